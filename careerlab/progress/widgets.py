@@ -1,0 +1,89 @@
+"""The "My progress" panel: name, export a results file, reset with a confirmation."""
+from __future__ import annotations
+
+import ipywidgets as W
+
+from careerlab.progress.store import ProgressStore, default_store
+from careerlab.ui import safe_callback, show_message
+
+
+def _summary(store: ProgressStore) -> str:
+    sections = store.sections()
+    quizzes = {k: v.get("_score") for k, v in sections.items() if k.startswith("quiz:")}
+    lines = [f"{name[5:]}: {s['correct']} of {s['total']} correct" for name, s in sorted(quizzes.items()) if s]
+    if "assessment" in sections and "role_fit" in sections["assessment"]:
+        lines.append("self-assessment: done")
+    return "; ".join(lines) if lines else "nothing saved yet"
+
+
+def progress_panel(store: ProgressStore | None = None) -> W.VBox:
+    """Build the panel that shows where progress is saved and exports or resets it."""
+    store = store or default_store()
+    out = W.Output()
+    name = W.Text(
+        value=str(store.get("learner", "name", "") or ""),
+        description="Your name",
+        placeholder="as your instructor should see it",
+        style={"description_width": "initial"},
+    )
+    save_name = W.Button(description="Save name", icon="check", tooltip="Save your name for the results file")
+    export = W.Button(description="Export my results", icon="download", tooltip="Write one file to hand in")
+    reset = W.Button(description="Reset my progress…", icon="undo", tooltip="Start again (asks first)")
+    confirm = W.Button(description="Yes, reset", button_style="danger", layout=W.Layout(display="none"))
+    cancel = W.Button(description="Cancel", layout=W.Layout(display="none"))
+    for widget, cls in ((export, "export"), (reset, "reset"), (confirm, "confirm"), (name, "name")):
+        widget.add_class(f"careerlab-progress-{cls}")
+
+    def ask(show: bool) -> None:
+        confirm.layout.display = cancel.layout.display = None if show else "none"
+
+    @safe_callback(out)
+    def on_save_name(_=None):
+        text = name.value.strip()
+        if not text:
+            show_message(out, "Type your name first (any name your instructor will recognise).", "warn")
+            return
+        store.record("learner", "name", text)
+        show_message(out, f"Saved. Your results file will carry the name “{text}”.", "ok", title="Saved")
+
+    @safe_callback(out)
+    def on_export(_=None):
+        if name.value.strip() and name.value.strip() != store.get("learner", "name"):
+            store.record("learner", "name", name.value.strip())
+        path = store.export()
+        show_message(out, f"Your results are in {path}. Hand in that one file. Saved so far: {_summary(store)}.",
+                     "ok", title="Exported")
+
+    @safe_callback(out)
+    def on_reset(_=None):
+        ask(True)
+        show_message(out, "This starts your saved answers again from empty. The old file is kept as a backup. "
+                     "Are you sure?", "warn", title="Reset?")
+
+    @safe_callback(out)
+    def on_confirm(_=None):
+        ask(False)
+        backup = store.reset(confirm=True)
+        where = f" The old answers are kept in {backup}." if backup else ""
+        show_message(out, "Your progress starts again from empty." + where, "info", title="Reset done")
+
+    @safe_callback(out)
+    def on_cancel(_=None):
+        ask(False)
+        show_message(out, "Nothing was changed.", "info", title="Cancelled")
+
+    save_name.on_click(on_save_name)
+    export.on_click(on_export)
+    reset.on_click(on_reset)
+    confirm.on_click(on_confirm)
+    cancel.on_click(on_cancel)
+    header = W.HTML(f"<b>My progress</b> — saved in <code>{store.path}</code>")
+    if store.warning:
+        show_message(out, store.warning, "warn", title="Your progress file was damaged")
+    panel = W.VBox([header, W.HBox([name, save_name]), W.HBox([export, reset, confirm, cancel]), out])
+    panel.add_class("careerlab-progress")
+    panel.children_by_role = {  # handy for tests and for instructors poking at it
+        "name": name, "save_name": save_name, "export": export, "reset": reset,
+        "confirm": confirm, "cancel": cancel, "out": out,
+    }
+    return panel

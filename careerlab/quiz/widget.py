@@ -1,0 +1,159 @@
+"""The knowledge-check widget: a question bank with Check buttons, feedback, a score and "try again"."""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+import ipywidgets as W
+
+from careerlab.progress import ProgressStore, default_store
+from careerlab.quiz.bank import Bank, Question
+from careerlab.quiz.grading import grade
+from careerlab.ui import message_html, safe_callback
+
+_TYPE_HINT = {
+    "single": "Choose one answer.",
+    "multiple": "Tick every answer that is right (there may be more than one).",
+    "numeric": "Type a number.",
+    "text": "Type a short answer.",
+}
+
+
+@dataclass
+class QuestionView:
+    """The widgets of one question (tests drive ``input`` and ``check`` and read ``feedback``)."""
+
+    question: Question
+    input: Any
+    check: W.Button
+    feedback: W.HTML
+    box: W.VBox
+    tries: int = 0
+    correct: bool | None = None
+
+    def value(self) -> Any:
+        """The learner's current answer in the form ``grade`` takes."""
+        if self.question.type == "multiple":
+            return tuple(cb.option_id for cb in self.input.children if cb.value)
+        return self.input.value
+
+    def clear(self) -> None:
+        if self.question.type == "multiple":
+            for cb in self.input.children:
+                cb.value = False
+        elif self.question.type == "single":
+            self.input.value = None
+        else:
+            self.input.value = ""
+        self.feedback.value = ""
+        self.tries, self.correct = 0, None
+
+    def restore(self, answer: Any) -> None:
+        if self.question.type == "multiple":
+            for cb in self.input.children:
+                cb.value = cb.option_id in (answer or ())
+        elif self.question.type == "single":
+            ids = {o.id for o in self.question.options}
+            self.input.value = answer if answer in ids else None
+        else:
+            self.input.value = "" if answer is None else str(answer)
+
+
+def _input_for(q: Question) -> Any:
+    if q.type == "single":
+        widget = W.RadioButtons(options=[(o.text, o.id) for o in q.options], value=None,
+                                layout=W.Layout(width="auto"), description="")
+    elif q.type == "multiple":
+        boxes = []
+        for o in q.options:
+            cb = W.Checkbox(value=False, description=o.text, indent=False, layout=W.Layout(width="auto"))
+            cb.option_id = o.id
+            boxes.append(cb)
+        widget = W.VBox(boxes)
+    else:
+        unit = f" ({q.unit})" if q.unit else ""
+        widget = W.Text(description=f"Your answer{unit}", placeholder="type here",
+                        style={"description_width": "initial"})
+    widget.add_class("careerlab-quiz-input")
+    return widget
+
+
+class QuizWidget(W.VBox):
+    """A whole bank: one box per question, a running score and a try-again button."""
+
+    def __init__(self, bank: Bank, store: ProgressStore | None = None, **kwargs: Any) -> None:
+        self.bank, self.store = bank, store or default_store()
+        self.section = f"quiz:{bank.lesson}"
+        self.score_label = W.HTML()
+        self.score_label.add_class("careerlab-quiz-score")
+        self.try_again = W.Button(description="Try again", icon="refresh", tooltip="Clear every answer and start over")
+        self.try_again.add_class("careerlab-quiz-retry")
+        self.error = W.HTML()
+        self.views = [self._build(i, q) for i, q in enumerate(bank.questions, 1)]
+        self.try_again.on_click(safe_callback(self.error)(self._reset))
+        title = W.HTML(f"<h3 style='margin:4px 0'>{html.escape(bank.title)}</h3>"
+                       f"<p>{len(bank.questions)} questions. Answer, press <b>Check</b>, read the feedback. "
+                       "Your answers are saved as you go.</p>")
+        super().__init__([title, *[v.box for v in self.views],
+                          W.HBox([self.score_label, self.try_again]), self.error], **kwargs)
+        self.add_class("careerlab-quiz")
+        self._restore()
+        self._update_score(save=False)
+
+    def _build(self, number: int, q: Question) -> QuestionView:
+        prompt = W.HTML(f"<p style='font-size:15px;margin:8px 0 2px'><b>{number}.</b> {html.escape(q.prompt)}</p>"
+                        f"<p style='margin:0;color:#444'><i>{_TYPE_HINT[q.type]}</i></p>")
+        check = W.Button(description="Check", icon="check", tooltip=f"Check your answer to question {number}")
+        check.add_class("careerlab-quiz-check")
+        feedback = W.HTML()
+        feedback.add_class("careerlab-quiz-feedback")
+        input_ = _input_for(q)
+        box = W.VBox([prompt, input_, check, feedback])
+        box.add_class("careerlab-quiz-question")
+        view = QuestionView(q, input_, check, feedback, box)
+        check.on_click(safe_callback(feedback)(lambda _b, v=view: self.check(v)))
+        return view
+
+    def check(self, view: QuestionView, *, save: bool = True) -> None:
+        """Grade one question's current answer, show feedback, save it and update the score."""
+        result = grade(view.question, view.value())
+        if not result.answered:
+            view.feedback.value = message_html(result.feedback, "info", title="No answer yet")
+            return
+        view.tries += 1
+        view.correct = result.correct
+        text = result.feedback
+        if result.correct or view.tries >= 2:
+            text += "\n\nWhy: " + view.question.explanation
+        view.feedback.value = message_html(text, "ok" if result.correct else "error")
+        if save:
+            answer = view.value()
+            self.store.record(self.section, view.question.id,
+                              {"answer": list(answer) if isinstance(answer, tuple) else answer,
+                               "correct": result.correct})
+        self._update_score(save=save)
+
+    def _update_score(self, *, save: bool) -> None:
+        answered = [v for v in self.views if v.correct is not None]
+        right = sum(1 for v in answered if v.correct)
+        total = len(self.views)
+        self.score = {"correct": right, "answered": len(answered), "total": total}
+        self.score_label.value = (f"<p style='font-size:15px'><b>Score: {right} of {total} correct</b> "
+                                  f"({len(answered)} answered)</p>")
+        if save:
+            self.store.record(self.section, "_score", self.score)
+
+    def _reset(self, _button: Any = None) -> None:
+        for view in self.views:
+            view.clear()
+            self.store.record(self.section, view.question.id, None)
+        self._update_score(save=True)
+
+    def _restore(self) -> None:
+        saved = self.store.section(self.section)
+        for view in self.views:
+            entry = saved.get(view.question.id)
+            if isinstance(entry, dict) and "answer" in entry:
+                view.restore(entry["answer"])
+                self.check(view, save=False)

@@ -1,0 +1,79 @@
+"""Small widget helpers every lesson shares: friendly messages and safe callbacks."""
+from __future__ import annotations
+
+import functools
+import html
+import logging
+from typing import Any, Callable
+
+log = logging.getLogger("careerlab")
+
+_KINDS = {
+    # kind: (icon, word, text colour, background) -- the icon and the word carry the meaning,
+    # so the message never depends on colour alone.
+    "ok": ("✔", "Correct", "#005a3c", "#e6f4ee"),
+    "warn": ("⚠", "Check this", "#6b4200", "#fff4dc"),
+    "error": ("✖", "Not quite", "#8a1c00", "#fde9e2"),
+    "info": ("ℹ", "Note", "#003d66", "#e8f2fb"),
+}
+
+
+def message_html(text: str, kind: str = "info", *, title: str | None = None) -> str:
+    """Return an HTML box for a message; ``kind`` is one of ok, warn, error, info.
+
+    The text is escaped; ``title`` replaces the default word (e.g. "Correct").
+
+    >>> "Correct" in message_html("Well done", "ok")
+    True
+    """
+    icon, word, fg, bg = _KINDS.get(kind, _KINDS["info"])
+    heading = html.escape(title if title is not None else word)
+    body = html.escape(str(text)).replace("\n", "<br>")
+    return (
+        f'<div class="careerlab-msg careerlab-msg-{kind}" role="status" '
+        f'style="color:{fg};background:{bg};border-left:4px solid {fg};'
+        f'padding:6px 10px;margin:4px 0;font-size:14px;line-height:1.4">'
+        f'<span aria-hidden="true">{icon}</span> <b>{heading}:</b> {body}</div>'
+    )
+
+
+def safe_callback(out: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorate a widget callback so any error shows as a plain message in ``out``.
+
+    JupyterLab swallows exceptions raised in widget callbacks, so without this a learner
+    would see nothing at all. The technical details go to the ``careerlab`` logger.
+    """
+
+    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return fn(*args, **kwargs)
+            except Exception as exc:  # noqa: BLE001 - shown to the learner, logged in full
+                log.exception("careerlab widget callback failed")
+                show_message(
+                    out,
+                    "Something went wrong with this exercise, and nothing you saved was lost. "
+                    f"Details: {exc}. Try again; if it keeps happening, choose "
+                    "Kernel → Restart Kernel and Run All Cells.",
+                    "warn",
+                    title="Sorry",
+                )
+                return None
+
+        return wrapper
+
+    return decorate
+
+
+def show_message(out: Any, text: str, kind: str = "info", *, title: str | None = None) -> None:
+    """Show one message box in ``out``: an ``HTML`` widget (its value is replaced, which tests
+    can read) or an ``Output`` widget (cleared, then the box displayed)."""
+    if hasattr(out, "value") and not hasattr(out, "clear_output"):
+        out.value = message_html(text, kind, title=title)
+        return
+    from IPython.display import HTML, display
+
+    out.clear_output()
+    with out:
+        display(HTML(message_html(text, kind, title=title)))
