@@ -1,0 +1,145 @@
+"""`make bench`: measure the series' speed and memory and write bench/results.md.
+
+Every number sits beside a floor measured in the same run on the same machine, so the table says
+how much each part adds rather than how fast this computer happens to be. Nothing here is asserted
+in the tests (timings vary); the targets are shown next to the measurements.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+FLOOR_SOURCE = (
+    "import ipywidgets, pandas, numpy\n"
+    "import matplotlib.pyplot as plt\n"
+    "import careerlab\n"
+    "fig, ax = plt.subplots()\nax.bar(['a', 'b'], [1, 2])\nplt.show()"
+)
+
+
+def _kernel_peak_mb(km) -> float | None:
+    """Peak resident memory (VmHWM) of the kernel process, in MB, from /proc (Linux)."""
+    pid = getattr(getattr(km, "provisioner", None), "pid", None)
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, TypeError):
+        return None
+    return None
+
+
+def run_notebook(nb) -> tuple[float, float | None]:
+    """Execute a notebook in a fresh kernel of this environment; return (seconds, peak MB)."""
+    from jupyter_client import KernelManager
+    from nbclient import NotebookClient
+    from nbval.kernel import CURRENT_ENV_KERNEL_NAME, NbvalKernelspecManager
+
+    km = KernelManager(kernel_name=CURRENT_ENV_KERNEL_NAME, kernel_spec_manager=NbvalKernelspecManager())
+    client = NotebookClient(nb, km=km, timeout=600)
+    start = time.perf_counter()
+    with client.setup_kernel(cwd=str(ROOT / "notebooks")):
+        client.execute()
+        seconds = time.perf_counter() - start
+        peak = _kernel_peak_mb(km)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    if errors:
+        raise RuntimeError(f"{errors[0].ename}: {errors[0].evalue}")
+    return seconds, peak
+
+
+def notebook_rows() -> list[dict]:
+    import nbformat
+
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_SOURCE)])
+    floors = [run_notebook(nbformat.from_dict(floor)) for _ in range(max(3, min(len(notebooks), 5)))]
+    floor_s = statistics.median(s for s, _ in floors)
+    floor_mb = statistics.median(m for _, m in floors if m is not None) if floors[0][1] else None
+    rows = [{"name": "trivial notebook (floor: imports the same stack, draws one chart)",
+             "value": floor_s, "unit": "s", "target": "", "floor": None, "ok": None,
+             "memory": floor_mb}]
+    for path in notebooks:
+        seconds, peak = run_notebook(nbformat.read(path, as_version=4))
+        own = seconds - floor_s
+        rows.append({"name": f"notebook {path.name}", "value": seconds, "unit": "s",
+                     "target": "≤ floor + 1 s", "floor": floor_s, "ok": own <= 1.0, "memory": peak})
+    return rows
+
+
+def import_rows() -> list[dict]:
+    code = "import time; t = time.perf_counter(); import careerlab; print(time.perf_counter() - t)"
+    base = "import time; t = time.perf_counter(); import json; print(time.perf_counter() - t)"
+    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+             for _ in range(7)]
+    floor = [float(subprocess.run([sys.executable, "-c", base], capture_output=True, text=True, check=True).stdout)
+             for _ in range(7)]
+    value = statistics.median(times)
+    return [{"name": "import careerlab (median of 7 fresh interpreters)", "value": value, "unit": "s",
+             "target": "≤ 0.3 s", "floor": statistics.median(floor), "ok": value <= 0.3}]
+
+
+def area_rows() -> list[dict]:
+    rows: list[dict] = []
+    sys.path.insert(0, str(BENCH))
+    for path in sorted(BENCH.glob("bench_*.py")):
+        module = importlib.import_module(path.stem)
+        print(f"  {path.name} …", flush=True)
+        for row in module.run():
+            rows.append({"memory": None, **row, "name": f"{path.stem[6:]}: {row['name']}"})
+    return rows
+
+
+def _fmt(value, unit: str) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3g} {unit}".strip() if abs(value) < 1000 else f"{value:,.0f} {unit}".strip()
+    return f"{value} {unit}".strip()
+
+
+def write_table(rows: list[dict], path: Path) -> None:
+    verdict = {True: "✔ met", False: "✘ not met", None: ""}
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; "
+        f"Python {platform.python_version()}, {os.cpu_count()} CPU cores, {platform.machine()}.",
+        "Each measurement sits beside a floor measured in the same run. Timings vary from run to run",
+        "and machine to machine; compare a row with its floor, not with another machine.",
+        "",
+        "| what | measured | floor (same run) | peak memory | target | verdict |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        mem = f"{r['memory']:.0f} MB" if r.get("memory") else "–"
+        lines.append(f"| {r['name']} | {_fmt(r['value'], r['unit'])} | {_fmt(r.get('floor'), r['unit'])} "
+                     f"| {mem} | {r.get('target', '')} | {verdict[r.get('ok')]} |")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    os.environ.setdefault("CAREERLAB_HOME", tempfile.mkdtemp(prefix="careerlab-bench-"))
+    rows: list[dict] = []
+    print("import time …", flush=True)
+    rows += import_rows()
+    print("area benchmarks …", flush=True)
+    rows += area_rows()
+    print("notebooks …", flush=True)
+    rows += notebook_rows()
+    write_table(rows, BENCH / "results.md")
+    print((BENCH / "results.md").read_text())
+
+
+if __name__ == "__main__":
+    main()

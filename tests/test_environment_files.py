@@ -1,0 +1,69 @@
+"""The set-up files agree: one pinned list of versions, named by pyproject.toml and environment.yml,
+and CI runs exactly the README's test command."""
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pins() -> dict[str, str]:
+    found = {}
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        name, sep, version = line.partition("==")
+        assert sep, f"requirements.txt: {line!r} is not pinned with =="
+        found[canonicalize_name(name)] = version
+    return found
+
+
+def pyproject() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())
+
+
+def test_every_pyproject_dependency_is_pinned_and_satisfied():
+    project = pyproject()["project"]
+    declared = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        declared += extra
+    pinned = pins()
+    for text in declared:
+        req = Requirement(text)
+        name = canonicalize_name(req.name)
+        assert name in pinned, f"{req.name} is in pyproject.toml but not pinned in requirements.txt"
+        assert req.specifier.contains(pinned[name], prereleases=True), (
+            f"{req.name}=={pinned[name]} in requirements.txt does not satisfy {req.specifier} in pyproject.toml")
+
+
+def test_environment_yml_installs_the_pinned_file_and_the_package():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    deps = env["dependencies"]
+    python = next(d for d in deps if isinstance(d, str) and d.startswith("python"))
+    version = python.split("=", 1)[1]
+    assert SpecifierSet(pyproject()["project"]["requires-python"]).contains(version + ".0")
+    pip_section = next(d["pip"] for d in deps if isinstance(d, dict) and "pip" in d)
+    assert "-r requirements.txt" in pip_section and "-e ." in pip_section
+    # Versions live only in requirements.txt: nothing else here pins a package.
+    assert not [d for d in deps if isinstance(d, str) and re.search(r"[=<>]", d) and not d.startswith("python")]
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text()
+    assert "make test" in readme and "make lab" in readme
+    commands = [line.strip() for line in (ROOT / ".ci/run").read_text().splitlines()
+                if line.strip() and not line.strip().startswith("#")]
+    assert commands[-1] == "make test"
+
+
+def test_makefile_has_the_documented_targets():
+    makefile = (ROOT / "Makefile").read_text()
+    for target in ("lab:", "test:", "bench:", "app:"):
+        assert re.search(rf"^{target}", makefile, re.M), f"Makefile lacks {target}"
+    assert "notebooks/00-start-here.ipynb" in makefile
