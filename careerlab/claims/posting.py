@@ -1,0 +1,96 @@
+"""After the remittance: post the payment, explain the codes, bill the patient, draft an appeal, and measure."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from careerlab.claims.model import Claim, ClaimError
+from decimal import ROUND_HALF_UP
+
+from careerlab.claims.money import ZERO, fmt_money
+from careerlab.claims.tables import ClaimTables, default_tables
+
+
+def post_payment(remit: "pandas.DataFrame") -> dict[str, Decimal]:
+    """Totals a biller posts to the account: charges, payment, write-offs by group, and what the patient owes."""
+    totals = {"billed": ZERO, "paid": ZERO, "contractual_CO": ZERO, "patient_PR": ZERO, "other_OA_PI": ZERO}
+    for _, row in remit.iterrows():
+        totals["billed"] += row["billed"]
+        totals["paid"] += row["paid"]
+        for group, _code, amount in row["adjustments"]:
+            key = {"CO": "contractual_CO", "PR": "patient_PR"}.get(group, "other_OA_PI")
+            totals[key] += amount
+    totals["balance_after_posting"] = totals["billed"] - totals["paid"] - totals["contractual_CO"] - totals["other_OA_PI"]
+    return totals
+
+
+def explain_adjustments(remit: "pandas.DataFrame", tables: ClaimTables | None = None) -> list[str]:
+    """One plain-words sentence per adjustment: the group, what the reason code means, and the next step."""
+    tables = tables or default_tables()
+    out = []
+    for _, row in remit.iterrows():
+        for group, code, amount in row["adjustments"]:
+            carc = tables.carc.get(code, {"plain_words": "A reason code not covered in this lesson.", "next_step": ""})
+            group_name = tables.groups.get(group, {"name": group})["name"].lower()
+            out.append(f"Line {row['line']} ({row['code']}): {group}-{code} {fmt_money(amount)}: {group_name}. "
+                       f"{carc['plain_words']} Next: {carc['next_step']}")
+    return out
+
+
+def patient_statement(claim: Claim, remit: "pandas.DataFrame") -> str:
+    """The bill the patient receives: what was charged, what insurance paid and adjusted, and what they owe."""
+    lines = [f"Statement for {claim.patient_name} (synthetic), claim {claim.claim_id}", ""]
+    for _, row in remit.iterrows():
+        lines.append(f"  Line {row['line']} {row['code']:<6} charged {fmt_money(row['billed']):>9}  "
+                     f"insurance paid {fmt_money(row['paid']):>9}  adjusted {fmt_money(row['written_off']):>9}  "
+                     f"you owe {fmt_money(row['patient_share']):>8}")
+    parts = {name: sum(remit[name], ZERO) for name in ("deductible", "coinsurance", "copay")}
+    total = sum(parts.values(), ZERO)
+    lines += ["", f"  Your deductible {fmt_money(parts['deductible'])}, coinsurance {fmt_money(parts['coinsurance'])}, "
+              f"copay {fmt_money(parts['copay'])}.", f"  Amount due from you: {fmt_money(total)}"]
+    return "\n".join(lines)
+
+
+def draft_appeal(claim: Claim, remit: "pandas.DataFrame", line: int, argument: str) -> str:
+    """A first draft of an appeal letter for one denied line; the biller adds the records it cites."""
+    rows = remit[remit["line"] == line]
+    if rows.empty:
+        raise ClaimError(f"Line {line}: the remittance has lines {', '.join(map(str, remit['line']))}.")
+    row = rows.iloc[0]
+    if row["status"] != "denied":
+        raise ClaimError(f"Line {line} was paid, so there is nothing to appeal.")
+    if not str(argument or "").strip():
+        raise ClaimError("Argument: write one or two sentences saying why the denial is wrong.")
+    codes = ", ".join(f"{g}-{c}" for g, c, _ in row["adjustments"])
+    return "\n".join([
+        f"Re: appeal of claim {claim.claim_id}, line {line} (code {row['code']}), denied with {codes}",
+        f"Patient: {claim.patient_name} (synthetic), member ID {claim.member_id}", "",
+        "We ask you to reconsider this denial.", str(argument).strip(), "",
+        f"Amount in question: {fmt_money(row['billed'])}. Enclosed: the visit notes and any records cited above.",
+        "Maple Street Family Practice (fictional), billing NPI " + claim.billing_npi + " (fictional)",
+    ])
+
+
+def rate_percent(part: int, whole: int, field: str = "rate") -> Decimal:
+    """part / whole as a percentage to 0.1 %: clean claim rate = accepted first time / submitted;
+    denial rate = denied / adjudicated.
+
+    >>> rate_percent(19, 20)
+    Decimal('95.0')
+    """
+    if isinstance(part, bool) or isinstance(whole, bool) or not isinstance(part, int) or not isinstance(whole, int):
+        raise ClaimError(f"{field}: use whole numbers of claims.")
+    if whole <= 0 or part < 0 or part > whole:
+        raise ClaimError(f"{field}: need 0 <= {part} <= {whole} and more than 0 claims in all.")
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def remittance_summary(remit: "pandas.DataFrame") -> str:
+    """One or two sentences saying what the remittance (and its chart) shows."""
+    t = post_payment(remit)
+    denied = remit[remit["status"] == "denied"]
+    text = (f"Of {fmt_money(t['billed'])} billed on {len(remit)} line(s), the payer paid {fmt_money(t['paid'])}, "
+            f"the patient owes {fmt_money(t['patient_PR'])}, and {fmt_money(t['contractual_CO'] + t['other_OA_PI'])} "
+            "was adjusted off (written off or denied).")
+    if len(denied):
+        text += f" Denied line(s): {', '.join(f'{r.line} ({r.code})' for r in denied.itertuples())}."
+    return text

@@ -1,0 +1,192 @@
+"""The claim scrubber: the checks a biller (or clearinghouse) runs before a claim goes to the payer."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from careerlab.claims.diagnoses import diagnosis_problem
+from careerlab.claims.model import SLOT_LETTERS, Claim, ClaimError
+from careerlab.claims.pricing import filing_deadline
+from careerlab.claims.tables import ClaimTables, default_tables, get_payer
+
+NPI_PATTERN = re.compile(r"^\d{10}$")
+DISTINCT_MODIFIERS = {"59", "XE", "XS", "XP", "XU"}  # 59 and its more specific X{EPSU} subsets (CMS, 2015)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem the scrubber found: which rule, which field, how bad, what is wrong and how to fix it."""
+
+    rule: str
+    field: str
+    severity: str  # "error" blocks the claim; "warning" is worth a look
+    message: str
+    fix: str
+    line: int | None = None
+
+
+def _required(claim: Claim, tables: ClaimTables) -> list[Finding]:
+    """Rule missing-field: every required box is filled (and NPIs have 10 digits)."""
+    out = []
+
+    def need(ok: bool, field: str, fix: str, line: int | None = None) -> None:
+        if not ok:
+            out.append(Finding("missing-field", field, "error", f"{field} is empty or incomplete.", fix, line))
+
+    need(bool(claim.patient_name), "Patient name (box 2)", "Type the name exactly as on the insurance card.")
+    need(claim.patient_dob is not None, "Patient birth date (box 3)", "Add the birth date from registration.")
+    need(bool(claim.member_id), "Insured's ID number (box 1a)", "Copy the member ID from the insurance card.")
+    need(bool(claim.insured_name), "Insured's name (box 4)", "Add the policy holder's name.")
+    need(bool(claim.relationship), "Patient relationship to insured (box 6)", "Choose self, spouse, child or other.")
+    need(claim.payer_id in tables.payers, "Payer", f"Choose one of the payers: {', '.join(sorted(tables.payers))}.")
+    need(bool(claim.diagnoses), "Diagnoses (box 21)", "Add at least one diagnosis code from the coder.")
+    need(bool(claim.lines), "Service lines (box 24)", "Add at least one service line.")
+    for label, npi in (("Rendering provider NPI (box 24J)", claim.rendering_npi),
+                       ("Billing provider NPI (box 33a)", claim.billing_npi)):
+        need(bool(NPI_PATTERN.match(npi)), label, "Enter the 10-digit NPI (in this lesson, the fictional ones start with 9).")
+    for n, line in enumerate(claim.lines, start=1):
+        need(line.date_of_service is not None, f"Line {n} date of service (box 24A)", "Add the visit date.", n)
+        need(bool(line.place_of_service), f"Line {n} place of service (box 24B)", "Use 11 for a doctor's office.", n)
+        need(bool(line.code), f"Line {n} service code (box 24D)", "Add the CPT or HCPCS code from the coder.", n)
+    return out
+
+
+def _diagnoses(claim: Claim, tables: ClaimTables) -> list[Finding]:
+    """Rule diagnosis-code: every diagnosis in box 21 is valid and billable; at most 12."""
+    out = []
+    if len(claim.diagnoses) > len(SLOT_LETTERS):
+        out.append(Finding("diagnosis-code", "Diagnoses (box 21)", "error",
+                           f"The claim lists {len(claim.diagnoses)} diagnoses; box 21 holds 12 (A-L).",
+                           "Keep the 12 that the services point to; the rest go on a second claim."))
+    for letter, code in zip(SLOT_LETTERS, claim.diagnoses):
+        problem = diagnosis_problem(code, tables)
+        if problem:
+            out.append(Finding("diagnosis-code", f"Diagnosis {letter} (box 21)", problem[0], problem[1],
+                               "Replace it with the billable code the coder confirms, then scrub again."))
+    return out
+
+
+def _pointers(claim: Claim, tables: ClaimTables) -> list[Finding]:
+    """Rule pointer: each line points to 1-4 filled diagnosis slots (letters A-L)."""
+    out = []
+    for n, line in enumerate(claim.lines, start=1):
+        field = f"Line {n} diagnosis pointer (box 24E)"
+        if not line.pointers:
+            out.append(Finding("pointer", field, "error", "The line does not point to any diagnosis.",
+                               "Add the letter (A-L) of the diagnosis that explains this service.", n))
+        if len(line.pointers) > 4:
+            out.append(Finding("pointer", field, "error", f"The line has {len(line.pointers)} pointers; the form allows 4.",
+                               "Keep the (up to) four most relevant letters, the main reason first.", n))
+        for p in line.pointers:
+            if len(p) != 1 or p not in SLOT_LETTERS:
+                out.append(Finding("pointer", field, "error", f"'{p}' is not a slot letter; pointers are letters A-L.",
+                                   "Use the letter shown next to the diagnosis in box 21.", n))
+            elif claim.slot(p) is None:
+                out.append(Finding("pointer", field, "error", f"Pointer {p} points to an empty diagnosis slot.",
+                                   f"Point to a filled slot (A-{SLOT_LETTERS[max(len(claim.diagnoses), 1) - 1]}) "
+                                   "or add the missing diagnosis.", n))
+    return out
+
+
+def _codes(claim: Claim, tables: ClaimTables) -> list[Finding]:
+    """Rule service-code: every service code is in the practice's code table."""
+    return [Finding("service-code", f"Line {n} service code (box 24D)", "error",
+                    f"{line.code} is not a service code this practice bills.",
+                    "Check the code for a typo against the coder's list (the lesson's table of service codes).", n)
+            for n, line in enumerate(claim.lines, start=1) if line.code and line.code not in tables.services]
+
+
+def _bundled(claim: Claim, tables: ClaimTables) -> list[Finding]:
+    """Rule bundled-pair: no teaching-table pair on the same day without an allowed modifier."""
+    out = []
+    for pair in tables.bundled_pairs:
+        for n, line in enumerate(claim.lines, start=1):
+            if line.code != pair["column2"]:
+                continue
+            same_day = any(o.code == pair["column1"] and o.date_of_service == line.date_of_service
+                           for o in claim.lines if o is not line)
+            if not same_day:
+                continue
+            field = f"Line {n} modifiers (box 24D)"
+            if pair["modifier_indicator"] == "0":
+                out.append(Finding("bundled-pair", field, "error",
+                                   f"{line.code} is bundled into {pair['column1']} on the same day and is never paid with it.",
+                                   f"Remove line {n}; {pair['teaching_note']}", n))
+            elif not DISTINCT_MODIFIERS & set(line.modifiers):
+                out.append(Finding("bundled-pair", field, "error",
+                                   f"{line.code} is bundled into {pair['column1']} unless it was a separate service.",
+                                   f"If the notes show a separate service, add 59 or XS; otherwise remove line {n}. "
+                                   f"{pair['teaching_note']}", n))
+    return out
+
+
+def _modifier_25(claim: Claim, tables: ClaimTables) -> list[Finding]:
+    """Rule modifier-25: an E/M on the same day as a procedure carries modifier 25."""
+    kind = {code: row["kind"] for code, row in tables.services.items()}
+    out = []
+    for n, line in enumerate(claim.lines, start=1):
+        if kind.get(line.code) != "em" or "25" in line.modifiers:
+            continue
+        if any(kind.get(o.code) == "procedure" and o.date_of_service == line.date_of_service for o in claim.lines):
+            out.append(Finding("modifier-25", f"Line {n} modifiers (box 24D)", "error",
+                               f"Office visit {line.code} is on the same day as a procedure but has no modifier 25.",
+                               "If the notes show a significant, separate problem was handled, add modifier 25; "
+                               "if not, remove the visit line.", n))
+    return out
+
+
+def _units_charge(claim: Claim, tables: ClaimTables) -> list[Finding]:
+    """Rule units-charge: units of at least 1 and a charge above zero on every line."""
+    out = []
+    for n, line in enumerate(claim.lines, start=1):
+        if line.units <= 0:
+            out.append(Finding("units-charge", f"Line {n} units (box 24G)", "error", f"Units are {line.units}.",
+                               "Enter how many times the service was given (usually 1).", n))
+        if line.charge <= 0:
+            out.append(Finding("units-charge", f"Line {n} charge (box 24F)", "error", f"The charge is {line.charge}.",
+                               "Enter the practice's charge for this service (from its fee list).", n))
+    return out
+
+
+def _timely(claim: Claim, tables: ClaimTables, today: date) -> list[Finding]:
+    """Rule timely-filing: sent within the payer's filing limit from each date of service."""
+    try:
+        payer = get_payer(claim.payer_id, tables)
+    except ClaimError:
+        return []  # reported by missing-field
+    sent = claim.filed_on or today
+    out = []
+    for n, line in enumerate(claim.lines, start=1):
+        if line.date_of_service is None:
+            continue
+        deadline = filing_deadline(line.date_of_service, payer.filing_limit)
+        if sent > deadline:
+            out.append(Finding("timely-filing", f"Line {n} date of service (box 24A)", "error",
+                               f"Sent {sent.isoformat()}, after the {payer.filing_limit} limit ended on {deadline.isoformat()}.",
+                               "The payer will deny it (reason 29). Appeal only with proof it was sent in time; "
+                               "otherwise write it off.", n))
+    return out
+
+
+RULES = {
+    "missing-field": _required, "diagnosis-code": _diagnoses, "pointer": _pointers, "service-code": _codes,
+    "bundled-pair": _bundled, "modifier-25": _modifier_25, "units-charge": _units_charge,
+}
+
+
+def scrub(claim: Claim, *, today: date | None = None, tables: ClaimTables | None = None) -> list[Finding]:
+    """Every problem found on the claim; an empty list means the claim is clean.
+
+    The filing date is `claim.filed_on`, else `today`, else the real date.
+    """
+    if not isinstance(claim, Claim):
+        raise ClaimError("scrub() needs a Claim; build one with claim_from_dict() or pick a visit.")
+    tables = tables or default_tables()
+    findings = [f for check in RULES.values() for f in check(claim, tables)]
+    return findings + _timely(claim, tables, today or date.today())
+
+
+def blocking(findings: list[Finding]) -> list[Finding]:
+    """Only the findings that stop a claim (severity 'error')."""
+    return [f for f in findings if f.severity == "error"]

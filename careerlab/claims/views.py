@@ -1,0 +1,85 @@
+"""Readable views for the lesson: the claim as a CMS-1500-style form, and tables of rules, payers, codes and findings."""
+from __future__ import annotations
+
+import html
+
+from careerlab.claims.model import SLOT_LETTERS, Claim
+from careerlab.claims.money import fmt_money
+from careerlab.claims.scrubber import Finding
+from careerlab.claims.tables import ClaimTables, default_tables
+
+def claim_form_html(claim: Claim) -> str:
+    """The claim laid out like the boxes of a CMS-1500 (the paper twin of the electronic 837P)."""
+    e = html.escape
+    dx = " &nbsp; ".join(f"<b>{letter}.</b> {e(code)}" for letter, code in zip(SLOT_LETTERS, claim.diagnoses)) or "<i>empty</i>"
+    rows = "".join(
+        f"<tr><td>{n}</td><td>{e(l.date_of_service.isoformat() if l.date_of_service else '')}</td>"
+        f"<td>{e(l.place_of_service)}</td><td>{e(l.code)}</td><td>{e(' '.join(l.modifiers))}</td>"
+        f"<td>{e(''.join(l.pointers))}</td><td style='border:1px solid #888;padding:3px 6px;text-align:right'>{e(fmt_money(l.charge))}</td>"
+        f"<td style='border:1px solid #888;padding:3px 6px;text-align:right'>{l.units}</td><td>{e(claim.rendering_npi)}</td></tr>"
+        for n, l in enumerate(claim.lines, start=1))
+    cell = "style='border:1px solid #888;padding:3px 6px'"
+    return (
+        f"<div style='font-size:14px'><b>Claim {e(claim.claim_id)}</b> (synthetic) to payer <b>{e(claim.payer_id)}</b><br>"
+        f"Box 1a insured's ID: {e(claim.member_id)} &nbsp; Box 2 patient: {e(claim.patient_name)} &nbsp; "
+        f"Box 3 birth date: {e(claim.patient_dob.isoformat() if claim.patient_dob else '')}<br>"
+        f"Box 4 insured: {e(claim.insured_name)} &nbsp; Box 6 relationship: {e(claim.relationship)}<br>"
+        f"Box 21 diagnoses (ICD-10-CM): {dx}<br>"
+        f"<table style='border-collapse:collapse;margin:4px 0' aria-label='Box 24 service lines'>"
+        f"<tr><th {cell}>Line</th><th {cell}>24A date</th><th {cell}>24B place</th><th {cell}>24D code</th>"
+        f"<th {cell}>24D modifiers</th><th {cell}>24E pointer</th><th {cell}>24F charge</th><th {cell}>24G units</th>"
+        f"<th {cell}>24J rendering NPI</th></tr>{rows}</table>"
+        f"Box 28 total charge: <b>{e(fmt_money(claim.total_charge))}</b> &nbsp; "
+        f"Box 33a billing NPI: {e(claim.billing_npi)} (all NPIs here are fictional)</div>"
+    ).replace("<td>", f"<td {cell}>")
+
+
+def findings_table(findings: list[Finding]) -> "pandas.DataFrame":
+    """The scrubber's findings as a table: rule, field, severity, problem, fix."""
+    import pandas as pd
+
+    return pd.DataFrame([{"Rule": f.rule, "Field": f.field, "Severity": f.severity, "Problem": f.message,
+                          "How to fix": f.fix} for f in findings],
+                        columns=["Rule", "Field", "Severity", "Problem", "How to fix"])
+
+
+def rules_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
+    """The scrub rules the lesson uses, in plain words, with the reason code a payer gives if one is missed."""
+    import pandas as pd
+
+    tables = tables or default_tables()
+    return pd.DataFrame([{"Rule": r["rule"], "What it checks": r["checks"], "Why it matters": r["why_it_matters"],
+                          "Reason code if missed": r["carc_if_missed"]} for r in tables.rules]).set_index("Rule")
+
+
+def payers_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
+    """The three synthetic payer contracts side by side."""
+    import pandas as pd
+
+    tables = tables or default_tables()
+    return pd.DataFrame([{"Payer": p.payer_id, "Name": p.name, "% of fee schedule": f"{p.percent_of_fee_schedule} %",
+                          "Coinsurance": f"{p.coinsurance * 100:.0f} %", "Copay": fmt_money(p.copay),
+                          "Filing limit": p.filing_limit.replace("m", " months").replace("d", " days")}
+                         for p in tables.payers.values()]).set_index("Payer")
+
+
+def services_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
+    """The practice's service codes in plain words with their teaching RVUs (synthetic) and usual charge."""
+    import pandas as pd
+
+    tables = tables or default_tables()
+    return pd.DataFrame([{"Code": c, "Code set": r["code_set"], "Kind": r["kind"], "In plain words": r["plain_words"],
+                          "Work RVU": r["work_rvu"], "PE RVU": r["pe_rvu"], "MP RVU": r["mp_rvu"],
+                          "Usual charge": fmt_money(r["usual_charge"])} for c, r in tables.services.items()]).set_index("Code")
+
+
+def reason_codes_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
+    """Group codes and the eight reason codes of the lesson, explained in our own words."""
+    import pandas as pd
+
+    tables = tables or default_tables()
+    rows = [{"Code": g, "Kind": "group", "Meaning": f"{r['name']}: {r['plain_words']}", "Next step": ""}
+            for g, r in tables.groups.items()]
+    rows += [{"Code": c, "Kind": "reason (CARC)", "Meaning": r["plain_words"], "Next step": r["next_step"]}
+             for c, r in tables.carc.items()]
+    return pd.DataFrame(rows).set_index("Code")

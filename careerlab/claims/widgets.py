@@ -1,0 +1,190 @@
+"""Widgets for lesson 03: the claim builder and the patient-share exercises."""
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from careerlab.claims.adjudication import adjudicate, remittance_table
+from careerlab.claims.model import ClaimError, claim_from_dict, claim_to_dict
+from careerlab.claims.money import MoneyError, fmt_money, parse_money
+from careerlab.claims.posting import explain_adjustments, remittance_summary
+from careerlab.claims.pricing import explain_split, split_allowed
+from careerlab.claims.scrubber import blocking, scrub
+from careerlab.claims.tables import TableError, load_visits
+from careerlab.claims.views import claim_form_html, findings_table
+from careerlab.ui import message_html, safe_callback
+
+LESSON = "03-the-medical-biller"
+SECTION = f"exercise:{LESSON}"
+LINE_FIELDS = (("place_of_service", "Place", "Place of service, box 24B (11 = office)", "100px"),
+               ("code", "Code", "Service code, box 24D", "130px"),
+               ("modifiers", "Mods", "Modifiers, box 24D (e.g. 25)", "120px"),
+               ("pointers", "Ptrs", "Diagnosis pointers, box 24E (letters A-L)", "110px"),
+               ("units", "Units", "Units, box 24G", "100px"),
+               ("charge", "Charge $", "Charge in dollars, box 24F", "150px"))
+
+
+def _store(store):
+    """The given progress store, or the learner's default one (None if progress saving is unavailable)."""
+    if store is not None:
+        return store
+    try:
+        from careerlab.progress import default_store
+        return default_store()
+    except Exception:
+        return None
+
+
+class ClaimBuilder(widgets.VBox):
+    """Pick a synthetic visit, fix fields, scrub, submit, and read the remittance."""
+
+    def __init__(self, visits=None, store=None):
+        super().__init__()
+        self.visits = visits if visits is not None else load_visits()
+        self.store = _store(store)
+        self.result = widgets.HTML()
+        self.form = widgets.HTML()
+        self.last_findings, self.last_remittance = None, None
+        self.visit = widgets.Dropdown(options=[(f"{k}: {c.title}", k) for k, c in self.visits.items()],
+                                      description="Visit", layout=widgets.Layout(width="560px"))
+        style, wide = {"description_width": "190px"}, widgets.Layout(width="460px")
+        self.fields = {
+            "rendering_npi": widgets.Text(description="Rendering NPI (24J)", style=style, layout=wide),
+            "member_id": widgets.Text(description="Insured's ID (1a)", style=style, layout=wide),
+            "diagnoses": widgets.Text(description="Diagnoses (21), commas", style=style, layout=wide),
+            "filed_on": widgets.Text(description="Date sent (YYYY-MM-DD)", style=style, layout=wide),
+        }
+        self.lines_box = widgets.VBox()
+        self.line_rows: list[dict[str, widgets.Text]] = []
+        self.scrub_button = widgets.Button(description="Scrub the claim", icon="search", button_style="info")
+        self.submit_button = widgets.Button(description="Submit to the payer", icon="paper-plane", button_style="primary")
+        self.reset_button = widgets.Button(description="Start this visit over", icon="undo")
+        for b in (self.scrub_button, self.submit_button, self.reset_button):
+            b.layout.width = "200px"
+            b.tooltip = b.description
+        self.scrub_button.on_click(safe_callback(self.result)(lambda _b: self.run_scrub()))
+        self.submit_button.on_click(safe_callback(self.result)(lambda _b: self.run_submit()))
+        self.reset_button.on_click(safe_callback(self.result)(lambda _b: self.load_visit()))
+        self.visit.observe(safe_callback(self.result)(lambda _c: self.load_visit()), names="value")
+        self.children = [self.visit, self.form, *self.fields.values(), widgets.HTML("<b>Service lines (box 24)</b>"),
+                         self.lines_box, widgets.HBox([self.scrub_button, self.submit_button, self.reset_button]),
+                         self.result]
+        self.load_visit()
+
+    def load_visit(self) -> None:
+        """Fill the fields from the chosen visit, as it was originally keyed."""
+        raw = claim_to_dict(self.visits[self.visit.value])
+        self.base = raw
+        for key, box in self.fields.items():
+            box.value = ", ".join(raw[key]) if key == "diagnoses" else str(raw[key])
+        self.line_rows = []
+        for line in raw["lines"]:
+            row = {k: widgets.Text(value=" ".join(line[k]) if isinstance(line[k], list) else str(line[k]),
+                                   description=label, tooltip=tip, placeholder=tip.split(",")[0],
+                                   style={"description_width": "initial"}, layout=widgets.Layout(width=w))
+                   for k, label, tip, w in LINE_FIELDS}
+            self.line_rows.append(row)
+        self.lines_box.children = [widgets.HBox([widgets.HTML(f"<b>Line {n}</b>&nbsp;"), *r.values()])
+                                   for n, r in enumerate(self.line_rows, start=1)]
+        self.form.value = claim_form_html(claim_from_dict(raw))
+        self.result.value = message_html(self.visits[self.visit.value].story, "info", title="The visit")
+
+    def current_claim(self):
+        """The claim as the fields now say; a ClaimError names any field that cannot be read."""
+        raw = dict(self.base)
+        raw.update({k: (box.value.split(",") if k == "diagnoses" else box.value) for k, box in self.fields.items()})
+        raw["lines"] = [dict(base, **{k: (row[k].value.replace(",", " ").split() if k in ("modifiers", "pointers")
+                                          else row[k].value) for k in row})
+                        for base, row in zip(self.base["lines"], self.line_rows)]
+        return claim_from_dict(raw)
+
+    def _claim_or_message(self):
+        """The current claim, or None after showing the learner what to fix."""
+        try:
+            claim = self.current_claim()
+        except (ClaimError, MoneyError) as err:
+            self.result.value = message_html(str(err), "error", title="Cannot read the form")
+            return None
+        self.form.value = claim_form_html(claim)
+        return claim
+
+    def run_scrub(self) -> None:
+        """Scrub the claim and list the findings (or say it is clean)."""
+        claim = self._claim_or_message()
+        if claim is None:
+            return
+        self.last_findings = scrub(claim)
+        if not self.last_findings:
+            self.result.value = message_html("No problems found: this claim is clean. Submit it.", "ok", title="Clean claim")
+            return
+        self.result.value = (message_html(f"{len(self.last_findings)} problem(s) found. Fix them and scrub again.", "warn")
+                             + findings_table(self.last_findings).to_html(index=False, escape=True))
+
+    def run_submit(self) -> None:
+        """Send the claim to the payer (even with errors, to see the denials) and show the remittance."""
+        claim = self._claim_or_message()
+        if claim is None:
+            return
+        errors = blocking(scrub(claim))
+        remit = adjudicate(claim)
+        self.last_remittance = remit
+        denied = int((remit["status"] == "denied").sum())
+        kind, title = ("ok", "Paid") if denied == 0 else ("error", "Denial")
+        note = f" You sent it with {len(errors)} scrubber error(s)." if errors else ""
+        explained = "".join(f"<li>{html.escape(t)}</li>" for t in explain_adjustments(remit))
+        self.result.value = (message_html(remittance_summary(remit) + note, kind, title=title)
+                             + remittance_table(remit).to_html(escape=True) + f"<ul>{explained}</ul>")
+        if self.store is not None:
+            self.store.record(SECTION, f"claim-{claim.claim_id}",
+                              {"answer": {"denied_lines": denied, "paid": str(sum(remit["paid"]))},
+                               "score": 1.0 if denied == 0 else 0.0})
+
+
+def claim_builder(visits=None, store=None):
+    """Build the claim-builder widget (see ClaimBuilder); if the visits file is damaged, a message instead."""
+    try:
+        return ClaimBuilder(visits=visits, store=store)
+    except TableError as err:
+        return widgets.HTML(message_html(f"The practice's visit file could not be read: {err}", "error",
+                                         title="Cannot open the claim builder"))
+
+
+class ShareExercise(widgets.VBox):
+    """A numeric exercise: how much does the patient pay? Checked to the cent, with the working on request."""
+
+    def __init__(self, exercise_id, prompt, allowed, deductible_remaining, coinsurance, copay=0, oop_remaining=None,
+                 store=None):
+        super().__init__()
+        self.exercise_id, self.store = exercise_id, _store(store)
+        self.args = (allowed, deductible_remaining, coinsurance, copay, oop_remaining)
+        self.expected = split_allowed(*self.args)[0]
+        self.answer = widgets.Text(description="Patient pays $", placeholder="e.g. 12.34",
+                                   style={"description_width": "120px"})
+        self.check_button = widgets.Button(description="Check", icon="check", tooltip="Check my answer")
+        self.feedback = widgets.HTML()
+        self.check_button.on_click(safe_callback(self.feedback)(lambda _b: self.check()))
+        self.children = [widgets.HTML(f"<p>{html.escape(prompt)}</p>"), widgets.HBox([self.answer, self.check_button]),
+                         self.feedback]
+
+    def check(self) -> None:
+        """Grade the typed answer; a blank or non-number gets a message and nothing is saved."""
+        try:
+            given = parse_money(self.answer.value, "Your answer")
+        except MoneyError as err:
+            self.feedback.value = message_html(str(err), "warn")
+            return
+        correct = abs(given - self.expected) <= parse_money("0.01")
+        if correct:
+            self.feedback.value = message_html(f"{fmt_money(self.expected)} is right.\n" + explain_split(*self.args), "ok")
+        else:
+            self.feedback.value = message_html(f"{fmt_money(given)} is not it. Here is the working:\n"
+                                               + explain_split(*self.args), "error")
+        if self.store is not None:
+            self.store.record(SECTION, self.exercise_id, {"answer": str(given), "score": 1.0 if correct else 0.0})
+
+
+def share_exercise(exercise_id, prompt, allowed, deductible_remaining, coinsurance, copay=0, oop_remaining=None,
+                   store=None) -> ShareExercise:
+    """Build one patient-share exercise (see ShareExercise)."""
+    return ShareExercise(exercise_id, prompt, allowed, deductible_remaining, coinsurance, copay, oop_remaining, store)

@@ -1,0 +1,26 @@
+"""The remittance chart, checked on its Axes."""
+import matplotlib.pyplot as plt
+
+from careerlab.claims import diagnoses
+from careerlab.claims.adjudication import adjudicate
+from careerlab.claims.charts import remittance_chart
+from test_claims_helpers import visit
+
+
+def test_remittance_chart(monkeypatch, tmp_path):
+    monkeypatch.setattr(diagnoses, "_billable_checker", lambda: None)
+    remit = adjudicate(visit("V03"))
+    fig, ax = plt.subplots()
+    assert remittance_chart(remit, ax=ax) is ax
+    assert ax.get_title() == "Where each billed dollar went" and "Dollars" in ax.get_xlabel()
+    assert len(ax.patches) == 3 * 2  # three parts x two lines
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["Line 1: 99213 (denied)", "Line 2: 20610"]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert len(legend) == 3 and legend[0] == "Paid by the payer"
+    assert len({p.get_hatch() for p in ax.patches}) == 3  # a hatch per part, not colour alone
+    widths = [p.get_width() for p in ax.patches]
+    # line 2: paid 46.50 + patient 11.62 + written off 121.88 = 180.00 billed
+    assert abs(widths[1] + widths[3] + widths[5] - 180.0) < 1e-9
+    fig.savefig(tmp_path / "chart.png")
+    plt.close(fig)

@@ -1,0 +1,110 @@
+"""Drive the claim builder and the share exercise as a learner would: set values, click buttons."""
+import pytest
+
+from careerlab.claims import diagnoses
+from careerlab.claims.widgets import SECTION, claim_builder, share_exercise
+from careerlab.progress import ProgressStore
+
+
+@pytest.fixture(autouse=True)
+def fallback_only(monkeypatch):
+    monkeypatch.setattr(diagnoses, "_billable_checker", lambda: None)
+
+
+@pytest.fixture
+def store(tmp_path):
+    return ProgressStore(tmp_path / "progress.json")
+
+
+def test_builder_scrubs_a_clean_visit(store):
+    b = claim_builder(store=store)
+    assert b.visit.value == "V01" and len(b.line_rows) == 2
+    assert "99213" in b.form.value and "Box 21" in b.form.value
+    b.scrub_button.click()
+    assert b.last_findings == [] and "clean" in b.result.value
+
+
+def test_builder_fix_a_denial_and_resubmit(store):
+    b = claim_builder(store=store)
+    b.visit.value = "V03"
+    b.scrub_button.click()
+    assert [f.rule for f in b.last_findings] == ["modifier-25"] and "modifier 25" in b.result.value
+    b.submit_button.click()
+    assert list(b.last_remittance["status"]) == ["denied", "paid"] and "CO-97" in b.result.value
+    assert store.get(SECTION, "claim-V03")["score"] == 0.0
+    b.line_rows[0]["modifiers"].value = "25"
+    b.scrub_button.click()
+    assert b.last_findings == []
+    b.submit_button.click()
+    assert list(b.last_remittance["status"]) == ["paid", "paid"]
+    # 69.47 + 46.50 = 115.97 (see test_claims_adjudication)
+    assert store.get(SECTION, "claim-V03") == {"answer": {"denied_lines": 0, "paid": "115.97"}, "score": 1.0}
+
+
+def test_builder_fields_fix_missing_npi_and_diagnosis(store):
+    b = claim_builder(store=store)
+    b.visit.value = "V07"
+    b.scrub_button.click()
+    assert {f.field for f in b.last_findings} == {"Rendering provider NPI (box 24J)", "Line 2 place of service (box 24B)"}
+    b.fields["rendering_npi"].value = "9990000037"
+    b.scrub_button.click()
+    assert [f.field for f in b.last_findings] == ["Line 2 place of service (box 24B)"]
+    b.line_rows[1]["place_of_service"].value = "11"
+    b.submit_button.click()
+    assert list(b.last_remittance["status"]) == ["paid", "paid"]
+    assert store.get(SECTION, "claim-V07")["score"] == 1.0
+    b.visit.value = "V04"
+    b.fields["diagnoses"].value = "M54.50"
+    b.scrub_button.click()
+    assert b.last_findings == []
+
+
+def test_builder_bad_input_gets_a_message_not_a_traceback(store):
+    b = claim_builder(store=store)
+    b.line_rows[1]["charge"].value = "twenty"
+    b.submit_button.click()
+    assert "Line 2 charge (box 24F)" in b.result.value and "not a number" in b.result.value
+    assert b.last_remittance is None and store.get(SECTION, "claim-V01") is None
+    b.line_rows[1]["charge"].value = "25"
+    b.line_rows[1]["pointers"].value = "Q"
+    b.scrub_button.click()
+    assert "not a slot letter" in b.result.value
+    b.reset_button.click()
+    assert b.line_rows[1]["pointers"].value == "B"
+
+
+def test_builder_removing_all_diagnoses(store):
+    b = claim_builder(store=store)
+    b.fields["diagnoses"].value = ""
+    b.submit_button.click()  # the payer denies every line for missing information
+    assert list(b.last_remittance["status"]) == ["denied", "denied"] and "CO-16" in b.result.value
+
+
+def test_share_exercise_right_wrong_and_blank(store):
+    ex = share_exercise("share-1", "How much?", "88.51", "50", "0.20", store=store)
+    ex.answer.value = ""
+    ex.check_button.click()
+    assert "empty" in ex.feedback.value and store.get(SECTION, "share-1") is None
+    ex.answer.value = "fifty"
+    ex.check_button.click()
+    assert "not a number" in ex.feedback.value
+    ex.answer.value = "50.00"
+    ex.check_button.click()
+    assert "Not quite" in ex.feedback.value and "$7.70" in ex.feedback.value
+    assert store.get(SECTION, "share-1") == {"answer": "50.00", "score": 0.0}
+    ex.answer.value = "$57.70"  # 50.00 deductible + 20 % of 38.51
+    ex.check_button.click()
+    assert "Correct" in ex.feedback.value
+    assert store.get(SECTION, "share-1") == {"answer": "57.70", "score": 1.0}
+
+
+def test_builder_with_a_damaged_visits_file(monkeypatch, store):
+    from careerlab.claims import widgets as claim_widgets
+    from careerlab.claims.tables import TableError
+
+    def broken():
+        raise TableError("visits.json: cannot be read as JSON (Expecting value).")
+
+    monkeypatch.setattr(claim_widgets, "load_visits", broken)
+    widget = claim_widgets.claim_builder(store=store)
+    assert "Cannot open the claim builder" in widget.value and "visits.json" in widget.value
