@@ -1,0 +1,66 @@
+"""The "who does it?" widget for lesson 01: pick a role for each task, then check."""
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as W
+
+from careerlab.roles.exercise import Exercise, grade, load_exercise
+from careerlab.ui import message_html, safe_callback
+
+LESSON = "01-two-roles"
+EXERCISE_ID = "who-does-it"
+PLACEHOLDER = "— choose —"
+
+
+def who_does_it(store: Any = None, exercise: Exercise | None = None) -> W.VBox:
+    """Build the exercise; a complete attempt is saved under ``exercise:01-two-roles``."""
+    if store is None:
+        from careerlab.progress import default_store
+
+        store = default_store()
+    exercise = exercise or load_exercise()
+    options = [(PLACEHOLDER, None)] + [(words, key) for key, words in exercise.choices.items()]
+    saved = (store.get(f"exercise:{LESSON}", EXERCISE_ID) or {}).get("answer") or {}
+    dropdowns: dict[str, W.Dropdown] = {}
+    rows = []
+    for number, task in enumerate(exercise.tasks, start=1):
+        start = saved.get(task.id) if saved.get(task.id) in exercise.choices else None
+        dropdowns[task.id] = W.Dropdown(options=options, value=start, description=f"Task {number}:",
+                                        style={"description_width": "initial"},
+                                        tooltip=task.text, layout=W.Layout(width="260px"))
+        rows.append(W.HBox([dropdowns[task.id],
+                            W.HTML(f"<span style='font-size:14px'>{html.escape(task.text)}</span>")]))
+    check = W.Button(description="Check my answers", button_style="primary", icon="check",
+                     tooltip="Compare your choices with the answer key")
+    out = W.Output()  # only for the friendly message if something unexpected goes wrong
+    feedback = W.HTML()
+    by_id = {t.id: t for t in exercise.tasks}
+
+    @safe_callback(out)
+    def on_check(_: Any = None) -> None:
+        answers = {tid: dd.value for tid, dd in dropdowns.items()}
+        result = grade(exercise.tasks, answers)
+        out.clear_output()
+        if result.unanswered:
+            numbers = [str(i) for i, t in enumerate(exercise.tasks, start=1) if t.id in result.unanswered]
+            feedback.value = message_html(
+                f"Choose a role for every task first (still empty: task {', '.join(numbers)}). "
+                "Your other choices are kept.", "warn")
+            return
+        store.record(f"exercise:{LESSON}", EXERCISE_ID, {"answer": answers, "score": round(result.score, 3)})
+        parts = [message_html(f"{len(result.right)} of {len(exercise.tasks)} right. Your answer is saved.",
+                              "ok" if not result.wrong else "info", title="Result")]
+        for i, task in enumerate(exercise.tasks, start=1):
+            ok = task.id in result.right
+            verdict = "Right" if ok else f"Not quite, it is the {exercise.choices[task.answer].lower()}"
+            parts.append(message_html(f"{verdict}. {by_id[task.id].feedback}", "ok" if ok else "error",
+                                      title=f"Task {i}"))
+        feedback.value = "".join(parts)
+
+    check.on_click(on_check)
+    header = W.HTML(f"<b style='font-size:15px'>{html.escape(exercise.title)}</b>")
+    box = W.VBox([header, *rows, check, feedback, out])
+    box.dropdowns, box.check, box.feedback, box.out = dropdowns, check, feedback, out  # handles for tests
+    return box
