@@ -1,0 +1,98 @@
+"""Charts for lesson 02: where a word search lands across chapters, and a code's family tree.
+
+Functions take ``ax=None``, return the Axes and never call ``plt.show()``.
+"""
+from __future__ import annotations
+
+import textwrap
+
+ORANGE, SKY, GREEN, BLUE, VERMILLION = "#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00"
+
+
+def _axes(ax, size):
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=size)
+    return ax
+
+
+def search_hits_chart(text: str, ax=None, billable_only: bool = True):
+    """Horizontal bars: how many billable codes matching ``text`` fall in each chapter."""
+    from careerlab.codes.explore import hits_by_chapter
+
+    ax = _axes(ax, (8, 4))
+    rows = hits_by_chapter(text, billable_only=billable_only)
+    if not rows:
+        ax.text(0.5, 0.5, f"No codes match “{text}”", ha="center", va="center", fontsize=12, transform=ax.transAxes)
+        ax.set_axis_off()
+        ax.set_title(f"Search: “{text}”", fontsize=13)
+        return ax
+    labels = [f"Ch. {n}: " + textwrap.shorten(title.split(" (")[0], 38, placeholder="…") for n, title, _ in rows]
+    counts = [c for *_, c in rows]
+    bars = ax.barh(labels, counts, color=BLUE, edgecolor="black", hatch="//")
+    ax.bar_label(bars, labels=[str(c) for c in counts], padding=3, fontsize=11)
+    ax.invert_yaxis()
+    ax.set_xlabel("Number of billable codes whose description matches", fontsize=11)
+    ax.set_title(f"Where “{text}” lands across ICD-10-CM chapters", fontsize=13)
+    ax.tick_params(labelsize=10)
+    ax.set_xlim(0, max(counts) * 1.15)
+    return ax
+
+
+def search_hits_summary(text: str) -> str:
+    """One sentence that says what the search chart shows."""
+    from careerlab.codes.explore import hits_by_chapter
+
+    rows = hits_by_chapter(text)
+    if not rows:
+        return f"No billable code description contains every word of “{text}”."
+    total = sum(c for *_, c in rows)
+    top = max(rows, key=lambda r: r[2])
+    return (f"“{text}” matches {total} billable codes in {len(rows)} chapter(s); the most ({top[2]}) are in "
+            f"chapter {top[0]}, {top[1]}.")
+
+
+def code_family_chart(code: str, ax=None):
+    """The path from chapter to ``code`` as a staircase of boxes; billable: solid thick border, headers dashed."""
+    from careerlab.codes.explore import code_family
+
+    family = code_family(code)
+    ax = _axes(ax, (8, 0.8 + 0.85 * max(len(family), 1)))
+    ax.set_axis_off()
+    if not family:
+        ax.text(0.5, 0.5, f"“{code}” is not in the ICD-10-CM release", ha="center", va="center", fontsize=12)
+        ax.set_title("Code family", fontsize=13)
+        return ax
+    n = len(family)
+    for depth, item in enumerate(family):
+        y = n - depth - 1
+        billable = item.billable
+        label_code = f"Chapter {item.code}" if item.kind == "chapter" else item.code
+        status = "BILLABLE" if billable else "header (not billable)"
+        desc = textwrap.fill(textwrap.shorten(item.description, 110, placeholder="…"), 62)
+        text = f"{label_code}  [{item.kind}, {status}]\n{desc}"
+        ax.text(0.02 + 0.04 * depth, y, text, va="center", ha="left", fontsize=10,
+                bbox={"boxstyle": "round,pad=0.4", "facecolor": "#CDEBDD" if billable else "#F2F2F2",
+                      "edgecolor": GREEN if billable else "black", "linewidth": 2.5 if billable else 1,
+                      "linestyle": "-" if billable else "--"})
+        if depth:
+            ax.annotate("", xy=(0.03 + 0.04 * depth, y + 0.3), xytext=(0.03 + 0.04 * (depth - 1), y + 0.7),
+                        arrowprops={"arrowstyle": "->", "color": "black"})
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-0.7, n - 0.3)
+    ax.set_title(f"The family of {family[-1].code}: from chapter to code", fontsize=13)
+    return ax
+
+
+def code_family_summary(code: str) -> str:
+    """One sentence that says what the family chart shows."""
+    from careerlab.codes.explore import code_family
+
+    family = code_family(code)
+    if not family:
+        return f"“{code}” is not in the release, so there is no family to draw."
+    steps = " → ".join(f"{c.code} ({c.kind})" for c in family)
+    last = family[-1]
+    verdict = "is billable" if last.billable else "is a header and not billable"
+    return f"{steps}. Only the last box {verdict}."

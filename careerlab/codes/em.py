@@ -1,0 +1,85 @@
+"""Office-visit (E/M) level by total time or by medical decision making (pure logic).
+
+Thresholds and level codes come from ``data/codes/em_office_visits.json`` (AMA CPT 2021 rules,
+2024 time wording). CPT® is a registered trademark of the American Medical Association.
+"""
+from __future__ import annotations
+
+import math
+
+MDM_LEVELS = ("straightforward", "low", "moderate", "high")
+
+
+def _table(table: dict | None) -> dict:
+    if table is not None:
+        return table
+    from careerlab.codes.tables import em_table
+
+    return em_table()
+
+
+def parse_minutes(minutes: object) -> float:
+    """A number of minutes from an int, float or typed text; ValueError with a plain message."""
+    if isinstance(minutes, bool) or minutes is None:
+        raise ValueError("Type the clinician's total time as a number of minutes, for example 25.")
+    if isinstance(minutes, str):
+        text = minutes.strip().lower().removesuffix("minutes").removesuffix("min").strip()
+        if not text:
+            raise ValueError("The minutes box is empty: type the total time, for example 25.")
+        try:
+            minutes = float(text)
+        except ValueError:
+            raise ValueError(f"“{text}” is not a number of minutes: type digits only, for example 25.") from None
+    if not isinstance(minutes, (int, float)) or math.isnan(minutes) or math.isinf(minutes):
+        raise ValueError("Type the clinician's total time as a number of minutes, for example 25.")
+    if minutes < 0:
+        raise ValueError("Time cannot be negative: type the total minutes spent on the day of the visit.")
+    return float(minutes)
+
+
+def em_code_by_time(minutes: object, new_patient: bool, table: dict | None = None) -> str | None:
+    """The office-visit code whose time threshold is met or exceeded; None below the lowest.
+
+    Never 99211, which has no time threshold.
+
+    >>> em_code_by_time(29, new_patient=False), em_code_by_time(30, new_patient=False)
+    ('99213', '99214')
+    """
+    value = parse_minutes(minutes)
+    group = "new_patient" if new_patient else "established_patient"
+    best = None
+    for code, threshold in _table(table)["time_minutes"][group].items():
+        if value >= threshold:
+            best = code
+    return best
+
+
+def _level(name: object, what: str) -> int:
+    text = str(name or "").strip().lower()
+    if text not in MDM_LEVELS:
+        raise ValueError(f"Choose the {what} level from: {', '.join(MDM_LEVELS)} (got “{name}”).")
+    return MDM_LEVELS.index(text)
+
+
+def em_level_by_mdm(problems: str, data: str, risk: str) -> str:
+    """The MDM level: the highest level that at least 2 of the 3 elements meet or exceed.
+
+    With three elements that is simply the middle one once they are sorted.
+
+    >>> em_level_by_mdm("high", "low", "straightforward")
+    'low'
+    """
+    ranks = sorted([_level(problems, "problems"), _level(data, "data"), _level(risk, "risk")])
+    return MDM_LEVELS[ranks[1]]
+
+
+def em_code_by_mdm(level: str, new_patient: bool, table: dict | None = None) -> str:
+    """The office-visit code for an MDM level and patient type (same level, new or established)."""
+    group = "new_patient" if new_patient else "established_patient"
+    return _table(table)[group][MDM_LEVELS[_level(level, "decision-making")]]
+
+
+def time_thresholds(new_patient: bool, table: dict | None = None) -> dict[str, int]:
+    """{code: minutes} for new or established patients."""
+    group = "new_patient" if new_patient else "established_patient"
+    return dict(_table(table)["time_minutes"][group])

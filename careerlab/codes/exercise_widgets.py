@@ -1,0 +1,135 @@
+"""Widgets for the hands-on part of lesson 02: code a visit note, and the code-set drill."""
+from __future__ import annotations
+
+import html
+
+import ipywidgets as W
+
+from careerlab.ui import message_html, safe_callback, show_message
+
+LESSON = "02-the-medical-coder"
+KIND_OF = {"correct": "ok", "optional": "ok", "not_specific": "warn", "duplicate": "info"}
+
+# (code, its code set) for the drill; CPT examples are codes the lesson explains in its own words.
+DRILL = [
+    ("E11.9", "ICD-10-CM"), ("99213", "CPT"), ("J3301", "HCPCS Level II"), ("0DTJ4ZZ", "ICD-10-PCS"),
+    ("3074F", "CPT"), ("S52.521A", "ICD-10-CM"), ("G0008", "HCPCS Level II"), ("Z23", "ICD-10-CM"),
+]
+
+
+def _store(store):
+    if store is not None:
+        return store
+    from careerlab.progress import default_store
+
+    return default_store()
+
+
+def feedback_html(result) -> str:
+    """HTML for a GradeResult: one message per typed code, then the score."""
+    from careerlab.codes.exercises import STATUS_WORDS
+
+    parts = [message_html(f"{fb.box}: {fb.message}", KIND_OF.get(fb.status, "error"), title=STATUS_WORDS[fb.status])
+             for fb in result.feedback]
+    if not result.feedback:
+        parts.append(message_html("Both boxes are empty: type at least one code, then press Check.", "warn"))
+    parts.append(message_html(result.summary(), "info", title="Score"))
+    return "".join(parts)
+
+
+def exercise_widget(note_id: str | None = None, store=None) -> W.VBox:
+    """Pick a visit note, type the diagnosis and service codes, Check, and Show me why."""
+    from careerlab.codes.exercises import VisitNoteError, explain, grade_note, load_notes
+
+    try:
+        notes = {n.id: n for n in load_notes()}
+    except VisitNoteError as exc:
+        return W.VBox([W.HTML(message_html(f"The practice notes could not be loaded, so this exercise is "
+                                           f"unavailable (nothing you saved is affected). {exc}", "warn"))])
+    picker = W.Dropdown(options=[(f"{i + 1}. {n.title}", n.id) for i, n in enumerate(notes.values())],
+                        value=note_id if note_id in notes else next(iter(notes)), description="Visit note:",
+                        style={"description_width": "initial"})
+    note_box = W.HTML()
+    dx = W.Text(description="Diagnosis codes:", placeholder="ICD-10-CM, separated by commas",
+                style={"description_width": "initial"}, layout=W.Layout(width="520px"))
+    svc = W.Text(description="Service codes:", placeholder="CPT or HCPCS Level II, separated by commas",
+                 style={"description_width": "initial"}, layout=W.Layout(width="520px"))
+    check = W.Button(description="Check", button_style="primary", tooltip="Grade my codes")
+    why = W.Button(description="Show me why", tooltip="Show the answer key with explanations")
+    result = W.HTML()
+
+    def current():
+        return notes[picker.value]
+
+    @safe_callback(result)
+    def on_pick(_=None):
+        note = current()
+        body = html.escape(note.text).replace("\n", "<br>")
+        note_box.value = (f"<div style='border:1px solid #888;padding:8px;font-size:14px;max-width:640px'>"
+                          f"<b>{html.escape(note.title)}</b> ({note.patient} patient)<br>{body}</div>")
+        dx.value, svc.value, result.value = "", "", ""
+
+    @safe_callback(result)
+    def on_check(_=None):
+        note = current()
+        graded = grade_note(note, dx.value, svc.value)
+        result.value = feedback_html(graded)
+        if graded.feedback:
+            _store(store).record(f"exercise:{LESSON}", note.id,
+                                 {"answer": {"diagnoses": dx.value, "services": svc.value},
+                                  "score": round(graded.score, 3)})
+
+    @safe_callback(result)
+    def on_why(_=None):
+        rows = "".join(f"<li><b>{html.escape(code)}</b>: {html.escape(text)}</li>" for code, text in explain(current()))
+        result.value = f"<p style='font-size:14px'>Answer key and reasons:</p><ul style='font-size:14px'>{rows}</ul>"
+
+    picker.observe(on_pick, names="value")
+    check.on_click(on_check)
+    why.on_click(on_why)
+    on_pick()
+    return W.VBox([picker, note_box, dx, svc, W.HBox([check, why]), result])
+
+
+def code_set_drill(store=None) -> W.VBox:
+    """Which code set is this? One code at a time; feedback and a running score."""
+    from careerlab.codes.codesets import CODE_SETS, WHO_MAINTAINS
+
+    state = {"i": 0, "right": 0, "answered": 0}
+    prompt = W.HTML()
+    choice = W.RadioButtons(options=list(CODE_SETS), value=None, description="Code set:")
+    check = W.Button(description="Check", button_style="primary")
+    nxt = W.Button(description="Next code")
+    result = W.HTML()
+
+    def show():
+        code = DRILL[state["i"]][0]
+        prompt.value = f"<p style='font-size:16px'>Code {state['i'] + 1} of {len(DRILL)}: <b>{code}</b></p>"
+        choice.value = None
+        result.value = ""
+
+    @safe_callback(result)
+    def on_check(_=None):
+        code, answer = DRILL[state["i"]]
+        if choice.value is None:
+            show_message(result, "Choose a code set first, then press Check.", "warn")
+            return
+        state["answered"] += 1
+        right = choice.value == answer
+        state["right"] += right
+        text = (f"{code} is {answer}: maintained by {WHO_MAINTAINS[answer]}. "
+                f"Score so far: {state['right']} of {state['answered']}.")
+        result.value = message_html(text, "ok" if right else "error")
+        _store(store).record(f"exercise:{LESSON}", "code-set-drill",
+                             {"answer": {"answered": state["answered"], "right": state["right"]},
+                              "score": round(state["right"] / state["answered"], 3)})
+
+    @safe_callback(result)
+    def on_next(_=None):
+        state["i"] = (state["i"] + 1) % len(DRILL)
+        show()
+
+    check.on_click(on_check)
+    nxt.on_click(on_next)
+    show()
+    return W.VBox([prompt, choice, W.HBox([check, nxt]), result])

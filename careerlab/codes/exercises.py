@@ -1,0 +1,220 @@
+"""Coding exercises: load the synthetic visit notes and grade a learner's codes with feedback.
+
+Per typed code the grader says one of: correct; valid but not what the note supports; not
+specific enough (a header code or a less specific sibling); right code, wrong code set; not a
+code at all. Partial credit: each answer-key code is worth 1 point (½ when only a less specific
+code was given); each unsupported extra entry adds 1 to the total the score is out of.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from careerlab.codes.codesets import code_set_of
+from careerlab.codes.normalize import normalize_icd10cm, split_codes, tidy
+
+STATUS_WORDS = {
+    "correct": "Correct",
+    "optional": "Accepted (optional)",
+    "not_specific": "Not specific enough",
+    "not_supported": "Valid, but not what the note supports",
+    "wrong_set": "Right code, wrong code set",
+    "not_a_code": "Not a code",
+    "duplicate": "Typed twice",
+}
+OK_STATUSES = ("correct", "optional")
+
+
+class VisitNoteError(ValueError):
+    """data/codes/visit_notes.json is missing, unreadable or inconsistent."""
+
+
+@dataclass(frozen=True)
+class VisitNote:
+    """One synthetic visit note with its answer key."""
+
+    id: str
+    title: str
+    text: str
+    patient: str  # "new" or "established"
+    total_minutes: int
+    diagnoses: tuple[str, ...]
+    services: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+    less_specific: dict = field(default_factory=dict)
+    hints: dict = field(default_factory=dict)
+    why: dict = field(default_factory=dict)
+
+
+@dataclass
+class CodeFeedback:
+    """What the grader says about one typed entry."""
+
+    typed: str
+    code: str
+    box: str  # "diagnosis" or "service"
+    status: str
+    message: str
+    points: float = 0.0
+    counts_as_extra: bool = False
+
+
+@dataclass
+class GradeResult:
+    """All feedback for one attempt, the score (0-1) and the missing key codes."""
+
+    feedback: list[CodeFeedback]
+    score: float
+    points: float
+    out_of: int
+    missing: list[str]
+
+    def summary(self) -> str:
+        """One plain sentence about the score."""
+        pct = round(self.score * 100)
+        return (f"Score: {pct}% ({self.points:g} of {self.out_of} points). "
+                + ("All the codes the note supports are there." if not self.missing
+                   else f"{len(self.missing)} code(s) from the answer key are still missing."))
+
+
+def _note_from(raw: dict) -> VisitNote:
+    return VisitNote(
+        id=str(raw["id"]), title=str(raw["title"]), text=str(raw["text"]), patient=str(raw["patient"]),
+        total_minutes=int(raw.get("total_minutes", 0)), diagnoses=tuple(raw["diagnoses"]),
+        services=tuple(raw["services"]), optional=tuple(raw.get("optional", ())),
+        less_specific=dict(raw.get("less_specific", {})), hints=dict(raw.get("hints", {})), why=dict(raw.get("why", {})),
+    )
+
+
+def parse_notes(data: object) -> list[VisitNote]:
+    """Turn the JSON of visit_notes.json into VisitNotes; VisitNoteError on a bad shape."""
+    try:
+        notes = [_note_from(raw) for raw in data["notes"]]  # type: ignore[index]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise VisitNoteError(f"visit_notes.json is not in the expected shape: {exc}") from exc
+    ids = [n.id for n in notes]
+    if len(set(ids)) != len(ids):
+        raise VisitNoteError("visit_notes.json: two notes share an id")
+    for n in notes:
+        if n.patient not in ("new", "established") or not n.diagnoses or not n.services:
+            raise VisitNoteError(f"visit_notes.json: note {n.id} needs a patient type, diagnoses and services")
+        missing_why = [c for c in n.diagnoses + n.services if c not in n.why]
+        if missing_why:
+            raise VisitNoteError(f"visit_notes.json: note {n.id} has no explanation for {missing_why}")
+    return notes
+
+
+def load_notes() -> list[VisitNote]:
+    """The visit notes shipped in data/codes/visit_notes.json."""
+    from careerlab.paths import data_path
+
+    try:
+        data = json.loads(data_path("codes", "visit_notes.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise VisitNoteError(f"Could not read data/codes/visit_notes.json: {exc}") from exc
+    return parse_notes(data)
+
+
+def _canonical(typed: str, box: str) -> str:
+    text = tidy(typed)
+    if box == "diagnosis" and text[:1].isalpha() and text[1:2].isdigit():
+        return normalize_icd10cm(text)
+    return text
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "AEIOU" or word.startswith("HCPCS") else "a"
+
+
+def _em_hint(code: str, note: VisitNote) -> str:
+    from careerlab.codes.tables import em_table
+
+    table = em_table()
+    new_codes, est_codes = set(table["new_patient"].values()), set(table["established_patient"].values())
+    if code in new_codes and note.patient == "established":
+        return f" {code} is for a new patient; this patient has been seen here before (established)."
+    if code in est_codes | {"99211"} and note.patient == "new":
+        return f" {code} is for an established patient; this is the patient's first visit here (new)."
+    if code in new_codes | est_codes:
+        return " Compare the total time in the note with each code's minimum minutes."
+    return ""
+
+
+def check_entry(typed: str, box: str, note: VisitNote) -> CodeFeedback:
+    """Feedback for one typed entry in the diagnosis or service box (pure apart from lookups)."""
+    from careerlab.codes.explore import describe, header_hint, is_billable
+    from careerlab.codes.icd10cm import get_index
+
+    code = _canonical(typed, box)
+    key = note.diagnoses if box == "diagnosis" else note.services
+    other = note.services if box == "diagnosis" else note.diagnoses
+    reread = f" (read as {code})" if code != typed.strip() else ""
+    if code in key:
+        return CodeFeedback(typed, code, box, "correct", f"{code} is right{reread}.", 1.0)
+    if code in note.optional:
+        return CodeFeedback(typed, code, box, "optional", f"{code} is acceptable here, but not required{reread}.")
+    code_set = code_set_of(code)
+    wanted = ("ICD-10-CM",) if box == "diagnosis" else ("CPT", "HCPCS Level II")
+    if code_set is None:
+        msg = describe(typed) if box == "diagnosis" else (
+            f"“{typed.strip()}” is not a code a claim can carry: CPT codes are 5 digits (or 4 digits + F/T), "
+            "HCPCS Level II codes are a letter and 4 digits.")
+        return CodeFeedback(typed, code, box, "not_a_code", msg, counts_as_extra=True)
+    if code_set not in wanted:
+        where = "service" if box == "diagnosis" else "diagnosis"
+        extra = " It belongs to this note — move it to the other box." if _canonical(typed, where) in other else ""
+        return CodeFeedback(typed, code, box, "wrong_set",
+                            f"{code} is {_article(code_set)} {code_set} code, but this box takes {' or '.join(wanted)} codes.{extra}",
+                            counts_as_extra=True)
+    for k in key:
+        index = get_index()
+        if code in note.less_specific.get(k, ()) or (box == "diagnosis" and code in [c.code for c in index.family(k)[:-1]]):
+            if box == "diagnosis" and not is_billable(code):
+                info = index.lookup(code)
+                msg = f"Not specific enough{reread}: " + (header_hint(info, index) if info else f"{code} is not billable.")
+            else:
+                msg = f"{code} is a less specific code{reread}: the note supports a more specific one."
+            return CodeFeedback(typed, code, box, "not_specific", msg, 0.5)
+    hint = note.hints.get(code, "")
+    if box == "diagnosis" and not is_billable(code):
+        return CodeFeedback(typed, code, box, "not_supported",
+                            f"{code} is not what the note supports, and it is not billable either: {hint or describe(code)}",
+                            counts_as_extra=True)
+    if box == "service":
+        hint = hint or _em_hint(code, note).strip()
+    return CodeFeedback(typed, code, box, "not_supported",
+                        f"{code} is a valid {code_set} code, but it is not what the note supports. {hint}".strip(),
+                        counts_as_extra=True)
+
+
+def grade_note(note: VisitNote, diagnoses_text: object, services_text: object) -> GradeResult:
+    """Grade the two boxes of one note: per-code feedback, partial credit, missing codes."""
+    feedback: list[CodeFeedback] = []
+    for box, text in (("diagnosis", diagnoses_text), ("service", services_text)):
+        seen: set[str] = set()
+        for typed in split_codes(text):
+            fb = check_entry(typed, box, note)
+            if fb.code in seen:
+                fb = CodeFeedback(typed, fb.code, box, "duplicate", f"{fb.code} is already in this box; once is enough.")
+            seen.add(fb.code)
+            feedback.append(fb)
+    credit: dict[str, float] = {}
+    for fb in feedback:
+        if fb.status == "correct":
+            credit[fb.code] = 1.0
+    for fb in feedback:
+        if fb.status == "not_specific":
+            for k in note.diagnoses + note.services:
+                if credit.get(k, 0) == 0 and (fb.code in note.less_specific.get(k, ()) or k.startswith(fb.code)):
+                    credit[k] = 0.5
+                    break
+    key = list(note.diagnoses + note.services)
+    points = sum(credit.get(k, 0.0) for k in key)
+    out_of = len(key) + sum(1 for fb in feedback if fb.counts_as_extra)
+    missing = [k for k in key if credit.get(k, 0.0) < 1.0]
+    return GradeResult(feedback, points / out_of if out_of else 0.0, points, out_of, missing)
+
+
+def explain(note: VisitNote) -> list[tuple[str, str]]:
+    """The "show me why" list: (code, explanation) for every answer-key and optional code."""
+    return [(c, note.why.get(c, "")) for c in note.diagnoses + note.services + note.optional]

@@ -1,0 +1,101 @@
+"""Public ICD-10-CM helpers for the lesson: is_billable, describe, search, family, chapter counts."""
+from __future__ import annotations
+
+from careerlab.codes.icd10cm import CodeInfo, Icd10cmIndex, get_index
+from careerlab.codes.normalize import HCPCS2_SHAPE, PCS_SHAPE, cpt_category, looks_like_icd10cm, normalize_icd10cm, tidy
+
+
+def is_billable(code: object) -> bool:
+    """True only for a billable (leaf) ICD-10-CM code of the shipped release.
+
+    Accepts any case, with or without the dot, with spaces around; False for "4", "99213", "".
+    """
+    if not tidy(code):
+        return False
+    return get_index().is_billable(code)
+
+
+def header_hint(info: CodeInfo, index: Icd10cmIndex) -> str:
+    """Plain words on why a header code is not billable and where to go next."""
+    children = index.children(info.code)
+    if children and all(c.kind == "code with 7th character" for c in children):
+        where, table = index.seven_character_options(info.code)
+        sample = ", ".join(f"{k} = {v}" for k, v in list(table.items())[:3])
+        return (f"{info.code} is not billable on its own: it needs a 7th character ({sample} …), "
+                f"for example {children[0].code}.")
+    examples = ", ".join(index.billable_descendants(info.code, limit=3))
+    return (f"{info.code} is a header (a heading with {len(children)} more specific codes under it), "
+            f"so it is not billable: choose a complete code such as {examples}.")
+
+
+def describe(code: object) -> str:
+    """The ICD-10-CM description of a code, or a plain-words message saying what is wrong."""
+    text = tidy(code)
+    if not text:
+        return "Nothing to look up yet: type a diagnosis code such as E11.9."
+    category = cpt_category(text)
+    if category:
+        what = {"I": "a service or procedure", "II": "a quality-reporting code", "III": "an emerging-technology code"}
+        return (f"{text} looks like a CPT code (category {category}: {what[category]}), "
+                "not an ICD-10-CM diagnosis code. Diagnosis codes start with a letter, e.g. E11.9.")
+    index = get_index()
+    info = index.lookup(text)
+    if info is not None and info.kind == "block":
+        return f"{info.code} is a block (a range of categories): {info.description}. It is a heading, not a code."
+    if info is not None and info.billable:
+        return info.description
+    if info is not None:
+        return f"{info.description}. {header_hint(info, index)}"
+    from careerlab.codes.tables import hcpcs_table
+
+    if text in hcpcs_table() or HCPCS2_SHAPE.match(text):
+        return (f"{text} looks like a HCPCS Level II code (supplies, drugs, some services), not an "
+                "ICD-10-CM diagnosis code. If you meant a diagnosis, type the dot, e.g. J11.00.")
+    dotted = normalize_icd10cm(text)
+    if looks_like_icd10cm(dotted):
+        near = index.nearest_existing(dotted)
+        hint = f" The closest existing code it starts with is {near.code} ({near.description})." if near else ""
+        return (f"{dotted} has the shape of an ICD-10-CM code but is not in the {index.release} "
+                f"release.{hint} Check for a typo.")
+    if PCS_SHAPE.match(text) and text[0] in "0123456789BCDFGHX":
+        return f"{text} looks like an ICD-10-PCS code (inpatient hospital procedures), not a diagnosis code."
+    return (f"“{str(code).strip()}” is not a code. ICD-10-CM codes start with a letter and a digit, "
+            "then 1 to 5 more characters, e.g. E11.9 or S52.521A.")
+
+
+def code_family(code: object) -> list[CodeInfo]:
+    """Chapter → block → category → … → the code (empty when the code is not in the release)."""
+    return get_index().family(code)
+
+
+def search_icd10cm(text: str, limit: int = 20, billable_only: bool = False):
+    """Word search of the release: a DataFrame with code, description, billable, chapter."""
+    import pandas as pd
+
+    index = get_index()
+    hits = index.search(text, billable_only=billable_only)
+    try:
+        limit = max(0, int(limit))
+    except (TypeError, ValueError):
+        limit = 20
+    rows = [index.info(i) for i in hits[:limit]]
+    return pd.DataFrame(
+        {"code": [r.code for r in rows], "description": [r.description for r in rows],
+         "billable": [r.billable for r in rows], "chapter": [r.chapter for r in rows]},
+        columns=["code", "description", "billable", "chapter"],
+    )
+
+
+def hits_by_chapter(text: str, billable_only: bool = True) -> list[tuple[int, str, int]]:
+    """(chapter number, chapter title, number of hits) for every chapter a word search touches."""
+    index = get_index()
+    counts: dict[int, int] = {}
+    for i in index.search(text, billable_only=billable_only):
+        number = index.info(i).chapter
+        counts[number] = counts.get(number, 0) + 1
+    return [(n, index.chapter_title(n), counts[n]) for n in sorted(counts)]
+
+
+def release_label() -> str:
+    """The CDC release the index was built from, e.g. 'April 1, 2026'."""
+    return get_index().release

@@ -1,0 +1,124 @@
+"""The disk cache of the ICD-10-CM index: used when good; rebuilt silently when missing,
+stale or corrupt. The library build is replaced by a counter around the real data, so these
+tests stay fast after the first build of the session."""
+import gzip
+import json
+
+import pytest
+
+from careerlab.codes import icd10cm_cache as cache
+
+_REAL: dict = {}
+
+
+@pytest.fixture(scope="module")
+def built_by_child(tmp_path_factory):
+    """One real build, in a child process (as a learner's first use does)."""
+    import subprocess
+    import sys
+
+    folder = tmp_path_factory.mktemp("icd-cache")
+    code = ("import sys; from pathlib import Path; from careerlab.codes import icd10cm_cache as c; "
+            f"d, r = c.load(Path({str(folder)!r})); print(len(d['codes']), r, 'simple_icd_10_cm' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    return folder, out
+
+
+def test_first_build_runs_in_a_child_process(built_by_child):
+    folder, out = built_by_child
+    assert out == "98505 April 1, 2026 False"  # the parent never imported the library
+    assert len(list(folder.glob("icd10cm-*.json.gz"))) == 2
+
+
+@pytest.fixture()
+def counted_build(monkeypatch, built_by_child):
+    if not _REAL:
+        folder = built_by_child[0]
+        key = cache.cache_key(cache.release_info())
+        index = cache._read(next(folder.glob("icd10cm-index-*")), key)["index"]
+        notes = cache._read(next(folder.glob("icd10cm-notes-*")), key)["notes"]
+        _REAL["data"] = (index, notes)
+    monkeypatch.setattr(cache, "BUILD_IN_CHILD", False)
+    calls = []
+
+    def fake():
+        calls.append(1)
+        return _REAL["data"]
+
+    monkeypatch.setattr(cache, "build_from_library", fake)
+    return calls
+
+
+def _index_file(folder):
+    return next(folder.glob("icd10cm-index-*.json.gz"))
+
+
+def test_missing_cache_is_built_then_reused(tmp_path, counted_build):
+    data, release = cache.load(tmp_path)
+    assert release == "April 1, 2026" and len(counted_build) == 1
+    assert len(data["codes"]) == 98505  # items in the release (CONTENT_BRIEF section 2)
+    again, _ = cache.load(tmp_path)
+    assert len(counted_build) == 1 and again["codes"] == data["codes"]
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path, counted_build):
+    cache.load(tmp_path)
+    _index_file(tmp_path).write_bytes(b"not gzip at all")
+    data, _ = cache.load(tmp_path)
+    assert len(counted_build) == 2 and len(data["codes"]) == 98505
+
+
+def test_hand_edited_cache_with_bad_shape_is_rebuilt(tmp_path, counted_build):
+    cache.load(tmp_path)
+    path = _index_file(tmp_path)
+    payload = json.loads(gzip.decompress(path.read_bytes()))
+    payload["index"]["parent"] = payload["index"]["parent"][:10]
+    path.write_bytes(gzip.compress(json.dumps(payload).encode()))
+    cache.load(tmp_path)
+    assert len(counted_build) == 2
+
+
+def test_stale_cache_is_rebuilt(tmp_path, counted_build, monkeypatch):
+    cache.load(tmp_path)
+    real = cache.release_info()
+    monkeypatch.setattr(cache, "release_info", lambda: {**real, "xml_size": real["xml_size"] + 1})
+    cache.load(tmp_path)
+    assert len(counted_build) == 2
+
+
+def test_unwritable_cache_folder_still_works(tmp_path, counted_build, monkeypatch):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    monkeypatch.setattr(cache, "BUILD_IN_CHILD", True)
+    monkeypatch.setattr(cache, "_build_in_child", lambda folder: False)  # e.g. no subprocesses allowed
+    data, _ = cache.load(blocker / "cache")
+    assert len(data["codes"]) == 98505 and len(counted_build) == 1
+
+
+def test_leaf_count_of_the_release(counted_build, tmp_path):
+    data, _ = cache.load(tmp_path)
+    has_child = set(data["parent"])
+    leaves = [i for i, k in enumerate(data["kind"]) if k in "KSX" and i not in has_child]
+    # 74,719 distinct billable codes; the brief's 74,724 counts five leaf categories twice
+    # (each also names a one-category block, e.g. B20) - see the bench notes.
+    assert len(leaves) == 74719
+
+
+def test_release_info_without_importing_the_library():
+    import subprocess
+    import sys
+
+    code = ("import sys; from careerlab.codes.icd10cm_cache import release_info; i = release_info(); "
+            "print(i['library_version'], i['release'], 'simple_icd_10_cm' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "1.5.0 April 1, 2026 False"
+
+
+def test_import_careerlab_codes_stays_light():
+    import subprocess
+    import sys
+
+    code = ("import sys, careerlab, careerlab.codes; "
+            "print(','.join(m for m in ('pandas','simple_icd_10_cm','ipywidgets','matplotlib') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == ""

@@ -1,0 +1,65 @@
+"""Office-visit levels. Thresholds are the 2024 CPT values from CONTENT_BRIEF section 3 (typed
+here from the brief, not copied from the code): new 15/30/45/60, established 10/20/30/40."""
+import pytest
+
+from careerlab.codes import em_code_by_mdm, em_code_by_time, em_level_by_mdm, em_table, time_thresholds
+
+NEW = {"99202": 15, "99203": 30, "99204": 45, "99205": 60}
+EST = {"99212": 10, "99213": 20, "99214": 30, "99215": 40}
+
+
+def test_data_file_matches_the_brief():
+    assert time_thresholds(True) == NEW and time_thresholds(False) == EST
+    table = em_table()
+    assert "2024" in table["source"] and table["not_by_time_or_mdm"] == ["99211"]
+
+
+@pytest.mark.parametrize("new_patient,table", [(True, NEW), (False, EST)])
+def test_every_boundary(new_patient, table):
+    codes = list(table)
+    for i, (code, minutes) in enumerate(table.items()):
+        below = codes[i - 1] if i else None
+        assert em_code_by_time(minutes, new_patient) == code  # met
+        assert em_code_by_time(minutes - 1, new_patient) == below  # one minute short
+        assert em_code_by_time(minutes + 0.5, new_patient) == code  # exceeded
+
+
+def test_long_visits_stay_at_the_top_level_and_never_99211():
+    assert em_code_by_time(200, True) == "99205" and em_code_by_time(200, False) == "99215"
+    assert all(em_code_by_time(m, False) != "99211" for m in range(0, 120))
+    assert em_code_by_time(0, False) is None and em_code_by_time(9, False) is None
+
+
+@pytest.mark.parametrize("typed,expected", [("25", "99213"), (" 25 min ", "99213"), ("30 minutes", "99214")])
+def test_minutes_as_text(typed, expected):
+    assert em_code_by_time(typed, False) == expected
+
+
+@pytest.mark.parametrize("bad,words", [("", "empty"), ("abc", "not a number"), (-5, "negative"), (None, "number"),
+                                       (True, "number"), (float("nan"), "number")])
+def test_bad_minutes_give_plain_messages(bad, words):
+    with pytest.raises(ValueError, match=words):
+        em_code_by_time(bad, False)
+
+
+@pytest.mark.parametrize("p,d,r,level", [
+    ("high", "low", "straightforward", "low"),  # sorted: s, l, h -> middle is low
+    ("moderate", "moderate", "straightforward", "moderate"),
+    ("high", "high", "high", "high"),
+    ("straightforward", "high", "moderate", "moderate"),
+    ("low", "straightforward", "straightforward", "straightforward"),
+    ("HIGH", " Moderate ", "high", "high"),
+])
+def test_two_of_three_rule(p, d, r, level):
+    assert em_level_by_mdm(p, d, r) == level
+
+
+def test_mdm_level_to_code_same_for_new_and_established():
+    assert [em_code_by_mdm(lv, True) for lv in ("straightforward", "low", "moderate", "high")] == list(NEW)
+    assert [em_code_by_mdm(lv, False) for lv in ("straightforward", "low", "moderate", "high")] == list(EST)
+
+
+@pytest.mark.parametrize("bad", ["", "medium", None, 3])
+def test_bad_mdm_level(bad):
+    with pytest.raises(ValueError, match="Choose the"):
+        em_level_by_mdm(bad, "low", "low")

@@ -1,0 +1,96 @@
+"""Grading of visit-note answers: one status per typed code, partial credit, explanations."""
+import pytest
+
+from careerlab.codes import explain, grade_note, load_notes
+
+NOTES = {n.id: n for n in load_notes()}
+DIABETES = NOTES["vn-01-diabetes-check"]  # key: E11.9, Z79.84 | 99213 (24 min, established)
+WRIST = NOTES["vn-04-wrist-fracture"]  # key: S52.521A | 99204 (47 min, new); optional W19.XXXA
+STREP = NOTES["vn-03-strep-throat"]  # key: J02.0 | 99212, 87880
+
+
+def statuses(result):
+    return [(fb.code, fb.status) for fb in result.feedback]
+
+
+def test_all_correct_scores_one():
+    r = grade_note(DIABETES, "E11.9, Z79.84", "99213")
+    assert statuses(r) == [("E11.9", "correct"), ("Z79.84", "correct"), ("99213", "correct")]
+    assert r.score == 1.0 and r.missing == []
+
+
+@pytest.mark.parametrize("typed", ["e11.9", "E119", "  e119 ", "e11 .9"])
+def test_lower_case_missing_dot_and_spaces_are_accepted(typed):
+    r = grade_note(DIABETES, f"{typed}; z7984", "99213")
+    assert [fb.status for fb in r.feedback] == ["correct", "correct", "correct"]
+    assert "read as E11.9" in r.feedback[0].message
+
+
+def test_header_is_not_specific_enough_with_half_credit():
+    r = grade_note(DIABETES, "E11, Z79.84", "99213")
+    assert r.feedback[0].status == "not_specific" and "header" in r.feedback[0].message
+    # E11.9 earns 1/2, Z79.84 1, 99213 1 -> 2.5 of 3
+    assert r.points == 2.5 and r.out_of == 3 and r.score == pytest.approx(2.5 / 3)
+
+
+def test_seventh_character_missing_is_not_specific():
+    r = grade_note(WRIST, "S52.521", "99204")
+    assert r.feedback[0].status == "not_specific" and "7th character" in r.feedback[0].message
+
+
+def test_less_specific_sibling():
+    r = grade_note(STREP, "J02.9", "99212, 87880")
+    assert r.feedback[0].status == "not_specific" and "less specific" in r.feedback[0].message
+    assert r.points == 2.5  # 1/2 + 1 + 1
+
+
+def test_cpt_typed_as_diagnosis_is_wrong_set_and_counts_as_extra():
+    r = grade_note(DIABETES, "e11, Z79.84, 99213", "99213")
+    assert statuses(r) == [("E11", "not_specific"), ("Z79.84", "correct"), ("99213", "wrong_set"),
+                           ("99213", "correct")]
+    assert "move it to the other box" in r.feedback[2].message
+    # points: E11.9 1/2 + Z79.84 1 + 99213 1 = 2.5; out of 3 key codes + 1 extra = 4
+    assert r.points == 2.5 and r.out_of == 4 and r.score == pytest.approx(0.625)
+
+
+def test_diagnosis_typed_as_service():
+    r = grade_note(WRIST, "", "S52.521A")
+    assert r.feedback[0].status == "wrong_set" and "ICD-10-CM" in r.feedback[0].message
+
+
+def test_valid_but_not_supported_with_em_hints():
+    r = grade_note(WRIST, "S52.521A, E11.9", "99214")
+    assert [fb.status for fb in r.feedback] == ["correct", "not_supported", "not_supported"]
+    assert "established patient" in r.feedback[2].message  # 99214 is for established; this patient is new
+    # S52.521A 1 of (2 key + 2 extras) = 0.25
+    assert r.score == pytest.approx(0.25)
+
+
+def test_note_specific_hint():
+    r = grade_note(NOTES["vn-07-bladder-infection"], "R30.0", "")
+    assert r.feedback[0].status == "not_supported" and "symptom" in r.feedback[0].message
+
+
+def test_not_a_code_and_nonexistent_code():
+    r = grade_note(DIABETES, "hello, E11.99", "12")
+    assert [fb.status for fb in r.feedback] == ["not_a_code", "not_a_code", "not_a_code"]
+    assert "is not a code" in r.feedback[0].message
+    assert "not in the April 1, 2026 release" in r.feedback[1].message
+    assert r.score == 0.0
+
+
+def test_optional_code_is_neutral_and_duplicates_are_flagged():
+    r = grade_note(WRIST, "S52.521A, w19xxxa, s52521a", "99204")
+    assert [fb.status for fb in r.feedback] == ["correct", "optional", "duplicate", "correct"]
+    assert r.score == 1.0
+
+
+def test_empty_boxes():
+    r = grade_note(DIABETES, "", None)
+    assert r.feedback == [] and r.score == 0.0 and r.missing == ["E11.9", "Z79.84", "99213"]
+    assert "3 code(s)" in r.summary()
+
+
+def test_explain_covers_key_and_optional_codes():
+    codes = [c for c, _ in explain(WRIST)]
+    assert codes == ["S52.521A", "99204", "W19.XXXA"] and all(text for _, text in explain(WRIST))

@@ -1,0 +1,135 @@
+"""Widget tests: drive the widgets from code and read the resulting values."""
+import ipywidgets as W
+
+from careerlab.codes import code_set_drill, em_mdm_widget, em_time_widget, exercise_widget, lookup_widget, search_widget
+from careerlab.progress import default_store
+
+
+def test_lookup_widget_billable_header_and_bad_input():
+    w = lookup_widget("E11.9")
+    box, button = w.children[0].children
+    result = w.children[1]
+    assert "Billable" in result.value and "E11.9" in result.value
+    box.value = "m54.5"
+    button.click()
+    assert "Not billable" in result.value and "M54.50" in result.value
+    box.value = "99213"
+    button.click()
+    assert "CPT" in result.value
+    box.value = ""
+    button.click()
+    assert "type a diagnosis code" in result.value
+
+
+def test_search_widget_table_and_empty_input():
+    w = search_widget("streptococcal pharyngitis")
+    box, billable, button = w.children[0].children
+    result = w.children[1]
+    assert "J02.0" in result.value and "<table" in result.value
+    box.value = "   "
+    button.click()
+    assert "Type one or more words" in result.value
+    box.value = "strep throat"
+    button.click()
+    assert "No code descriptions" in result.value
+
+
+def test_em_time_widget_slider_and_toggle():
+    w = em_time_widget(minutes=25, new_patient=False)
+    slider, who, result = w.children
+    assert "99213" in result.value
+    slider.value = 30
+    assert "99214" in result.value
+    who.value = True  # new patient: 30 minutes meets 99203
+    assert "99203" in result.value
+    slider.value = 14  # below the new-patient minimum of 15
+    assert "No code by time" in result.value
+
+
+def test_em_mdm_widget_two_of_three():
+    w = em_mdm_widget()
+    problems, data, risk, who, result = w.children
+    problems.value, data.value, risk.value = "high", "straightforward", "moderate"
+    assert "moderate" in result.value and "99214" in result.value
+    who.value = True
+    assert "99204" in result.value
+
+
+def test_exercise_widget_checks_saves_and_explains():
+    w = exercise_widget("vn-01-diabetes-check")
+    picker, note_box, dx, svc, buttons, result = w.children
+    check, why = buttons.children
+    assert "Robin Sample" in note_box.value
+    dx.value, svc.value = "e11, Z79.84", "99213"
+    check.click()
+    assert "Not specific enough" in result.value and "Correct" in result.value
+    saved = default_store().get("exercise:02-the-medical-coder", "vn-01-diabetes-check")
+    assert saved["score"] == round(2.5 / 3, 3)
+    why.click()
+    assert "E11.9" in result.value and "Z79.84" in result.value
+    picker.value = "vn-06-nurse-bp-check"
+    assert dx.value == "" and "nurse" in note_box.value.lower()
+
+
+def test_exercise_widget_empty_check_loses_nothing():
+    w = exercise_widget("vn-02-low-back-pain")
+    check = w.children[4].children[0]
+    check.click()
+    assert "Both boxes are empty" in w.children[5].value
+    assert default_store().get("exercise:02-the-medical-coder", "vn-02-low-back-pain") is None
+
+
+def test_code_set_drill():
+    w = code_set_drill()
+    prompt, choice, buttons, result = w.children
+    check, nxt = buttons.children
+    assert "E11.9" in prompt.value
+    check.click()
+    assert "Choose a code set first" in result.value
+    choice.value = "ICD-10-CM"
+    check.click()
+    assert "Correct" in result.value and "1 of 1" in result.value
+    nxt.click()
+    assert "99213" in prompt.value and choice.value is None
+    choice.value = "HCPCS Level II"
+    check.click()
+    assert "Not quite" in result.value and "1 of 2" in result.value
+    assert isinstance(w, W.VBox)
+
+
+def test_broken_notes_file_gives_a_message_not_a_traceback(monkeypatch):
+    from careerlab.codes import exercises
+
+    def broken():
+        raise exercises.VisitNoteError("Could not read data/codes/visit_notes.json: Expecting value")
+
+    monkeypatch.setattr(exercises, "load_notes", broken)
+    w = exercise_widget()
+    assert len(w.children) == 1 and "could not be loaded" in w.children[0].value
+
+
+def test_broken_em_table_shows_a_plain_message(monkeypatch):
+    from careerlab.codes import tables
+
+    def broken():
+        raise tables.CodeTableError("em_office_visits.json: the source is missing")
+
+    monkeypatch.setattr(tables, "em_table", broken)
+    w = em_time_widget()
+    assert "Sorry" in w.children[2].value and "source is missing" in w.children[2].value
+
+
+def test_code_table_checks_reject_hand_edited_files(monkeypatch, tmp_path):
+    import pytest
+
+    from careerlab.codes import tables
+
+    (tmp_path / "codes").mkdir()
+    (tmp_path / "codes" / "cpt_codes.csv").write_text("code,category,plain_description\n9921,I,short code\n")
+    monkeypatch.setattr(tables, "data_path", lambda *parts: tmp_path.joinpath(*parts))
+    tables.cpt_table.cache_clear()
+    try:
+        with pytest.raises(tables.CodeTableError, match="shape of CPT"):
+            tables.cpt_table()
+    finally:
+        tables.cpt_table.cache_clear()
