@@ -5,10 +5,10 @@ Charts and widgets are imported from their modules (``careerlab.roles.charts``,
 """
 from careerlab.roles.data import OWNERS, ROLES, Contact, RolesDataError, Stage, load_contacts, load_stages, load_visit
 from careerlab.roles.exercise import grade, load_exercise
-from careerlab.roles.visit import Remittance, Share, fee_schedule_amount, price_visit, split_allowed
+from careerlab.roles.visit import Remittance, price_visit
 
 __all__ = [
     "OWNERS", "ROLES", "Contact", "RolesDataError", "Stage", "load_contacts", "load_stages", "load_visit",
     "grade", "load_exercise",
-    "Remittance", "Share", "fee_schedule_amount", "price_visit", "split_allowed",
+    "Remittance", "price_visit",
 ]

@@ -2,57 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, Mapping
 
-CENT = Decimal("0.01")
+# One implementation of the money rules for the whole series: lesson 03's.
+from careerlab.claims.money import cents
+from careerlab.claims.pricing import Share, fee_schedule_amount, share_breakdown
 
-
-def _money(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def fee_schedule_amount(rvus: Mapping[str, float], gpcis: Mapping[str, float],
-                        conversion_factor: float) -> Decimal:
-    """Medicare fee-schedule formula: sum of each RVU times its GPCI, times the conversion factor.
-
-    >>> fee_schedule_amount({"work": 1.30, "pe": 1.20, "mp": 0.10},
-    ...                     {"work": 1.0, "pe": 1.05, "mp": 0.9}, 33.4009)
-    Decimal('88.51')
-    """
-    total = sum(Decimal(str(rvus[p])) * Decimal(str(gpcis[p])) for p in ("work", "pe", "mp"))
-    return _money(total * Decimal(str(conversion_factor)))
-
-
-@dataclass(frozen=True)
-class Share:
-    """How an allowed amount splits between deductible, coinsurance and the insurer."""
-
-    deductible: Decimal
-    coinsurance: Decimal
-    payer: Decimal
-
-    @property
-    def patient(self) -> Decimal:
-        """What the patient owes in all (deductible plus coinsurance)."""
-        return self.deductible + self.coinsurance
-
-
-def split_allowed(allowed: Decimal | float, deductible_left: Decimal | float,
-                  coinsurance_rate: float) -> Share:
-    """The deductible left is paid first, then the coinsurance rate of the rest; the payer pays the remainder.
-
-    >>> s = split_allowed(88.51, 50, 0.20)
-    >>> (s.deductible, s.coinsurance, s.patient, s.payer)
-    (Decimal('50.00'), Decimal('7.70'), Decimal('57.70'), Decimal('30.81'))
-    """
-    allowed_d = _money(Decimal(str(allowed)))
-    if allowed_d < 0 or Decimal(str(deductible_left)) < 0 or not 0 <= coinsurance_rate <= 1:
-        raise ValueError("amounts cannot be negative and the coinsurance rate must be between 0 and 1")
-    deductible = min(allowed_d, _money(Decimal(str(deductible_left))))
-    rest = allowed_d - deductible
-    coinsurance = _money(rest * Decimal(str(coinsurance_rate)))
-    return Share(deductible, coinsurance, rest - coinsurance)
+_PARTS = ("work", "pe", "mp")
 
 
 @dataclass(frozen=True)
@@ -87,10 +44,12 @@ class Remittance:
 def price_visit(visit: Mapping[str, Any]) -> Remittance:
     """Price every service of the visit with the fee-schedule formula and split the allowed amount."""
     pricing = visit["pricing"]
-    billed = sum((_money(Decimal(str(s["charge"]))) for s in visit["services"]), Decimal("0"))
-    allowed = fee_schedule_amount(pricing["rvus"], pricing["gpcis"], pricing["conversion_factor"])
+    billed = sum((cents(Decimal(str(s["charge"]))) for s in visit["services"]), Decimal("0"))
+    allowed = fee_schedule_amount(*(pricing["rvus"][p] for p in _PARTS),
+                                  gpci=tuple(pricing["gpcis"][p] for p in _PARTS),
+                                  conversion_factor=pricing["conversion_factor"])
     allowed = min(allowed, billed)  # an insurer never allows more than was billed
-    share = split_allowed(allowed, visit["patient"]["deductible_remaining"], pricing["coinsurance_rate"])
+    share = share_breakdown(allowed, visit["patient"]["deductible_remaining"], pricing["coinsurance_rate"])
     return Remittance(billed, allowed, share)
 
 
