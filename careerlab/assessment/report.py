@@ -1,0 +1,94 @@
+"""Plain-words sentences about scores and fit, for under the charts and the results (pure logic)."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from careerlab.assessment.scoring import FitExplanation
+
+ROLE_WORDS = {"coder": "medical coding", "biller": "medical billing"}
+
+
+def fit_headline(expl: FitExplanation, who: str = "You") -> str:
+    """One sentence: which way the learner leans, or that the two fits are close.
+
+    >>> from careerlab.assessment.scoring import FitExplanation
+    >>> fit_headline(FitExplanation({"coder": 80.0, "biller": 78.0}, (), True, None))[:40]
+    'Your fit for the two roles is close (cod'
+    """
+    c, b = round(expl.fit["coder"]), round(expl.fit["biller"])
+    you = who == "You"
+    if expl.close:
+        return (f"{'Your' if you else who + chr(39) + 's'} fit for the two roles is close "
+                f"(coder {c}, biller {b} out of 100). Both paths are real options for "
+                f"{'you' if you else who}, and small offices often combine the two jobs in one person.")
+    role = ROLE_WORDS[expl.leaning or "coder"]
+    return f"{who} {'lean' if you else 'leans'} toward {role} (coder {c}, biller {b} out of 100)."
+
+
+def pull_lines(expl: FitExplanation, labels: Mapping[str, str], limit: int = 3) -> dict[str, list[str]]:
+    """For each role, up to ``limit`` sentences on the traits that pulled toward it, strongest first."""
+    out: dict[str, list[str]] = {"coder": [], "biller": []}
+    for pull in sorted(expl.pulls, key=lambda p: -abs(p.pull)):
+        if pull.toward is None or len(out[pull.toward]) >= limit:
+            continue
+        out[pull.toward].append(
+            f"{labels.get(pull.trait, pull.trait)}: score {pull.score:.0f}; "
+            f"coder profile {pull.coder:.0f}, biller profile {pull.biller:.0f} "
+            f"({abs(pull.pull):.1f} points toward {pull.toward})."
+        )
+    return out
+
+
+def trait_summary(scores: Mapping[str, float], profiles: Mapping[str, Mapping[str, float]],
+                  labels: Mapping[str, str]) -> str:
+    """A text summary of the trait chart: highest and lowest scores and where each profile peaks."""
+    order = sorted(scores, key=lambda t: (-scores[t], t))
+    if scores[order[0]] - scores[order[-1]] < 1:
+        return (f"All the trait scores are the same ({scores[order[0]]:.0f} out of 100), so the "
+                "chart shows no leaning of its own; compare the bars with the role markers. "
+                "50 is neutral.")
+    top = ", ".join(f"{labels.get(t, t)} {scores[t]:.0f}" for t in order[:2])
+    low = ", ".join(f"{labels.get(t, t)} {scores[t]:.0f}" for t in order[-2:])
+    peaks = []
+    for role in ("coder", "biller"):
+        prof = profiles[role]
+        best = sorted(prof, key=lambda t: (-prof[t], t))[:2]
+        peaks.append(f"the {role} profile is highest on {' and '.join(labels.get(t, t) for t in best)}")
+    return (f"Highest scores: {top}. Lowest: {low}. For comparison, "
+            f"{peaks[0]}; {peaks[1]}. Scores run from 0 (strongly disagree on every statement) "
+            "to 100 (strongly agree); 50 is neutral.")
+
+
+def radar_summary(scores: Mapping[str, float], profiles: Mapping[str, Mapping[str, float]],
+                  labels: Mapping[str, str]) -> str:
+    """A text summary of the radar chart: on how many traits the learner is nearer each profile."""
+    nearer = {"coder": [], "biller": []}
+    for t, s in scores.items():
+        dc, db = abs(s - profiles["coder"][t]), abs(s - profiles["biller"][t])
+        if dc != db:
+            nearer["coder" if dc < db else "biller"].append(labels.get(t, t))
+    parts = [f"closer to the coder profile on {len(nearer['coder'])} of {len(scores)} traits"]
+    if nearer["coder"]:
+        parts[0] += f" ({', '.join(nearer['coder'])})"
+    biller = f"closer to the biller profile on {len(nearer['biller'])}"
+    if nearer["biller"]:
+        biller += f" ({', '.join(nearer['biller'])})"
+    return f"The radar shows the shape of the scores against both roles: {parts[0]}, and {biller}."
+
+
+def unanswered_text(numbers: list[int], page_size: int) -> str:
+    """Say exactly which questions (by page and number) are still unanswered.
+
+    >>> unanswered_text([2, 9], 7)
+    'Still unanswered: 2 questions. Page 1: question 2. Page 2: question 9. Answer them, then press Submit again.'
+    """
+    if not numbers:
+        return "Every question is answered."
+    pages: dict[int, list[int]] = {}
+    for n in numbers:
+        pages.setdefault((n - 1) // page_size + 1, []).append(n)
+    where = " ".join(
+        f"Page {page}: question{'s' if len(ns) > 1 else ''} {', '.join(map(str, ns))}."
+        for page, ns in pages.items())
+    count = "1 question" if len(numbers) == 1 else f"{len(numbers)} questions"
+    return f"Still unanswered: {count}. {where} Answer them, then press Submit again."

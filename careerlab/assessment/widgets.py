@@ -1,0 +1,175 @@
+"""The self-assessment widget: statements a page at a time, Submit, results, Retake and Export."""
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as W
+
+from careerlab.assessment.data import load_items
+from careerlab.assessment.export import export_results
+from careerlab.assessment.model import SCALE, Item
+from careerlab.assessment.report import unanswered_text
+from careerlab.assessment.results import ResultsPanel
+from careerlab.assessment.scoring import ResponseError, explain_fit, score
+from careerlab.ui import message_html, safe_callback
+
+PAGE_SIZE = 7
+SECTION = "assessment"
+
+
+def _question(number: int, item: Item) -> W.RadioButtons:
+    # The statement is the widget's own label, so a screen reader announces it with the choices.
+    choice = W.RadioButtons(options=[(label, value) for value, label in SCALE.items()], value=None,
+                            orientation="horizontal", description=f"{number}. {item.text}",
+                            style={"description_width": "initial"},
+                            layout=W.Layout(width="auto", margin="0 0 14px 0"))
+    choice.add_class("careerlab-assessment-item")
+    choice.add_class(f"careerlab-item-{item.id}")
+    return choice
+
+
+class AssessmentWidget(W.VBox):
+    """The whole self-assessment; answers and results go to the progress store."""
+
+    def __init__(self, store: Any = None, items: tuple[Item, ...] | None = None,
+                 page_size: int = PAGE_SIZE) -> None:
+        super().__init__()
+        self.add_class("careerlab-assessment")
+        if store is None:
+            from careerlab.progress import default_store
+            store = default_store()
+        self.store, self.items, self.page_size = store, tuple(items or load_items()), page_size
+        self.message = W.HTML()
+        self.message.add_class("careerlab-assessment-message")
+        self.questions: dict[str, W.RadioButtons] = {}
+        boxes = []
+        for n, item in enumerate(self.items, 1):
+            self.questions[item.id] = _question(n, item)
+            self.questions[item.id].observe(self._on_answer, names="value")
+            boxes.append(self.questions[item.id])
+        self.pages = [W.VBox(boxes[i:i + page_size]) for i in range(0, len(boxes), page_size)]
+        self.page = 0
+        self.page_box = W.VBox()
+        self.page_label = W.HTML()
+        self.progress = W.IntProgress(min=0, max=len(self.items), description="Answered")
+        self.progress_label = W.HTML()
+        self.progress.add_class("careerlab-assessment-progress")
+        self.prev_button = self._button("Previous page", "arrow-left", "prev")
+        self.next_button = self._button("Next page", "arrow-right", "next")
+        self.submit_button = self._button("Submit my answers", "check", "submit", style="primary")
+        self.retake_button = self._button("Retake", "undo", "retake")
+        self.name = W.Text(description="Your name", placeholder="for the file you hand in (optional)",
+                           value=str(self.store.get("learner", "name", "") or ""),
+                           style={"description_width": "initial"})
+        self.name.add_class("careerlab-assessment-name")
+        self.export_button = self._button("Export my results", "download", "export")
+        self.results = ResultsPanel()
+        guard = safe_callback(self.message)  # errors show as a message, never a traceback
+        self.prev_button.on_click(guard(lambda _: self.go(self.page - 1)))
+        self.next_button.on_click(guard(lambda _: self.go(self.page + 1)))
+        self.submit_button.on_click(guard(lambda _: self.submit()))
+        self.retake_button.on_click(guard(lambda _: self.retake()))
+        self.export_button.on_click(guard(lambda _: self.export()))
+        self.children = (
+            W.HBox([self.progress, self.progress_label]), self.page_label, self.page_box,
+            W.HBox([self.prev_button, self.next_button, self.submit_button, self.retake_button]),
+            self.message, self.results, W.HBox([self.name, self.export_button]))
+        self._resume()
+        self.go(0)
+
+    def _button(self, text: str, icon: str, css: str, style: str = "") -> W.Button:
+        button = W.Button(description=text, icon=icon, button_style=style, tooltip=text,
+                          layout=W.Layout(width="auto"))
+        button.add_class(f"careerlab-assessment-{css}")
+        return button
+
+    # -- state -----------------------------------------------------------------------
+    def answers(self) -> dict[str, int]:
+        """The answers given so far: item id -> 1..5."""
+        return {i: q.value for i, q in self.questions.items() if q.value is not None}
+
+    def unanswered(self) -> list[int]:
+        """Question numbers (1-based) still without an answer."""
+        return [n for n, item in enumerate(self.items, 1) if self.questions[item.id].value is None]
+
+    def _on_answer(self, _change: Any = None) -> None:
+        done = len(self.answers())
+        self.progress.value = done
+        self.progress_label.value = f"<b>{done} of {len(self.items)} answered</b>"
+
+    def go(self, page: int) -> None:
+        """Show page ``page`` (clamped to the first and last page)."""
+        self.page = max(0, min(page, len(self.pages) - 1))
+        self.page_box.children = (self.pages[self.page],)
+        self.page_label.value = f"<p>Page {self.page + 1} of {len(self.pages)}</p>"
+        self.prev_button.disabled = self.page == 0
+        self.next_button.disabled = self.page == len(self.pages) - 1
+        self._on_answer()
+
+    # -- actions ---------------------------------------------------------------------
+    def submit(self) -> bool:
+        """Score the answers, save them and show the results; or say what is still unanswered."""
+        missing = self.unanswered()
+        if missing:
+            self.message.value = message_html(unanswered_text(missing, self.page_size), "warn")
+            self.go((missing[0] - 1) // self.page_size)
+            return False
+        responses = self.answers()
+        scores = score(responses, self.items)
+        expl = explain_fit(scores)
+        self.store.record(SECTION, "responses", responses)
+        self.store.record(SECTION, "trait_scores", {t: round(v, 1) for t, v in scores.items()})
+        self.store.record(SECTION, "role_fit", {r: round(v, 1) for r, v in expl.fit.items()})
+        self.results.show(scores, expl)
+        self.message.value = message_html(
+            "Your answers and results are saved. Scroll down for your charts and what they mean.",
+            "ok", title="Saved")
+        return True
+
+    def retake(self) -> None:
+        """Clear the answers to start again (saved results stay until the next Submit)."""
+        for q in self.questions.values():
+            q.value = None
+        self.results.clear()
+        self.go(0)
+        self.message.value = message_html(
+            "Answers cleared. Your last saved results stay in your progress file until you submit again.",
+            "info")
+
+    def export(self) -> list:
+        """Write the results file to hand in and the charts as PNG; say where they are."""
+        if not self.results.pngs:
+            self.message.value = message_html(
+                "There is nothing to export yet: answer every statement and press Submit first.", "warn")
+            return []
+        name = self.name.value.strip()
+        if name:
+            self.store.record("learner", "name", name)
+        paths = export_results(self.store, self.results.pngs)
+        listed = "\n".join(str(p) for p in paths)
+        self.message.value = message_html(
+            f"Hand in the first file; the charts are next to it:\n{listed}", "ok", title="Exported")
+        return paths
+
+    def _resume(self) -> None:
+        """Fill in answers saved last time and show their results; explain if they cannot be used."""
+        if getattr(self.store, "warning", None):
+            self.message.value = message_html(self.store.warning, "warn")
+        saved = self.store.get(SECTION, "responses")
+        if saved is None:
+            return
+        try:
+            scores = score(saved, self.items)
+        except (ResponseError, TypeError, AttributeError) as exc:
+            self.message.value = message_html(
+                f"Your saved answers could not be used ({exc}), so the questions start empty. "
+                "Nothing in your progress file was deleted.", "warn")
+            return
+        for item_id, value in saved.items():
+            self.questions[item_id].value = int(value)
+        self.results.show(scores, explain_fit(scores), heading="Your results from last time")
+
+
+def show_assessment(store: Any = None) -> AssessmentWidget:
+    """Build the self-assessment widget (display it as a cell's last line)."""
+    return AssessmentWidget(store)

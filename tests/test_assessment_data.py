@@ -1,0 +1,115 @@
+"""The self-assessment data files load, agree with each other, and fail clearly when damaged."""
+import json
+
+import pytest
+
+from careerlab.assessment import (
+    TRAIT_IDS, AssessmentDataError, load_example_responses, load_items, load_next_steps,
+    load_profile_details, load_role_profiles, load_traits)
+from careerlab.assessment import data as data_mod
+from careerlab.paths import data_path
+
+
+def test_traits_are_the_seven_fixed_ids_with_definitions():
+    traits = load_traits()
+    assert tuple(t.id for t in traits) == TRAIT_IDS == (
+        "numbers_money", "anatomy_medicine", "decoding_detail", "people_service",
+        "independence", "clinical_team", "rules_persistence")
+    assert all(len(t.definition.split()) >= 8 for t in traits)
+
+
+def test_item_bank_size_and_balance():
+    items = load_items()
+    assert len(items) >= 24
+    assert len({i.id for i in items}) == len(items)
+    for trait in TRAIT_IDS:
+        mine = [i for i in items if i.trait == trait]
+        assert len(mine) >= 3, trait
+    assert any(i.reverse for i in items) and not all(i.reverse for i in items)
+
+
+def test_items_are_short_plain_statements():
+    for item in load_items():
+        assert len(item.text.split()) <= 20, item.id
+        assert item.text.endswith("."), item.id
+
+
+def test_every_profile_value_has_a_justification_and_a_listed_source():
+    details = load_profile_details()
+    sources = json.loads(data_path("assessment", "role_profiles.json").read_text())["sources"]
+    for role in ("coder", "biller"):
+        assert set(details[role]) == set(TRAIT_IDS)
+        for trait, v in details[role].items():
+            assert 0 <= v.value <= 100
+            assert len(v.justification) > 40
+            assert v.sources and all(s in sources for s in v.sources)
+
+
+def test_onet_figures_quoted_in_profiles_match_the_attributed_data():
+    text = data_path("assessment", "role_profiles.json").read_text()
+    # Figures from ../shared/reference/onet (29.3 interests, 30.x work styles), quoted by hand.
+    for figure in ("4.33", "1.68", "3.00", "2.74", "1.63", "0.80", "3.53", "3.49", "4.24", "4.42", "3.86"):
+        assert figure in text
+    assert "CC BY 4.0" in text and "USDOL/ETA" in text
+
+
+def test_profiles_differ_on_every_trait():
+    p = load_role_profiles()
+    assert all(p["coder"][t] != p["biller"][t] for t in TRAIT_IDS)
+
+
+def test_next_steps_name_awarding_bodies():
+    steps = load_next_steps()
+    assert {c.body for c in steps["coder"].certifications} >= {"AAPC", "AHIMA"}
+    assert any("AMBA" in c.body for c in steps["biller"].certifications)
+    assert any("CBCS" in c.name for c in steps["close"].certifications)
+
+
+def test_example_profile_is_complete():
+    ex = load_example_responses()
+    assert set(ex) == {i.id for i in load_items()}
+
+
+@pytest.mark.parametrize("content, words", [
+    ("{not json", "cannot be read"),
+    ("[]", "JSON object"),
+    ('{"items": [{"id": "x", "trait": "nope", "text": "t"}]}', "unknown trait"),
+    ('{"items": [{"id": "x", "trait": "numbers_money", "text": "t"}]}', "at least 3"),
+    ('{"items": [{"id": "x", "trait": "numbers_money", "text": "t", "reverse": "yes"}]}', "true or false"),
+    ('{"items": [{"id": "x", "trait": "numbers_money", "text": "a"},'
+     ' {"id": "x", "trait": "numbers_money", "text": "b"}]}', "used twice"),
+])
+def test_a_damaged_item_file_gives_a_clear_error(tmp_path, content, words):
+    bad = tmp_path / "items.json"
+    bad.write_text(content)
+    with pytest.raises(AssessmentDataError, match=words):
+        data_mod.load_items(bad)
+
+
+def test_a_missing_file_is_named(tmp_path):
+    with pytest.raises(AssessmentDataError, match="not found"):
+        data_mod.load_traits(tmp_path / "traits.json")
+
+
+def test_a_profile_value_out_of_range_is_refused(tmp_path):
+    doc = json.loads(data_path("assessment", "role_profiles.json").read_text())
+    doc["roles"]["coder"]["traits"]["independence"]["value"] = 140
+    bad = tmp_path / "role_profiles.json"
+    bad.write_text(json.dumps(doc))
+    with pytest.raises(AssessmentDataError, match="coder/independence"):
+        data_mod.load_profile_details(bad)
+
+
+def test_a_profile_citing_an_unlisted_source_is_refused(tmp_path):
+    doc = json.loads(data_path("assessment", "role_profiles.json").read_text())
+    doc["roles"]["biller"]["traits"]["numbers_money"]["sources"] = ["a-blog"]
+    bad = tmp_path / "role_profiles.json"
+    bad.write_text(json.dumps(doc))
+    with pytest.raises(AssessmentDataError, match="sources"):
+        data_mod.load_profile_details(bad)
+
+
+def test_readme_lists_every_data_file():
+    readme = data_path("assessment", "README.md").read_text()
+    for f in data_path("assessment").glob("*.json"):
+        assert f"`{f.name}`" in readme

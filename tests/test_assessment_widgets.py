@@ -1,0 +1,155 @@
+"""The self-assessment widget, driven from code: answer, submit, read results, retake, export."""
+import json
+
+import pytest
+
+from careerlab.assessment import TRAIT_IDS, explain_fit, load_example_responses, load_items, score
+from careerlab.assessment.widgets import AssessmentWidget, show_assessment
+from careerlab.progress import ProgressStore, default_store
+
+ITEMS = load_items()
+
+
+@pytest.fixture
+def store(careerlab_home):
+    return default_store()
+
+
+def answer_all(w, responses):
+    for item_id, value in responses.items():
+        w.questions[item_id].value = value
+
+
+def test_progress_bar_counts_answers(store):
+    w = show_assessment(store)
+    assert w.progress.value == 0 and "0 of 28 answered" in w.progress_label.value
+    w.questions[ITEMS[0].id].value = 4
+    w.questions[ITEMS[3].id].value = 2
+    assert w.progress.value == 2 and "2 of 28 answered" in w.progress_label.value
+
+
+def test_pages_show_seven_items_at_a_time(store):
+    w = show_assessment(store)
+    assert len(w.pages) == 4 and "Page 1 of 4" in w.page_label.value and w.prev_button.disabled
+    w.next_button.click()
+    assert w.page == 1 and "Page 2 of 4" in w.page_label.value
+    shown = w.page_box.children[0].children
+    assert len(shown) == 7
+    for _ in range(5):
+        w.next_button.click()
+    assert w.page == 3 and w.next_button.disabled
+
+
+def test_submit_with_gaps_names_them_and_saves_nothing(store):
+    w = show_assessment(store)
+    answers = load_example_responses()
+    del answers[ITEMS[1].id], answers[ITEMS[20].id]  # questions 2 and 21
+    answer_all(w, answers)
+    w.submit_button.click()
+    assert "Still unanswered: 2 questions" in w.message.value
+    assert "Page 1: question 2." in w.message.value and "Page 3: question 21." in w.message.value
+    assert w.page == 0 and store.section("assessment") == {}
+    assert w.results.children == ()
+
+
+def test_answer_every_item_submit_and_find_charts_and_fit(store):
+    w = show_assessment(store)
+    answers = load_example_responses()
+    answer_all(w, answers)
+    w.submit_button.click()
+    expected = score(answers)
+    assert store.get("assessment", "responses") == answers
+    assert store.get("assessment", "trait_scores") == {t: round(v, 1) for t, v in expected.items()}
+    fit = store.get("assessment", "role_fit")
+    assert set(fit) == {"coder", "biller"} and fit["coder"] > fit["biller"]  # the example leans coder
+    bars = w.results.figures["trait-scores"].axes[0]
+    assert len(bars.patches) == len(TRAIT_IDS)
+    assert w.results.figures["radar"].axes[0].name == "polar"
+    assert set(w.results.pngs) == {"trait-scores", "radar"}
+    assert all(png.startswith(b"\x89PNG") for png in w.results.pngs.values())
+    assert "You lean toward medical coding" in w.results.fit.value
+    assert "Traits that pulled toward coding" in w.results.fit.value
+    assert "CPC" in w.results.fit.value and "AAPC" in w.results.fit.value
+    assert "Interest Profiler" in w.results.fit.value and "not a validated" in w.results.fit.value
+
+
+def test_close_result_says_both_paths(store):
+    w = show_assessment(store)
+    answer_all(w, {i.id: 3 for i in ITEMS})
+    w.submit_button.click()
+    assert explain_fit(score({i.id: 3 for i in ITEMS})).close
+    assert "close" in w.results.fit.value and "Both paths are real" in w.results.fit.value
+
+
+def test_retake_clears_answers_but_keeps_saved_results(store):
+    w = show_assessment(store)
+    answer_all(w, load_example_responses())
+    w.submit_button.click()
+    saved = store.section("assessment")
+    w.retake_button.click()
+    assert w.progress.value == 0 and all(q.value is None for q in w.questions.values())
+    assert w.results.children == () and store.section("assessment") == saved
+
+
+def test_export_writes_results_file_and_pngs(store, careerlab_home):
+    w = show_assessment(store)
+    w.export_button.click()
+    assert "nothing to export yet" in w.message.value
+    answer_all(w, load_example_responses())
+    w.submit_button.click()
+    w.name.value = "Ada Example"
+    paths = w.export()
+    assert len(paths) == 3 and all(p.exists() for p in paths)
+    doc = json.loads(paths[0].read_text())
+    assert doc["format"] == "careerlab-results" and doc["learner"] == "Ada Example"
+    assert doc["progress"]["assessment"]["role_fit"] == store.get("assessment", "role_fit")
+    assert paths[1].read_bytes().startswith(b"\x89PNG") and paths[1].parent == paths[0].parent
+    assert paths[0].is_relative_to(careerlab_home)
+    assert "Exported" in w.message.value
+
+
+def test_reopening_restores_answers_and_results(store):
+    w = show_assessment(store)
+    answer_all(w, load_example_responses())
+    w.submit_button.click()
+    again = show_assessment(store)
+    assert again.answers() == load_example_responses()
+    assert "from last time" in again.results.children[0].value
+
+
+def test_hand_edited_saved_answers_start_empty_with_a_message(store):
+    store.record("assessment", "responses", {"nm1": "lots", "bogus": 3})
+    w = show_assessment(store)
+    assert w.progress.value == 0
+    assert "could not be used" in w.message.value and "Nothing" in w.message.value
+    assert store.get("assessment", "responses") == {"nm1": "lots", "bogus": 3}  # nothing deleted
+
+
+def test_corrupt_progress_file_is_reported_not_raised(careerlab_home):
+    careerlab_home.mkdir(parents=True, exist_ok=True)
+    (careerlab_home / "progress.json").write_text("{ broken")
+    w = AssessmentWidget(ProgressStore(careerlab_home / "progress.json"))
+    assert "could not be used" in w.message.value
+
+
+def test_an_error_in_a_callback_becomes_a_message(store, monkeypatch):
+    w = show_assessment(store)
+    answer_all(w, load_example_responses())
+
+    def boom(*a, **k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store, "record", boom)
+    w.submit_button.click()  # must not raise
+    assert "Sorry" in w.message.value and "disk full" in w.message.value
+    assert "Traceback" not in w.message.value
+
+
+def test_widgets_carry_stable_css_classes(store):
+    w = show_assessment(store)
+    assert "careerlab-assessment" in w._dom_classes
+    for button, cls in ((w.submit_button, "submit"), (w.retake_button, "retake"), (w.export_button, "export"),
+                        (w.next_button, "next"), (w.prev_button, "prev")):
+        assert f"careerlab-assessment-{cls}" in button._dom_classes
+    assert "careerlab-assessment-item" in w.questions[ITEMS[0].id]._dom_classes
+    assert w.questions[ITEMS[0].id].description == f"1. {ITEMS[0].text}"  # announced by screen readers
