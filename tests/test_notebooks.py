@@ -61,3 +61,14 @@ def test_runs_from_another_working_directory(path, tmp_path):
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors, f"{path.name} failed outside notebooks/: {errors[0].ename}: {errors[0].evalue}"
     assert not list(elsewhere.iterdir()), "a notebook wrote files into the working directory"
+
+
+def test_readme_lesson_times_match_the_notebooks():
+    readme = (ROOT / "README.md").read_text()
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        head = "\n".join(c.source for c in nb.cells[:3])
+        minutes = re.search(r"[Aa]bout \**(\d+)\s*minutes", head)
+        assert minutes, f"{path.name} does not say how long it takes ('about N minutes')"
+        row = next(line for line in readme.splitlines() if f"`{path.name}`" in line)
+        assert f"| {minutes.group(1)} min |" in row, f"README gives another time for {path.name}: {row}"
