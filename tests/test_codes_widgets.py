@@ -59,7 +59,7 @@ def test_exercise_widget_checks_saves_and_explains():
     w = exercise_widget("vn-01-diabetes-check")
     picker, note_box, dx, svc, buttons, result = w.children
     check, why = buttons.children
-    assert "Robin Sample" in note_box.value
+    assert "Frankie Sample" in note_box.value
     dx.value, svc.value = "e11, Z79.84", "99213"
     check.click()
     assert "Not specific enough" in result.value and "Correct" in result.value
@@ -67,6 +67,7 @@ def test_exercise_widget_checks_saves_and_explains():
     assert saved["score"] == round(2.5 / 3, 3)
     why.click()
     assert "E11.9" in result.value and "Z79.84" in result.value
+    assert "CPT® is a registered trademark of the American Medical Association." in result.value
     picker.value = "vn-06-nurse-bp-check"
     assert dx.value == "" and "nurse" in note_box.value.lower()
 

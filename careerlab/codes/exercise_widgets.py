@@ -40,6 +40,7 @@ def feedback_html(result) -> str:
 def exercise_widget(note_id: str | None = None, store=None) -> W.VBox:
     """Pick a visit note, type the diagnosis and service codes, Check, and Show me why."""
     from careerlab.codes.exercises import VisitNoteError, explain, grade_note, load_notes
+    from careerlab.codes.tables import CPT_NOTICE
 
     try:
         notes = {n.id: n for n in load_notes()}
@@ -82,7 +83,8 @@ def exercise_widget(note_id: str | None = None, store=None) -> W.VBox:
     @safe_callback(result)
     def on_why(_=None):
         rows = "".join(f"<li><b>{html.escape(code)}</b>: {html.escape(text)}</li>" for code, text in explain(current()))
-        result.value = f"<p style='font-size:14px'>Answer key and reasons:</p><ul style='font-size:14px'>{rows}</ul>"
+        result.value = (f"<p style='font-size:14px'>Answer key and reasons:</p><ul style='font-size:14px'>{rows}</ul>"
+                        f"<p style='font-size:13px'>{CPT_NOTICE}</p>")
 
     picker.observe(on_pick, names="value")
     check.on_click(on_check)
