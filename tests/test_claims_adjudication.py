@@ -7,11 +7,11 @@ from hypothesis import strategies as st
 
 from careerlab.claims import diagnoses
 from careerlab.claims.adjudication import adjudicate, adjustment_text, remittance_table
-from careerlab.claims.model import ClaimError, claim_from_dict, replace_line
+from careerlab.claims.model import ClaimError, claim_from_dict, claim_to_dict, replace_line
 from careerlab.claims.posting import (draft_appeal, explain_adjustments, patient_statement, post_payment, rate_percent,
                                       remittance_summary)
 from careerlab.claims.tables import default_tables
-from test_claims_helpers import visit
+from claims_helpers import visit
 
 
 @pytest.fixture(autouse=True)
@@ -32,10 +32,27 @@ def test_v01_matches_the_brief():
         D("150.00"), D("88.51"), D("30.81"), D("57.70"))
     assert first["adjustments"] == [("CO", "45", D("61.49")), ("PR", "1", D("50.00")), ("PR", "2", D("7.70"))]
     second = row(remit, 2)
-    # 36415: 0.09 x 1.05 + 0.01 x 0.90 = 0.1035 RVUs x 33.4009 = 3.457 -> 3.46; deductible already met
-    # coinsurance 20 % x 3.46 = 0.692 -> 0.69; paid 2.77; CO-45 25.00 - 3.46 = 21.54
+    # 36415: 0.09 x 1.05 + 0.01 x 0.90 = 0.1035 RVUs x 33.4009 = 3.457 -> 3.46; CO-45 25.00 - 3.46 = 21.54
+    # lab line under the Medicare-like payer: no deductible, no coinsurance -> patient 0.00, paid 3.46
     assert (second["allowed"], second["deductible"], second["coinsurance"], second["paid"], second["written_off"]) == (
-        D("3.46"), D("0.00"), D("0.69"), D("2.77"), D("21.54"))
+        D("3.46"), D("0.00"), D("0.00"), D("3.46"), D("21.54"))
+    assert second["adjustments"] == [("CO", "45", D("21.54"))]
+
+
+def test_lab_line_first_leaves_the_medicare_like_deductible_untouched():
+    claim = visit("V01", lines=list(reversed(claim_to_dict(visit("V01"))["lines"])))  # blood draw first
+    remit = adjudicate(claim)
+    # line 1 (36415): allowed 3.46, patient 0.00 -> the 50.00 deductible is still all left for the visit
+    assert (row(remit, 1)["patient_share"], row(remit, 1)["paid"]) == (D("0.00"), D("3.46"))
+    # line 2 (99213): 88.51 allowed; deductible 50.00 + 20 % x 38.51 = 7.70 -> patient 57.70, paid 30.81
+    assert (row(remit, 2)["deductible"], row(remit, 2)["patient_share"]) == (D("50.00"), D("57.70"))
+
+
+def test_commercial_payer_still_shares_the_lab_line():
+    remit = adjudicate(visit("V01"), "NWPPO")
+    # 36415 fee 3.46 x 125 % = 4.325 -> 4.33; deductible used up by line 1; 20 % x 4.33 = 0.866 -> 0.87; paid 3.46
+    assert (row(remit, 2)["allowed"], row(remit, 2)["coinsurance"], row(remit, 2)["paid"]) == (
+        D("4.33"), D("0.87"), D("3.46"))
 
 
 def test_v02_commercial_with_out_of_pocket_cap():
@@ -133,6 +150,8 @@ def test_every_dollar_is_accounted_for(lines, payer, deductible, oop, locality, 
         assert r.paid + r.patient_share + r.written_off == r.billed  # to the cent, Decimal
         assert sum((a for _, _, a in r.adjustments), D(0)) == r.billed - r.paid
         assert min(r.paid, r.patient_share, r.written_off) >= 0
+        if payer == "FEDMED" and r.code == "36415":
+            assert r.patient_share == 0  # no cost sharing on lab lines under the Medicare-like payer
     if oop is not None:
         assert sum(remit["patient_share"], D(0)) <= oop
     totals = post_payment(remit)
@@ -143,19 +162,20 @@ def test_posting_statement_and_explanations():
     claim = visit("V01")
     remit = adjudicate(claim)
     totals = post_payment(remit)
-    # paid 30.81 + 2.77 = 33.58; CO 61.49 + 21.54 = 83.03; PR 57.70 + 0.69 = 58.39; 33.58 + 83.03 + 58.39 = 175.00
+    # paid 30.81 + 3.46 = 34.27; CO 61.49 + 21.54 = 83.03; PR 57.70 + 0.00 = 57.70; 34.27 + 83.03 + 57.70 = 175.00
     assert (totals["billed"], totals["paid"], totals["contractual_CO"], totals["patient_PR"]) == (
-        D("175.00"), D("33.58"), D("83.03"), D("58.39"))
-    assert totals["balance_after_posting"] == D("58.39")
+        D("175.00"), D("34.27"), D("83.03"), D("57.70"))
+    assert totals["balance_after_posting"] == D("57.70")  # 175.00 - 34.27 - 83.03
     statement = patient_statement(claim, remit)
-    assert "Amount due from you: $58.39" in statement and "Alex Sample" in statement
+    assert "Amount due from you: $57.70" in statement and "Avery Sample" in statement
     sentences = explain_adjustments(remit)
-    assert len(sentences) == 5 and sentences[0].startswith("Line 1 (99213): CO-45 $61.49")
-    assert "deductible" in sentences[1]
-    assert "$33.58" in remittance_summary(remit) and "Denied" not in remittance_summary(remit)
+    # line 1: CO-45, PR-1, PR-2; line 2 (lab): CO-45 only -> 4 sentences
+    assert len(sentences) == 4 and sentences[0].startswith("Line 1 (99213): CO-45 $61.49")
+    assert "deductible" in sentences[1] and sentences[3].startswith("Line 2 (36415): CO-45 $21.54")
+    assert "$34.27" in remittance_summary(remit) and "Denied" not in remittance_summary(remit)
     assert adjustment_text(remit["adjustments"].iloc[0]) == "CO-45 $61.49; PR-1 $50.00; PR-2 $7.70"
     table = remittance_table(remit)
-    assert list(table["Paid"]) == ["$30.81", "$2.77"]
+    assert list(table["Paid"]) == ["$30.81", "$3.46"]
 
 
 def test_draft_appeal():

@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 from careerlab.claims import diagnoses
 from careerlab.claims.adjudication import adjudicate
 from careerlab.claims.charts import remittance_chart
-from test_claims_helpers import visit
+from claims_helpers import visit
 
 
 def test_remittance_chart(monkeypatch, tmp_path):

@@ -18,6 +18,8 @@ def test_tables_load_and_cross_check():
     assert set(tables.payers) == {"FEDMED", "NWPPO", "LKHMO"}
     assert set(tables.carc) == {"1", "2", "3", "16", "29", "45", "50", "97"}
     assert set(tables.groups) == {"CO", "PR", "OA", "PI"}
+    assert tables.payers["FEDMED"].no_patient_share_kinds == ("lab",)
+    assert tables.payers["NWPPO"].no_patient_share_kinds == ()
     assert tables.localities["B"] == tuple(map(__import__("decimal").Decimal, ("1.000", "1.050", "0.900")))
 
 
@@ -30,7 +32,7 @@ def test_visits_use_known_payers_codes_and_fictional_npis():
         assert all(line.code in tables.services for line in claim.lines)
         assert all(code in tables.diagnoses for code in claim.diagnoses)
         for npi in (claim.rendering_npi, claim.billing_npi):
-            assert npi == "" or npi.startswith("9"), "fictional NPIs start with 9 (real ones start with 1 or 2)"
+            assert npi == "" or npi.startswith("9"), "fictional NPIs start with 9 (NPIs are issued starting with 1 or 2)"
 
 
 def test_fallback_diagnoses_agree_with_the_icd10cm_release():
@@ -60,6 +62,8 @@ def test_service_codes_are_few_and_in_own_words():
     ("gpci.csv", "locality,work_gpci,pe_gpci,mp_gpci\nA,1,one,1\n", "not a number"),
     ("carc.csv", "code,usual_group,plain_words,next_step\n1,PR,a,b,extra\n", "number of cells"),
     ("bundled_pairs.csv", "column1,column2,modifier_indicator,teaching_note\n20610,11111,1,x\n", "unknown code"),
+    ("payers.csv", "payer_id,name,kind,percent_of_fee_schedule,coinsurance,copay,filing_limit,no_patient_share_kinds,note\n"
+                   "FEDMED,F,medicare-like,100,0.20,0.00,12m,labs,x\n", "unknown service kind"),
 ])
 def test_broken_tables_give_a_message_naming_the_file(tmp_path, file, bad, words):
     copy = tmp_path / "claims"
@@ -93,3 +97,17 @@ def test_claim_from_dict_names_the_field(change, words):
     raw.update(change)
     with pytest.raises(ClaimError, match=words):
         claim_from_dict(raw)
+
+
+def test_patients_do_not_borrow_names_from_other_lessons():
+    # Sam (lesson 01 patient; lesson 04 biller), Jordan (lesson 04 coder), Robin (lesson 05 learner)
+    taken = {"Sam", "Jordan", "Robin"}
+    for claim in load_visits().values():
+        for name in (claim.patient_name, claim.insured_name):
+            assert name.split()[0] not in taken, name
+
+
+def test_injection_pair_note_matches_the_codes():
+    note = next(p for p in load_tables().bundled_pairs if p["column2"] == "96372")["teaching_note"]
+    assert "muscle or under the skin" in note  # what 96372 is: never an injection into a joint
+    assert "do not bill 96372" in note and "59 or XS" in note

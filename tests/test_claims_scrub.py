@@ -7,7 +7,7 @@ from careerlab.claims import diagnoses as scrub_module
 from careerlab.claims.model import ClaimError
 from careerlab.claims.scrubber import RULES, blocking, scrub
 from careerlab.claims.tables import default_tables
-from test_claims_helpers import visit
+from claims_helpers import visit
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from careerlab.claims.scrubber import scrub
 from careerlab.claims.tables import load_visits
 from careerlab.claims.views import (claim_form_html, findings_table, payers_table, reason_codes_table, rules_table,
                                     services_table)
-from test_claims_helpers import visit
+from claims_helpers import visit
 
 
 def test_claim_form_shows_the_boxes_and_escapes_text():
@@ -23,6 +23,7 @@ def test_tables_have_one_row_per_entry():
                                          "bundled-pair", "modifier-25", "units-charge", "timely-filing"]
     payers = payers_table()
     assert payers.loc["FEDMED", "Filing limit"] == "12 months" and payers.loc["LKHMO", "Copay"] == "$25.00"
+    assert payers.loc["FEDMED", "No patient share on"] == "lab" and payers.loc["NWPPO", "No patient share on"] == "-"
     assert payers.loc["NWPPO", "% of fee schedule"] == "125 %"
     assert len(services_table()) == 10 and str(services_table().loc["99213", "Work RVU"]) == "1.30"
     codes = reason_codes_table()

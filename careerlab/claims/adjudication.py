@@ -75,9 +75,10 @@ def adjudicate(claim: Claim, payer: Payer | str | None = None, *, today: date | 
             fee = fee_schedule_amount(service["work_rvu"], service["pe_rvu"], service["mp_rvu"],
                                       gpci=tables.localities[claim.locality])
             allowed = min(billed, contracted_amount(fee, payer) * line.units)
-            use_copay = payer.copay > 0 and service["kind"] == "em" and not copay_used
+            exempt = service["kind"] in payer.no_patient_share_kinds  # e.g. lab lines under a Medicare-like payer
+            use_copay = payer.copay > 0 and service["kind"] == "em" and not copay_used and not exempt
             copay_used = copay_used or use_copay
-            share = share_breakdown(allowed, deductible_left, payer.coinsurance,
+            share = share_breakdown(allowed, ZERO if exempt else deductible_left, ZERO if exempt else payer.coinsurance,
                                     payer.copay if use_copay else 0, oop_left)
             deductible_left -= share.deductible
             oop_left = None if oop_left is None else oop_left - share.patient

@@ -1,10 +1,9 @@
 """After the remittance: post the payment, explain the codes, bill the patient, draft an appeal, and measure."""
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from careerlab.claims.model import Claim, ClaimError
-from decimal import ROUND_HALF_UP
 
 from careerlab.claims.money import ZERO, fmt_money
 from careerlab.claims.tables import ClaimTables, default_tables
@@ -71,7 +70,7 @@ def draft_appeal(claim: Claim, remit: "pandas.DataFrame", line: int, argument: s
 
 
 def rate_percent(part: int, whole: int, field: str = "rate") -> Decimal:
-    """part / whole as a percentage to 0.1 %: clean claim rate = accepted first time / submitted;
+    """part / whole as a percentage to 0.1 %: clean claim rate = accepted on first submission / submitted;
     denial rate = denied / adjudicated.
 
     >>> rate_percent(19, 20)

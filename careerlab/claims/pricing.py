@@ -24,6 +24,7 @@ class Payer:
     copay: Decimal
     filing_limit: str  # "12m" = 12 months, "180d" = 180 days
     note: str = ""
+    no_patient_share_kinds: tuple[str, ...] = ()  # service kinds with no deductible/coinsurance/copay, e.g. ("lab",)
 
 
 @dataclass(frozen=True)

@@ -64,8 +64,10 @@ def _decimal(text: str, where: str) -> Decimal:
 def _payer(row: dict, where: str) -> Payer:
     """One payer row, checked."""
     try:
+        kinds = tuple(k.strip().lower() for k in row["no_patient_share_kinds"].split(";") if k.strip())
         payer = Payer(row["payer_id"].upper(), row["name"], row["kind"], _decimal(row["percent_of_fee_schedule"], where),
-                      parse_rate(row["coinsurance"], where), parse_money(row["copay"], where), row["filing_limit"], row["note"])
+                      parse_rate(row["coinsurance"], where), parse_money(row["copay"], where), row["filing_limit"], row["note"],
+                      kinds)
         filing_deadline(date(2026, 1, 1), payer.filing_limit)  # checks the format
     except (MoneyError, ValueError) as err:
         raise TableError(f"{where}: {err}") from None
@@ -77,7 +79,8 @@ def load_tables(folder: Path | None = None) -> ClaimTables:
     base = Path(folder) if folder else data_path("claims")
     payers = {}
     for i, row in enumerate(_rows(base / "payers.csv", {"payer_id", "name", "kind", "percent_of_fee_schedule",
-                                                        "coinsurance", "copay", "filing_limit", "note"}), start=2):
+                                                        "coinsurance", "copay", "filing_limit", "no_patient_share_kinds",
+                                                        "note"}), start=2):
         payer = _payer(row, f"payers.csv line {i}")
         payers[payer.payer_id] = payer
     localities = {}
@@ -101,6 +104,11 @@ def load_tables(folder: Path | None = None) -> ClaimTables:
     for pair in pairs:
         if pair["column1"] not in services or pair["column2"] not in services or pair["modifier_indicator"] not in {"0", "1"}:
             raise TableError(f"bundled_pairs.csv: pair {pair['column1']}/{pair['column2']} uses an unknown code or indicator.")
+    known_kinds = {row["kind"] for row in services.values()}
+    for payer in payers.values():
+        if unknown := set(payer.no_patient_share_kinds) - known_kinds:
+            raise TableError(f"payers.csv: payer {payer.payer_id} names unknown service kind(s) {', '.join(sorted(unknown))}; "
+                             f"use kinds from service_codes.csv ({', '.join(sorted(known_kinds))}).")
     for code in coverage:
         if code not in services:
             raise TableError(f"coverage.csv: {code} is not in service_codes.csv.")

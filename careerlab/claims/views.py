@@ -59,12 +59,13 @@ def payers_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
     tables = tables or default_tables()
     return pd.DataFrame([{"Payer": p.payer_id, "Name": p.name, "% of fee schedule": f"{p.percent_of_fee_schedule} %",
                           "Coinsurance": f"{p.coinsurance * 100:.0f} %", "Copay": fmt_money(p.copay),
-                          "Filing limit": p.filing_limit.replace("m", " months").replace("d", " days")}
+                          "Filing limit": p.filing_limit.replace("m", " months").replace("d", " days"),
+                          "No patient share on": ", ".join(p.no_patient_share_kinds) or "-"}
                          for p in tables.payers.values()]).set_index("Payer")
 
 
 def services_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
-    """The practice's service codes in plain words with their teaching RVUs (synthetic) and usual charge."""
+    """The practice's service codes in plain words with their teaching RVUs (not CMS's) and usual charge."""
     import pandas as pd
 
     tables = tables or default_tables()
