@@ -65,6 +65,28 @@ def test_next_steps_name_awarding_bodies():
     assert any("CBCS" in c.name for c in steps["close"].certifications)
 
 
+def test_every_certification_cites_the_awarding_body_page_not_the_brief():
+    text = data_path("assessment", "next_steps.json").read_text()
+    assert "CONTENT_BRIEF" not in text and "content brief" not in text.lower()
+    for steps in load_next_steps().values():
+        for cert in steps.certifications:
+            assert "https://" in cert.source and "2026" in cert.source, cert.name
+    bodies = {c.name.split()[0]: c.source for s in load_next_steps().values() for c in s.certifications}
+    assert "aapc.com" in bodies["CPC"] and "aapc.com" in bodies["CPB"]
+    assert "ahima.org" in bodies["CCA"] and "ahima.org" in bodies["CCS"]
+    assert "americanmedicalbillingassociation.com" in bodies["CMRS"] and "National Healthcareer" in bodies["CBCS"]
+
+
+def test_onet_attribution_names_the_releases_like_the_data_files():
+    doc = json.loads(data_path("assessment", "role_profiles.json").read_text())
+    assert doc["onet_attribution"].startswith(
+        "This product includes information from the O*NET 29.3 Database and the O*NET 30.x Database "
+        "(rows dated 12/2025) by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA).")
+    text = json.dumps(doc["roles"])
+    assert "O*NET 29.3 (2025)" not in text and "O*NET 30.x (2025)" not in text
+    assert "O*NET 30.x (rows dated 12/2025)" in text and "O*NET 29.3 Database (May 2025)" in text
+
+
 def test_example_profile_is_complete():
     ex = load_example_responses()
     assert set(ex) == {i.id for i in load_items()}

@@ -48,8 +48,10 @@ def test_submit_with_gaps_names_them_and_saves_nothing(store):
     w.submit_button.click()
     assert "Still unanswered: 2 questions" in w.message.value
     assert "Page 1: question 2." in w.message.value and "Page 3: question 21." in w.message.value
-    assert w.page == 0 and store.section("assessment") == {}
-    assert w.results.children == ()
+    assert w.page == 0 and w.results.children == ()
+    # Nothing is scored or saved as a result; only the draft (the answers so far) is kept.
+    assert set(store.section("assessment")) == {"draft_responses"}
+    assert store.get("assessment", "draft_responses") == answers
 
 
 def test_answer_every_item_submit_and_find_charts_and_fit(store):
@@ -70,6 +72,7 @@ def test_answer_every_item_submit_and_find_charts_and_fit(store):
     assert "You lean toward medical coding" in w.results.fit.value
     assert "Traits that pulled toward coding" in w.results.fit.value
     assert "CPC" in w.results.fit.value and "AAPC" in w.results.fit.value
+    assert "<a href='https://www.aapc.com/certification/cpc/'" in w.results.fit.value  # the body's own page
     assert "Interest Profiler" in w.results.fit.value and "not a validated" in w.results.fit.value
 
 
@@ -115,6 +118,40 @@ def test_reopening_restores_answers_and_results(store):
     again = show_assessment(store)
     assert again.answers() == load_example_responses()
     assert "from last time" in again.results.children[0].value
+
+
+def test_answers_so_far_survive_a_kernel_restart(store):
+    w = show_assessment(store)
+    some = {ITEMS[0].id: 4, ITEMS[1].id: 2, ITEMS[9].id: 5}  # three answers, on pages 1 and 2
+    answer_all(w, some)
+    assert store.get("assessment", "draft_responses") == some  # saved as the learner answers
+    w.questions[ITEMS[1].id].value = 3  # a changed answer is saved too
+    assert store.get("assessment", "draft_responses")[ITEMS[1].id] == 3
+    again = show_assessment(store)  # a new widget on the same store, as after a restart
+    assert again.answers() == {**some, ITEMS[1].id: 3}
+    assert again.progress.value == 3 and "Welcome back" in again.message.value
+    assert store.get("assessment", "responses") is None  # still not submitted
+
+
+def test_draft_is_cleared_by_submit_and_by_retake(store):
+    w = show_assessment(store)
+    answers = load_example_responses()
+    answer_all(w, answers)
+    assert store.get("assessment", "draft_responses") == answers
+    w.submit_button.click()
+    assert store.get("assessment", "draft_responses") == {}
+    w.retake_button.click()
+    w.questions[ITEMS[0].id].value = 1  # start again: only this one answer is on screen
+    assert store.get("assessment", "draft_responses") == {ITEMS[0].id: 1}
+    again = show_assessment(store)
+    assert again.answers() == {ITEMS[0].id: 1}  # the draft wins over the last submitted answers
+    assert "from last time" in again.results.children[0].value  # last results still shown
+
+
+def test_a_hand_edited_draft_keeps_only_usable_answers(store):
+    store.record("assessment", "draft_responses", {ITEMS[0].id: 4, ITEMS[1].id: 9, "bogus": 3, ITEMS[2].id: "x"})
+    w = show_assessment(store)
+    assert w.answers() == {ITEMS[0].id: 4}
 
 
 def test_hand_edited_saved_answers_start_empty_with_a_message(store):

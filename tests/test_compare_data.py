@@ -52,6 +52,24 @@ def test_riasec_matches_the_onet_figures():
     assert (r["biller"]["Conventional"], r["biller"]["Enterprising"], r["biller"]["Realistic"]) == (7.0, 2.75, 2.69)
 
 
+def test_onet_release_is_named_like_the_data_files():
+    from careerlab.compare import ONET_ATTRIBUTION
+    assert ONET_ATTRIBUTION.startswith("This product includes information from the O*NET 29.3 Database by")
+    rows = data_path("compare", "onet_interests.csv").read_text().splitlines()[1:]
+    assert all(",O*NET 29.3 Database (May 2025)," in row for row in rows)
+    sources = " ".join(a.source + a.coder + a.biller for a in load_side_by_side())
+    assert "O*NET 29.3 (" not in sources and "O*NET 29.3," not in sources
+
+
+def test_day_in_the_life_names_do_not_collide_with_other_lessons():
+    # Sam is lesson 01's patient and Robin lesson 05's example learner; lesson 04 uses its own people.
+    nb = json.loads((data_path("compare").parents[1] / "notebooks" / "04-side-by-side.ipynb").read_text())
+    text = "".join("".join(c["source"]) for c in nb["cells"])
+    assert "Priya, a coder" in text and "Marcus, a biller" in text
+    for name in ("Sam", "Jordan", "Robin"):
+        assert name not in text, name
+
+
 def test_table_html_escapes_and_has_a_row_per_aspect():
     aspects = load_side_by_side()
     html = side_by_side_html()

@@ -77,7 +77,11 @@ def test_visit_is_clearly_synthetic_and_cites_its_figures():
     visit = load_visit()
     assert "made up" in visit["synthetic_notice"].lower()
     assert "(fictional)" in visit["patient"]["name"] and "(fictional)" in visit["practice"]["clinician"]
-    assert set(visit["practice"]["npi"]) == {"0"}  # an impossible placeholder, never a real NPI
+    # Same style as data/claims/visits.json: 10 digits starting with 9, labelled fictional (never a real NPI).
+    npi = visit["practice"]["npi"]
+    assert len(npi) == 10 and npi.isdigit() and npi.startswith("9")
+    assert "fictional" in visit["practice"]["npi_note"].lower()
+    assert "Robin" not in visit["practice"]["clinician"]  # Robin is lesson 05's example learner
     assert "2026" in visit["pricing"]["conversion_factor_source"]
     assert "American Medical Association" in visit["cpt_notice"]
     assert "NOT the published" in visit["pricing"]["rvu_note"]
@@ -157,3 +161,14 @@ def test_no_ama_descriptor_text_is_shipped():
     # Our own description of 99213 must not use the AMA's descriptor opening words.
     text = data_path("roles", "visit.json").read_text(encoding="utf-8")
     assert not re.search(r"which requires a medically appropriate history", text, re.I)
+    assert not re.search(r"office or other outpatient visit for the evaluation and management", text, re.I)
+    service = load_visit()["services"][0]
+    assert "at least 20 minutes of the clinician's total time on the patient's care that day" in service["plain_words"]
+    assert service["plain_words_notice"] == "CPT® is a registered trademark of the American Medical Association."
+
+
+def test_a_denial_is_an_outcome_of_adjudication_not_after_it():
+    stage = {s.stage: s for s in load_stages()}["Adjudication"]
+    assert "outcomes of this step" in stage.what_happens and "after this step" not in stage.what_happens
+    bank = json.loads(data_path("quizzes", "01-two-roles.json").read_text(encoding="utf-8"))
+    assert "after adjudication" not in json.dumps(bank)

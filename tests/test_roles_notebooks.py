@@ -63,6 +63,18 @@ def test_lesson_01_carries_the_cpt_notice_and_its_sources():
     assert "synthetic" in text.lower()
 
 
+def test_lesson_01_wording_fixed_after_review():
+    text = "\n".join(_text(c) for c in _load("01-two-roles")["cells"])
+    # 99213 in our own words, with the 2024 time wording
+    assert "at least 20 minutes of the clinician's total time on the patient's care that day" in text
+    # no near-copy of the source article's closing sentence
+    assert "learning about the human body" not in text and "decoding complex" not in text
+    # accurate coding is neither too low nor too high
+    assert "up-coding" in text and "fraud" in text
+    # a denial comes out of adjudication, not after it
+    assert "decision after reviewing the claim" not in text and "adjudication" in text
+
+
 def test_start_here_explains_saved_progress():
     text = "\n".join(_text(c) for c in _load("00-start-here")["cells"])
     for words in ("default_store()", "~/.careerlab/progress.json", "CAREERLAB_HOME", "progress_panel()",

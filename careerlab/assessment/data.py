@@ -142,7 +142,8 @@ def load_next_steps(path: Path | None = None) -> dict[str, NextSteps]:
             raise AssessmentDataError(f"{where}: needs non-empty 'study' and 'certifications' lists")
         out[key] = NextSteps(
             _text(row, "heading", where), tuple(str(s) for s in study),
-            tuple(Certification(_text(c, "name", where), _text(c, "body", where), _text(c, "focus", where))
+            tuple(Certification(_text(c, "name", where), _text(c, "body", where), _text(c, "focus", where),
+                                _text(c, "source", where))
                   for c in certs))
     return out
 

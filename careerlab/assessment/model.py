@@ -57,11 +57,12 @@ class ProfileValue:
 
 @dataclass(frozen=True)
 class Certification:
-    """A certification to look at and the body that awards it."""
+    """A certification to look at, the body that awards it, and where that was checked."""
 
     name: str
     body: str
     focus: str
+    source: str = ""
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -37,6 +38,14 @@ def _list(lines: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>"
 
 
+def _cited(text: str) -> str:
+    """Escape ``text`` and turn the web addresses in it into links that open in a new tab."""
+    parts = re.split(r"(https?://\S+?)(?=[\s,;)]|$)", text)
+    return "".join(
+        f"<a href='{html.escape(p)}' target='_blank' rel='noopener'>{html.escape(p)}</a>" if i % 2 else html.escape(p)
+        for i, p in enumerate(parts))
+
+
 def fit_html(expl: FitExplanation) -> str:
     """The fit for each role, the traits that pulled each way, and what to study next, as HTML."""
     labels = trait_labels()
@@ -50,9 +59,10 @@ def fit_html(expl: FitExplanation) -> str:
             parts.append(f"<p><b>Traits that pulled toward {words}:</b></p>{_list(pulls[role])}")
     parts.append(f"<p><b>What to study next</b> ({html.escape(steps.heading.lower())}):</p>"
                  f"{_list(list(steps.study))}")
-    certs = [f"{c.name}, awarded by {c.body} ({c.focus})" for c in steps.certifications]
+    certs = "".join(f"<li>{html.escape(f'{c.name}, awarded by {c.body} ({c.focus}).')} "
+                    f"<small>Source: {_cited(c.source)}</small></li>" for c in steps.certifications)
     parts.append("<p><b>Certifications to look at</b> (check the awarding body for current exam details):</p>"
-                 + _list(certs))
+                 f"<ul>{certs}</ul>")
     parts.append(
         "<p><i>This is a reflection tool written for this course, not a validated psychological test. "
         f"For a validated interest inventory, try the {html.escape(tool['name'])} on "

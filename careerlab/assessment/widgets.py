@@ -15,6 +15,7 @@ from careerlab.ui import message_html, safe_callback
 
 PAGE_SIZE = 7
 SECTION = "assessment"
+DRAFT_KEY = "draft_responses"  # answers so far, saved on every change, so a kernel restart loses nothing
 
 
 def _question(number: int, item: Item) -> W.RadioButtons:
@@ -42,6 +43,7 @@ class AssessmentWidget(W.VBox):
         self.message = W.HTML()
         self.message.add_class("careerlab-assessment-message")
         self.questions: dict[str, W.RadioButtons] = {}
+        self._quiet = True  # no draft saving while the widget fills itself in
         boxes = []
         for n, item in enumerate(self.items, 1):
             self.questions[item.id] = _question(n, item)
@@ -75,6 +77,7 @@ class AssessmentWidget(W.VBox):
             W.HBox([self.prev_button, self.next_button, self.submit_button, self.retake_button]),
             self.message, self.results, W.HBox([self.name, self.export_button]))
         self._resume()
+        self._quiet = False
         self.go(0)
 
     def _button(self, text: str, icon: str, css: str, style: str = "") -> W.Button:
@@ -92,10 +95,21 @@ class AssessmentWidget(W.VBox):
         """Question numbers (1-based) still without an answer."""
         return [n for n, item in enumerate(self.items, 1) if self.questions[item.id].value is None]
 
-    def _on_answer(self, _change: Any = None) -> None:
+    def _on_answer(self, change: Any = None) -> None:
         done = len(self.answers())
         self.progress.value = done
         self.progress_label.value = f"<b>{done} of {len(self.items)} answered</b>"
+        if change is not None and not self._quiet:
+            self._save_draft()
+
+    def _save_draft(self) -> None:
+        """Save the answers given so far (item id -> 1..5); a problem shows as a message, never a traceback."""
+        try:
+            self.store.record(SECTION, DRAFT_KEY, self.answers())
+        except Exception as exc:  # noqa: BLE001 - an observer must not raise into the front end
+            self.message.value = message_html(
+                f"Your latest answer could not be saved ({exc}). It is still on the screen; "
+                "press Submit when you have answered everything.", "warn")
 
     def go(self, page: int) -> None:
         """Show page ``page`` (clamped to the first and last page)."""
@@ -120,6 +134,7 @@ class AssessmentWidget(W.VBox):
         self.store.record(SECTION, "responses", responses)
         self.store.record(SECTION, "trait_scores", {t: round(v, 1) for t, v in scores.items()})
         self.store.record(SECTION, "role_fit", {r: round(v, 1) for r, v in expl.fit.items()})
+        self.store.record(SECTION, DRAFT_KEY, {})  # submitted: nothing half-done is left to restore
         self.results.show(scores, expl)
         self.message.value = message_html(
             "Your answers and results are saved. Scroll down for your charts and what they mean.",
@@ -128,8 +143,13 @@ class AssessmentWidget(W.VBox):
 
     def retake(self) -> None:
         """Clear the answers to start again (saved results stay until the next Submit)."""
-        for q in self.questions.values():
-            q.value = None
+        self._quiet = True
+        try:
+            for q in self.questions.values():
+                q.value = None
+        finally:
+            self._quiet = False
+        self.store.record(SECTION, DRAFT_KEY, {})
         self.results.clear()
         self.go(0)
         self.message.value = message_html(
@@ -152,22 +172,49 @@ class AssessmentWidget(W.VBox):
         return paths
 
     def _resume(self) -> None:
-        """Fill in answers saved last time and show their results; explain if they cannot be used."""
+        """Fill in answers saved last time and show their results; explain if they cannot be used.
+
+        Submitted answers come first; answers given since (the draft) are laid over them."""
         if getattr(self.store, "warning", None):
             self.message.value = message_html(self.store.warning, "warn")
         saved = self.store.get(SECTION, "responses")
-        if saved is None:
+        if saved is not None:
+            try:
+                scores = score(saved, self.items)
+            except (ResponseError, TypeError, AttributeError) as exc:
+                self.message.value = message_html(
+                    f"Your saved answers could not be used ({exc}), so the questions start empty. "
+                    "Nothing in your progress file was deleted.", "warn")
+            else:
+                for item_id, value in saved.items():
+                    self.questions[item_id].value = int(value)
+                self.results.show(scores, explain_fit(scores), heading="Your results from last time")
+        self._restore_draft()
+
+    def _restore_draft(self) -> None:
+        """Show the answers on screen before a restart: the draft replaces the submitted answers.
+
+        Unknown items and values outside 1-5 (a hand-edited file) are skipped."""
+        draft = self.store.get(SECTION, DRAFT_KEY)
+        if not isinstance(draft, dict):
             return
-        try:
-            scores = score(saved, self.items)
-        except (ResponseError, TypeError, AttributeError) as exc:
+        usable = {i: int(v) for i, v in draft.items() if i in self.questions and _valid(v)}
+        if not usable:
+            return
+        for item_id, question in self.questions.items():
+            question.value = usable.get(item_id)
+        if not self.message.value:
+            n = len(usable)
             self.message.value = message_html(
-                f"Your saved answers could not be used ({exc}), so the questions start empty. "
-                "Nothing in your progress file was deleted.", "warn")
-            return
-        for item_id, value in saved.items():
-            self.questions[item_id].value = int(value)
-        self.results.show(scores, explain_fit(scores), heading="Your results from last time")
+                f"Welcome back: your {n} answer{'s' if n != 1 else ''} from last time "
+                f"{'is' if n == 1 else 'are'} filled in. Carry on where you stopped.", "info")
+
+
+def _valid(value: Any) -> bool:
+    """True for a whole-number answer from 1 to 5 (as saved in the progress file)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return float(value).is_integer() and 1 <= value <= 5
 
 
 def show_assessment(store: Any = None) -> AssessmentWidget:

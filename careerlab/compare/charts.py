@@ -34,7 +34,7 @@ def riasec_chart(scores: Mapping[str, Mapping[str, float]] | None = None, ax: An
     ax.tick_params(axis="y", labelsize=FONT)
     ax.set_xlabel("Interest area (O*NET RIASEC)", fontsize=FONT)
     ax.set_ylabel("O*NET interest score (1 = low, 7 = high)", fontsize=FONT)
-    ax.set_title("What kind of work each occupation involves: O*NET interest profiles (29.3, 2025)",
+    ax.set_title("What kind of work each occupation involves: interest profiles (O*NET 29.3 Database, May 2025)",
                  fontsize=FONT + 1)
     ax.legend(loc="upper left", fontsize=FONT - 1, frameon=False)
     return ax
@@ -53,4 +53,4 @@ def riasec_summary(scores: Mapping[str, Mapping[str, float]] | None = None) -> s
     return (f"On O*NET's 1-7 interest scale, {parts[0]}; {parts[1]}. Both are very high on Conventional "
             f"(organised work with rules and records). The biggest difference is {gap}: higher for {higher} "
             f"({scores['coder'][gap]:.2f} against {scores['biller'][gap]:.2f}). "
-            "Source: O*NET 29.3 (May 2025), estimates dated 11/2023.")
+            "Source: O*NET 29.3 Database (May 2025), estimates dated 11/2023.")
