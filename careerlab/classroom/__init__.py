@@ -1,0 +1,34 @@
+"""The instructor dashboard (lesson 07): load a folder of results files, summarise the class.
+
+Light to import: pandas, matplotlib and ipywidgets load on first use of a name.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_WHERE = {
+    "load_class_results": "load", "LoadProblem": "load", "question_prompts": "load",
+    "parse_results": "records", "ResultsFileError": "records", "TRAITS": "records",
+    "trait_summary": "summary", "role_fit_split": "summary", "quiz_summary": "summary",
+    "most_missed": "summary", "hide_names": "summary", "class_table": "summary",
+    "leaning": "summary", "describe_traits": "summary", "describe_split": "summary",
+    "describe_quizzes": "summary", "describe_missed": "summary",
+    "export_class_summary": "export",
+    "trait_chart": "charts", "role_fit_chart": "charts", "quiz_chart": "charts",
+    "missed_chart": "charts", "dashboard_figure": "charts",
+    "class_dashboard": "widgets", "ClassDashboard": "widgets", "show_problems": "widgets",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'careerlab.classroom' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

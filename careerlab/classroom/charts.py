@@ -1,0 +1,150 @@
+"""Charts of a class's results: traits, role-fit split, quiz scores, questions most missed."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .summary import LEANINGS, most_missed, quiz_summary, role_fit_split, trait_summary
+
+BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#999999"
+VERMILLION, SKY = "#D55E00", "#56B4E9"
+
+
+def _ax(ax: Any, size: tuple[float, float] = (7, 4)) -> Any:
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=size)
+    return ax
+
+
+def _no_data(ax: Any, title: str, what: str) -> Any:
+    ax.set_title(title, fontsize=12)
+    ax.text(0.5, 0.5, f"No {what} in these results yet", ha="center", va="center",
+            fontsize=11, transform=ax.transAxes)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
+
+
+def trait_chart(df: pd.DataFrame, ax: Any = None) -> Any:
+    """Each learner's trait scores as dots, one row per trait, with the class mean as a diamond."""
+    ax = _ax(ax)
+    s = trait_summary(df)
+    title = "Trait scores across the class"
+    if s["learners"].sum() == 0:
+        return _no_data(ax, title, "self-assessment scores")
+    rng = np.random.default_rng(0)  # a fixed jitter so dots on the same score stay visible
+    for i, trait in enumerate(s.index):
+        scores = df[f"trait:{trait}"].astype(float).dropna().to_numpy()
+        ax.scatter(scores, i + rng.uniform(-0.22, 0.22, scores.size), s=22, color=SKY,
+                   edgecolor=BLUE, linewidth=0.6, label="One learner" if i == 0 else None)
+    y = np.arange(len(s))
+    ax.scatter(s["mean"], y, marker="D", s=70, color=ORANGE, edgecolor="black", zorder=3,
+               label="Class mean")
+    for yi, m in zip(y, s["mean"]):
+        if pd.notna(m):
+            ax.annotate(f"{m:.0f}", (m, yi), xytext=(0, 9), textcoords="offset points",
+                        ha="center", fontsize=10, fontweight="bold")
+    ax.set_yticks(y, s["label"], fontsize=10)
+    ax.set_ylim(len(s) - 0.5, -0.7)
+    ax.set_xlim(0, 100)
+    ax.tick_params(axis="x", labelsize=10)
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_xlabel("Score (0–100)", fontsize=11)
+    ax.set_title(title, fontsize=12)
+    ax.legend(fontsize=10, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2)
+    return ax
+
+
+def role_fit_chart(df: pd.DataFrame, ax: Any = None) -> Any:
+    """How many learners lean to coding, to billing, neither, or have no result yet."""
+    ax = _ax(ax)
+    split = role_fit_split(df)
+    colours, hatches = (BLUE, GREEN, ORANGE, GREY), ("//", "..", "\\\\", "")
+    labels = ["Leans to\ncoding", "About\nequal", "Leans to\nbilling", "Not taken\nyet"]
+    bars = ax.bar(labels, split.to_numpy(), color=colours, hatch=hatches, edgecolor="white")
+    ax.bar_label(bars, fontsize=10, padding=2)
+    ax.set_ylabel("Learners", fontsize=11)
+    ax.set_xlabel("Role-fit result", fontsize=11)
+    ax.tick_params(labelsize=10)
+    ax.set_title("Which role the class leans to", fontsize=12)
+    ax.set_ylim(0, max(1, split.max()) * 1.2)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    return ax
+
+
+def _lesson_label(lesson: str) -> str:
+    """A lesson id as short lines under a bar: its number, then its words wrapped."""
+    import textwrap
+
+    number, _, words = lesson.partition("-")
+    lines = textwrap.fill(words.replace("-", " "), 9, break_long_words=False)
+    return f"{number}\n{lines}" if words else number
+
+
+def quiz_chart(df: pd.DataFrame, ax: Any = None) -> Any:
+    """Mean quiz score per lesson, each bar labelled with the score and how many learners."""
+    ax = _ax(ax)
+    q = quiz_summary(df)
+    title = "Knowledge-check scores by lesson"
+    if q.empty:
+        return _no_data(ax, title, "quiz answers")
+    bars = ax.bar(range(len(q)), q["mean"].fillna(0), width=0.6, color=BLUE, hatch="//",
+                  edgecolor="white")
+    ax.set_xlim(-0.7, max(len(q), 4) - 0.3)
+    ax.bar_label(bars, labels=[f"{m:.0f} %\n(n={n})" for m, n in zip(q["mean"], q["learners"])],
+                 fontsize=10, padding=2)
+    ax.set_xticks(range(len(q)), [_lesson_label(lesson) for lesson in q.index], fontsize=10)
+    ax.set_ylim(0, 120)
+    ax.set_yticks(range(0, 101, 20))
+    ax.set_ylabel("Mean score (%)", fontsize=11)
+    ax.set_xlabel("Lesson", fontsize=11)
+    ax.set_title(title, fontsize=12)
+    return ax
+
+
+def missed_chart(df: pd.DataFrame, ax: Any = None, top: int = 8) -> Any:
+    """The questions most often missed: share of attempts that were wrong, labelled."""
+    ax = _ax(ax)
+    m = most_missed(df, top=top)
+    title = "Questions most often missed"
+    if m.empty:
+        return _no_data(ax, title, "missed questions")
+    y = np.arange(len(m))
+    bars = ax.barh(y, 100 * m["missed_share"], color=VERMILLION, hatch="xx", edgecolor="white")
+    ax.bar_label(bars, labels=[f"{a - b}/{a} right" for a, b in zip(m["attempts"], m["missed"])],
+                 fontsize=10, padding=2)
+    ax.set_yticks(y, [f"{les[:2]} · {q}" for les, q in zip(m["lesson"], m["question"])],
+                  fontsize=10)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 125)
+    ax.set_xticks(range(0, 101, 25))
+    ax.set_xlabel("Learners who answered wrongly (%)", fontsize=11)
+    ax.set_title(title, fontsize=12)
+    return ax
+
+
+def dashboard_figure(df: pd.DataFrame, fig: Any = None) -> Any:
+    """All four charts on one 2×2 figure (a new one, or ``fig`` cleared and redrawn)."""
+    if fig is None:
+        import matplotlib.pyplot as plt
+
+        fig = plt.figure(figsize=(14, 10))
+    fig.clear()
+    # A fixed layout: the constrained layout engine would make every redraw much slower.
+    axes = fig.subplots(2, 2, gridspec_kw={"left": 0.13, "right": 0.97, "bottom": 0.1,
+                                           "top": 0.96, "wspace": 0.3, "hspace": 0.55})
+    trait_chart(df, ax=axes[0, 0])
+    role_fit_chart(df, ax=axes[0, 1])
+    quiz_chart(df, ax=axes[1, 0])
+    missed_chart(df, ax=axes[1, 1])
+    return fig
+
+
+__all__ = ["trait_chart", "role_fit_chart", "quiz_chart", "missed_chart", "dashboard_figure",
+           "LEANINGS"]

@@ -1,0 +1,148 @@
+"""Read a folder of learners' results files (read only: nothing in the folder is ever changed)."""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .records import ROLES, TRAITS, ResultsFileError, parse_results
+
+MAX_BYTES = 5_000_000  # a results file is a few kilobytes; anything this big is something else
+BASE_COLUMNS = (["file", "learner", "exported_at"] + [f"trait:{t}" for t in TRAITS]
+                + [f"fit:{r}" for r in ROLES])
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """One file the dashboard skipped (or partly used), and why, in plain words."""
+
+    file: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.reason}"
+
+
+def _when(text: str) -> datetime:
+    try:
+        stamp = datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return datetime.min
+    return stamp.replace(tzinfo=None) if stamp.tzinfo is None else \
+        stamp.astimezone().replace(tzinfo=None)
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame(columns=BASE_COLUMNS + ["answers"])
+
+
+def results_files(folder: Path) -> list[Path]:
+    """The ``*.json`` files directly in ``folder`` (hidden files left out), sorted by name."""
+    with os.scandir(folder) as entries:
+        names = sorted(e.name for e in entries
+                       if e.name.lower().endswith(".json") and not e.name.startswith(".")
+                       and e.is_file())
+    return [folder / name for name in names]
+
+
+def load_class_results(folder: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[LoadProblem]]:
+    """One row per learner from a folder of results files, and the problems found.
+
+    Empty, damaged, foreign, wrong-version and duplicated files are skipped and listed; a file
+    with one bad value is kept without that value and listed too. Never raises for a bad file.
+    """
+    folder = Path(folder).expanduser()
+    if not folder.is_dir():
+        reason = "this is a file, not a folder" if folder.exists() else "this folder was not found"
+        return _empty(), [LoadProblem(str(folder), reason)]
+    try:
+        paths = results_files(folder)
+    except OSError as exc:
+        return _empty(), [LoadProblem(str(folder), f"this folder could not be read "
+                                                   f"({exc.strerror or exc})")]
+    problems: list[LoadProblem] = []
+    records: list[dict[str, Any]] = []
+    seen_bytes: dict[str, str] = {}
+    for path in paths:
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                raise ResultsFileError("it is far too large to be a results file")
+            data = path.read_bytes()
+        except OSError as exc:
+            problems.append(LoadProblem(path.name, f"it could not be read ({exc.strerror})"))
+            continue
+        except ResultsFileError as exc:
+            problems.append(LoadProblem(path.name, str(exc)))
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in seen_bytes:
+            problems.append(LoadProblem(path.name, f"it is an identical copy of "
+                                                   f"{seen_bytes[digest]}; skipped"))
+            continue
+        seen_bytes[digest] = path.name
+        try:
+            record = parse_results(data)
+        except ResultsFileError as exc:
+            problems.append(LoadProblem(path.name, f"{exc}; skipped"))
+            continue
+        notes = record.pop("notes")
+        if notes:
+            problems.append(LoadProblem(path.name, "; ".join(notes)
+                                        + " (the rest of the file was used)"))
+        record["file"] = path.name
+        records.append(record)
+    records = _drop_same_learner(records, problems)
+    if not records:
+        return _empty(), problems
+    df = pd.DataFrame.from_records(records)
+    quiz_cols = sorted(c for c in df.columns if c.startswith("quiz:"))
+    df = df.reindex(columns=BASE_COLUMNS + quiz_cols + ["answers"])
+    no_name = df["learner"] == ""
+    df.loc[no_name, "learner"] = "(no name) " + df.loc[no_name, "file"]
+    return df.reset_index(drop=True), problems
+
+
+def _drop_same_learner(records: list[dict[str, Any]],
+                       problems: list[LoadProblem]) -> list[dict[str, Any]]:
+    """Keep the newest export of each named learner; list the older ones as problems."""
+    newest: dict[str, dict[str, Any]] = {}
+    for rec in records:
+        key = rec["learner"].casefold()
+        if not key:
+            continue
+        if key not in newest or _when(rec["exported_at"]) > _when(newest[key]["exported_at"]):
+            newest[key] = rec
+    kept = []
+    for rec in records:
+        best = newest.get(rec["learner"].casefold())
+        if best is None or best is rec:
+            kept.append(rec)
+        else:
+            problems.append(LoadProblem(rec["file"], f"another file for the same learner "
+                                        f"({rec['learner']}); kept the newer export "
+                                        f"{best['file']} and skipped this one"))
+    return kept
+
+
+def question_prompts(quiz_dir: str | os.PathLike[str] | None = None) -> dict[str, str]:
+    """{"lesson/question id": prompt} from the question banks; unreadable banks are skipped."""
+    import json
+
+    from careerlab.paths import data_path
+
+    prompts: dict[str, str] = {}
+    folder = Path(quiz_dir) if quiz_dir is not None else data_path("quizzes")
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            bank = json.loads(path.read_text(encoding="utf-8"))
+            lesson = bank.get("lesson", path.stem)
+            for q in bank.get("questions", []):
+                prompts[f"{lesson}/{q['id']}"] = " ".join(str(q.get("prompt", "")).split())
+        except (OSError, ValueError, AttributeError, KeyError, TypeError):
+            continue
+    return prompts

@@ -1,0 +1,126 @@
+"""Check one learner's results file (already read as bytes) and turn it into one flat record.
+
+Pure logic: no file access here. ``parse_results`` raises ``ResultsFileError`` with a plain
+reason when the whole file is unusable, and lists smaller problems (a value out of range) in
+the record's ``notes`` while keeping the rest.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+RESULTS_FORMAT = "careerlab-results"
+RESULTS_VERSION = 1
+TRAITS = ("numbers_money", "anatomy_medicine", "decoding_detail", "people_service",
+          "independence", "clinical_team", "rules_persistence")
+ROLES = ("coder", "biller")
+DEFAULT_NAMES = {"", "learner"}  # what an export says when the learner typed no name
+
+
+class ResultsFileError(ValueError):
+    """The file cannot be used at all; the message says why in plain words."""
+
+
+def _score(value: Any) -> float | None:
+    """A 0–100 score, or None when the value is not one."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if 0 <= value <= 100 else None
+
+
+def _count(value: Any) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None
+    return value
+
+
+def decode(data: bytes) -> Any:
+    """The JSON document in ``data``, or ResultsFileError saying why it is unreadable."""
+    if not data.strip():
+        raise ResultsFileError("the file is empty")
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise ResultsFileError("it is not a text file (it may be damaged)") from exc
+    except json.JSONDecodeError as exc:
+        raise ResultsFileError(
+            f"it is not readable JSON (damaged near line {exc.lineno}); ask the learner to "
+            "export again") from exc
+
+
+def check_document(doc: Any) -> dict[str, Any]:
+    """The ``progress`` part of a results document, or ResultsFileError (foreign, wrong version)."""
+    if not isinstance(doc, dict):
+        raise ResultsFileError("it is JSON but not a careerlab results file")
+    fmt = doc.get("format")
+    if fmt == "careerlab-progress":
+        raise ResultsFileError("it is a learner's saved-progress file, not an exported results "
+                               "file; ask the learner to use Export in their progress panel")
+    if fmt != RESULTS_FORMAT:
+        raise ResultsFileError("it is JSON but not a careerlab results file")
+    if doc.get("version") != RESULTS_VERSION:
+        raise ResultsFileError(f"it is a version {doc.get('version')!r} results file; this "
+                               f"dashboard reads version {RESULTS_VERSION}")
+    progress = doc.get("progress")
+    if not isinstance(progress, dict) or not all(isinstance(v, dict) for v in progress.values()):
+        raise ResultsFileError("its progress part is missing or damaged")
+    return progress
+
+
+def learner_name(doc: dict[str, Any]) -> str:
+    """The name the learner gave (top-level ``learner``, else ``learner/name``), or ''."""
+    for value in (doc.get("learner"), doc.get("progress", {}).get("learner", {}).get("name")):
+        if isinstance(value, str) and value.strip().lower() not in DEFAULT_NAMES:
+            return " ".join(value.split())
+    return ""
+
+
+def parse_results(data: bytes) -> dict[str, Any]:
+    """One flat record from a results file's bytes (see module docstring).
+
+    >>> rec = parse_results(b'{"format": "careerlab-results", "version": 1, "learner": "A",'
+    ...     b' "progress": {"assessment": {"role_fit": {"coder": 70, "biller": 40}}}}')
+    >>> rec["learner"], rec["fit:coder"], rec["notes"]
+    ('A', 70.0, [])
+    """
+    doc = decode(data)
+    progress = check_document(doc)
+    notes: list[str] = []
+    record: dict[str, Any] = {"learner": learner_name(doc),
+                              "exported_at": str(doc.get("exported_at") or "")}
+    assessment = progress.get("assessment", {})
+    for part, ids, prefix in (("trait_scores", TRAITS, "trait:"), ("role_fit", ROLES, "fit:")):
+        values = assessment.get(part, {})
+        if not isinstance(values, dict):
+            notes.append(f"its {part.replace('_', ' ')} are damaged and were ignored")
+            continue
+        for key in ids:
+            if key in values and _score(values[key]) is None:
+                notes.append(f"{part.replace('_', ' ')} {key} = {values[key]!r} is not a score "
+                             "from 0 to 100 and was ignored")
+            record[prefix + key] = _score(values.get(key))
+    answers: dict[str, bool] = {}
+    for section, entries in progress.items():
+        if not section.startswith("quiz:"):
+            continue
+        lesson = section[len("quiz:"):]
+        correct = answered = 0
+        for qid, entry in entries.items():
+            if qid.startswith("_"):
+                continue
+            if isinstance(entry, dict) and isinstance(entry.get("correct"), bool):
+                answers[f"{lesson}/{qid}"] = entry["correct"]
+                answered += 1
+                correct += entry["correct"]
+        score = entries.get("_score")
+        total = answered
+        if isinstance(score, dict):
+            c, a, t = (_count(score.get(k)) for k in ("correct", "answered", "total"))
+            if None in (c, a, t) or not c <= a <= t or t == 0:
+                notes.append(f"the quiz score for {lesson} is damaged; counted its answers instead")
+            else:
+                correct, total = c, t
+        record[f"quiz:{lesson}"] = 100.0 * correct / total if total else None
+    record["answers"] = answers
+    record["notes"] = notes
+    return record

@@ -1,0 +1,134 @@
+"""The instructor dashboard widget: pick a folder, load, look, hide names, export a CSV."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+
+from careerlab.paths import data_path
+from careerlab.ui import message_html, safe_callback
+
+from .charts import dashboard_figure
+from .export import export_class_summary
+from .load import LoadProblem, load_class_results
+from .summary import class_table, describe_missed, describe_quizzes, describe_split
+from .summary import describe_traits
+
+
+def learners_table_html(df: Any, *, names: bool) -> str:
+    """The per-learner table (role-fit, leaning, quiz scores) as HTML; names only if ``names``."""
+    table = class_table(df, names=names)
+    keep = ["learner", "leaning", "fit:coder", "fit:biller"] + [
+        c for c in table.columns if c.startswith("quiz:")]
+    return table[keep].to_html(index=False, na_rep="–", float_format=lambda x: f"{x:.0f}",
+                               border=0, classes="careerlab-class-table")
+
+
+def problems_html(problems: list[LoadProblem]) -> str:
+    """The skipped files as one warning box (an info box when there are none)."""
+    if not problems:
+        return message_html("Every results file in the folder was read.", "info")
+    lines = "\n".join(f"• {p}" for p in problems)
+    return message_html(f"{len(problems)} file(s) need a look (nothing in the folder was "
+                        f"changed):\n{lines}", "warn", title="Files skipped or partly used")
+
+
+def show_problems(problems: list[LoadProblem]) -> widgets.HTML:
+    """The load problems, ready to display in a notebook."""
+    return widgets.HTML(problems_html(problems))
+
+
+def _png(fig: Any) -> bytes:
+    """The figure as PNG bytes, drawn once (the notebook's own display would draw it twice)."""
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=72, pil_kwargs={"compress_level": 1})
+    return buffer.getvalue()
+
+
+class ClassDashboard(widgets.VBox):
+    """Folder box, "Hide names" tick box, Load and Export buttons, messages, one figure."""
+
+    def __init__(self, folder: str | Path | None = None) -> None:
+        import matplotlib.pyplot as plt
+
+        start = Path(folder) if folder is not None else data_path("class-sample")
+        self.folder = widgets.Text(value=str(start), description="Results folder",
+                                   layout=widgets.Layout(width="640px"),
+                                   style={"description_width": "120px"})
+        self.hide = widgets.Checkbox(value=True, description="Hide learner names",
+                                     indent=False)
+        self.load_button = widgets.Button(description="Load results", icon="folder-open",
+                                          button_style="primary")
+        self.export_button = widgets.Button(description="Export class summary (CSV)",
+                                            icon="download", disabled=True,
+                                            layout=widgets.Layout(width="260px"))
+        self.status = widgets.HTML()
+        self.summary = widgets.HTML()
+        self.table = widgets.HTML()
+        self.out = widgets.Output()
+        self.fig = plt.figure(figsize=(14, 10))
+        plt.close(self.fig)  # shown only through self.out
+        self.results: Any = None
+        self.problems: list[LoadProblem] = []
+        self.exported: Path | None = None
+        self.png = b""
+        self.load_button.on_click(safe_callback(self.status)(self._load))
+        self.export_button.on_click(safe_callback(self.status)(self._export))
+        self.hide.observe(safe_callback(self.status)(self._show_table), names="value")
+        super().__init__([self.folder, widgets.HBox([self.load_button, self.hide,
+                                                     self.export_button]),
+                          self.status, self.summary, self.out, self.table])
+        self._load()
+
+    def _load(self, _button: Any = None) -> None:
+        text = self.folder.value.strip()
+        if not text:
+            self.status.value = message_html("Type the folder that holds the learners' results "
+                                             "files, then press Load results.", "warn")
+            return
+        self.results, self.problems = load_class_results(text)
+        self.status.value = problems_html(self.problems)
+        self.export_button.disabled = self.results.empty
+        self._show_table()
+        if self.results.empty:
+            self.summary.value = "<p>No learner results to show.</p>"
+            self.out.clear_output()
+            return
+        sentences = [f"Loaded {len(self.results)} learners.", describe_traits(self.results),
+                     describe_split(self.results), describe_quizzes(self.results),
+                     describe_missed(self.results)]
+        self.summary.value = "".join(f"<p style='font-size:14px'>{html.escape(s)}</p>"
+                                     for s in sentences)
+        dashboard_figure(self.results, fig=self.fig)
+        self.png = _png(self.fig)
+        from IPython.display import Image, display
+
+        self.out.clear_output(wait=True)
+        with self.out:
+            display(Image(data=self.png, format="png", width=int(self.fig.get_figwidth() * 72)))
+
+    def _show_table(self, _change: Any = None) -> None:
+        if self.results is None or self.results.empty:
+            self.table.value = ""
+            return
+        self.table.value = ("<p style='font-size:14px'><b>Learners</b> (the last row is the "
+                            "class mean; – means not done yet)</p>"
+                            + learners_table_html(self.results, names=not self.hide.value))
+
+    def _export(self, _button: Any = None) -> None:
+        if self.results is None or self.results.empty:
+            self.status.value = message_html("Load some results first.", "warn")
+            return
+        self.exported = export_class_summary(self.results, names=not self.hide.value)
+        hidden = "names hidden" if self.hide.value else "names shown"
+        self.status.value = message_html(f"Saved the class summary ({hidden}) to "
+                                         f"{self.exported}", "ok", title="Saved")
+
+
+def class_dashboard(folder: str | Path | None = None) -> ClassDashboard:
+    """Build the instructor dashboard (it loads the sample class unless given a folder)."""
+    return ClassDashboard(folder)

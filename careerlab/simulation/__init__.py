@@ -1,0 +1,32 @@
+"""The revenue-cycle simulation (lesson 06): simulate a year of claims, measure the billing KPIs.
+
+Light to import: numpy, pandas, matplotlib and ipywidgets load on first use of a name.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_WHERE = {
+    "simulate_claims": "model", "SimParams": "model", "default_params": "model",
+    "revenue_kpis": "kpis", "money_summary": "kpis", "describe_money": "kpis",
+    "compare_collections": "kpis", "describe_losses": "kpis", "dollars": "kpis",
+    "format_kpi": "kpis", "KPI_KEYS": "kpis",
+    "load_assumptions": "data", "load_kpi_benchmarks": "data", "SimulationDataError": "data",
+    "revenue_chart": "charts", "money_chart": "charts", "monthly_collections": "charts",
+    "show_kpis": "widgets", "revenue_cycle_explorer": "widgets", "RevenueExplorer": "widgets",
+    "kpi_table_html": "widgets",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'careerlab.simulation' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

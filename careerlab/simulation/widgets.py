@@ -1,0 +1,182 @@
+"""Widgets for lesson 06: a KPI table beside typical targets, and the slider explorer."""
+from __future__ import annotations
+
+import html
+from typing import Any, Mapping
+
+import ipywidgets as widgets
+
+from careerlab.ui import safe_callback
+
+from .charts import money_chart, revenue_chart, update_money_chart, update_revenue_chart
+from .data import load_kpi_benchmarks
+from .kpis import KPI_KEYS, compare_collections, describe_money, dollars, format_kpi, meets_target
+from .kpis import revenue_kpis
+from .model import SimParams, simulate_claims
+
+DEFAULT_CLAIMS = 20_000  # about a year of visits for a small group practice (synthetic)
+DEFAULT_SEED = 6
+
+
+def kpi_table_html(kpis: Mapping[str, float], benchmarks: Mapping[str, Mapping[str, Any]]) -> str:
+    """An HTML table: each KPI, its value, its typical target and whether it meets it (in words)."""
+    rows = []
+    for key in KPI_KEYS:
+        b = benchmarks[key]
+        ok = meets_target(key, kpis[key], b)
+        verdict = "✔ meets the typical target" if ok else "✖ misses the typical target"
+        rows.append(f"<tr><td>{html.escape(b['label'])}</td>"
+                    f"<td style='text-align:right'><b>{format_kpi(key, kpis[key])}</b></td>"
+                    f"<td>{html.escape(b['target_text'])}</td><td>{verdict}</td></tr>")
+    first = benchmarks[KPI_KEYS[0]]
+    note = (f"Typical targets: {html.escape(first['source'])}, {html.escape(str(first['year']))}. "
+            "The claims are synthetic (a teaching model), not a real practice.")
+    return ("<table style='font-size:14px;border-collapse:collapse' cellpadding='4'>"
+            "<caption style='text-align:left'><b>Billing KPIs for the simulated year</b></caption>"
+            "<tr><th>KPI</th><th>This year</th><th>Typical target</th><th>Verdict</th></tr>"
+            + "".join(rows) + f"</table><p style='font-size:12px'>{note}</p>")
+
+
+def show_kpis(df: Any) -> widgets.HTML:
+    """The KPI table for a simulated year, ready to display in a notebook."""
+    return widgets.HTML(kpi_table_html(revenue_kpis(df), load_kpi_benchmarks()))
+
+
+class RevenueExplorer(widgets.VBox):
+    """Three sliders (coding accuracy, scrubber strength, follow-up speed) that redraw the KPI
+    table, a sentence about the money and one figure, through one ``Output``."""
+
+    def __init__(self, n: int = DEFAULT_CLAIMS, seed: int = DEFAULT_SEED) -> None:
+        import matplotlib.pyplot as plt
+
+        self.n, self.seed = int(n), int(seed)
+        self.benchmarks = load_kpi_benchmarks()
+        d = SimParams()
+        style = {"description_width": "230px"}
+        layout = widgets.Layout(width="560px")
+        self.accuracy = widgets.FloatSlider(
+            value=round(100 * (1 - d.coding_error_rate), 1), min=80, max=100, step=0.5,
+            description="Coding accuracy (% of claims)", continuous_update=False,
+            style=style, layout=layout, readout_format=".1f")
+        self.scrubber = widgets.IntSlider(
+            value=int(100 * d.scrubber_strength), min=0, max=100, step=5,
+            description="Scrubber catches (% of errors)", continuous_update=False,
+            style=style, layout=layout)
+        self.followup = widgets.IntSlider(
+            value=int(d.followup_days), min=1, max=60, step=1,
+            description="Follow-up on denials (avg days)", continuous_update=False,
+            style=style, layout=layout)
+        self.kpi_html = widgets.HTML()
+        self.summary = widgets.HTML()
+        self.message = widgets.HTML()
+        self.out = widgets.Output()
+        # A fixed layout: the constrained layout engine would double the time of each redraw.
+        self.fig, _ = plt.subplots(1, 2, figsize=(12, 4.4), gridspec_kw={"width_ratios": [1.1, 1]})
+        self.fig.subplots_adjust(left=0.06, right=0.97, bottom=0.13, top=0.92, wspace=0.42)
+        self.fig.set_dpi(80)
+        plt.close(self.fig)  # shown only through self.out, never a second time by pyplot
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        self.canvas = FigureCanvasAgg(self.fig)  # renders off-screen; the PNG goes to self.out
+        self._background: Any = None
+        self.baseline = simulate_claims(self.n, seed=self.seed)
+        self.kpis: dict[str, float] = {}
+        self.png = b""
+        self.redraw = safe_callback(self.message)(self._redraw)
+        for slider in (self.accuracy, self.scrubber, self.followup):
+            slider.observe(self.redraw, names="value")
+        super().__init__([self.accuracy, self.scrubber, self.followup, self.message,
+                          self.kpi_html, self.summary, self.out])
+        self.redraw()
+
+    def settings(self) -> dict[str, float]:
+        """The model settings the sliders stand for."""
+        return {"coding_error_rate": round(1 - self.accuracy.value / 100, 4),
+                "scrubber_strength": self.scrubber.value / 100,
+                "followup_days": float(self.followup.value)}
+
+    def _redraw(self, change: Any = None) -> None:
+        df = simulate_claims(self.n, seed=self.seed, **self.settings())
+        self.kpis = revenue_kpis(df)
+        self.kpi_html.value = kpi_table_html(self.kpis, self.benchmarks)
+        extra = compare_collections(self.baseline, df)
+        trend = "more" if extra >= 0 else "less"
+        self.summary.value = (
+            f"<p style='font-size:14px'>{html.escape(describe_money(df))} Compared with the "
+            f"default practice, these settings collect <b>{dollars(abs(extra))} {trend}</b> "
+            "in payments over the year. The chart shows cash collected each month (bars: "
+            "your settings; dashed line with dots: the default practice) and the money lost "
+            "to denials and under-coding (its scale stays fixed so you can compare).</p>")
+        self.message.value = ""
+        self.png = self._draw(df)
+        from IPython.display import Image, display
+
+        self.out.clear_output(wait=True)
+        with self.out:
+            display(Image(data=self.png, format="png", width=int(self.fig.get_figwidth() * 80)))
+
+
+    def _draw(self, df: Any) -> bytes:
+        """Draw the figure for ``df`` and return it as PNG. The first call draws everything
+        and keeps the still parts (axes, ticks, default practice) as a background; later calls
+        paste that background and draw only the moving parts on it, several times faster."""
+        left, right = self.fig.axes
+        if self._background is None:
+            revenue_chart(df, ax=left, baseline=self.baseline)
+            money_chart(df, ax=right, baseline=self.baseline)
+            worst = simulate_claims(self.n, seed=self.seed, coding_error_rate=0.2,
+                                    scrubber_strength=0.0, followup_days=60.0)
+            update_money_chart(right, worst)  # a scale wide enough for the worst settings
+            xlim = right.get_xlim()
+            update_money_chart(right, df)
+            right.set_xlim(xlim)
+            for artist in self._moving():
+                artist.set_animated(True)
+            self.canvas.draw()
+            self._background = self.canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            update_revenue_chart(left, df)
+            xlim = right.get_xlim()
+            update_money_chart(right, df)
+            right.set_xlim(xlim)
+            self.canvas.restore_region(self._background)
+        for artist in self._moving():
+            artist.set_animated(True)
+            self.fig.draw_artist(artist)
+        return _rgba_png(self.canvas)
+
+    def _moving(self) -> list[Any]:
+        """The artists a slider move changes, in drawing order (lines and legends on top)."""
+        left, right = self.fig.axes
+        current = right.containers[0]
+        labels = [t for t in right.texts if t.xy[1] in {b.get_y() + b.get_height() / 2
+                                                        for b in current}]
+        return [*left.containers[0], *left.lines, left.get_legend(), *current, *labels,
+                right.get_legend()]
+
+
+def _rgba_png(canvas: Any) -> bytes:
+    """The canvas's current pixels as PNG bytes (fast compression: the PNG is shown at once)."""
+    import io
+
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    width, height = canvas.get_width_height()
+    PILImage.frombuffer("RGBA", (width, height), canvas.buffer_rgba()).save(
+        buffer, format="png", compress_level=1)
+    return buffer.getvalue()
+
+
+def _png(fig: Any) -> bytes:
+    """The figure as PNG bytes, drawn once (the notebook's own display would draw it twice)."""
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=80, pil_kwargs={"compress_level": 1})
+    return buffer.getvalue()
+
+
+def revenue_cycle_explorer(n: int = DEFAULT_CLAIMS, seed: int = DEFAULT_SEED) -> RevenueExplorer:
+    """Build the slider explorer for a practice with ``n`` claims a year."""
+    return RevenueExplorer(n=n, seed=seed)

@@ -1,0 +1,66 @@
+"""Dashboard charts, checked on their Axes."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pytest
+
+from careerlab.classroom.charts import (
+    dashboard_figure, missed_chart, quiz_chart, role_fit_chart, trait_chart,
+)
+from careerlab.classroom.load import load_class_results
+from careerlab.paths import data_path
+from test_classroom_summary import make_class
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def test_trait_chart_has_one_row_per_trait_and_a_legend():
+    ax = trait_chart(make_class())
+    assert len(ax.get_yticklabels()) == 7 and ax.get_yticklabels()[0].get_text() == \
+        "Numbers and money"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["One learner", "Class mean"]
+    assert ax.get_xlabel() and ax.get_title()
+    assert "50" in [t.get_text() for t in ax.texts]  # the mean label of numbers_money
+
+
+def test_role_fit_chart_counts():
+    ax = role_fit_chart(make_class())
+    assert [p.get_height() for p in ax.patches] == [1, 1, 1, 1]
+    assert len({p.get_hatch() for p in ax.patches}) == 4  # told apart without colour
+    assert ax.get_ylabel() == "Learners"
+
+
+def test_quiz_chart_bars_are_mean_scores():
+    ax = quiz_chart(make_class())
+    assert [p.get_height() for p in ax.patches] == [50.0, 50.0]
+    assert ax.get_ylabel() == "Mean score (%)"
+    assert "n=3" in ax.texts[0].get_text()
+
+
+def test_missed_chart_bars_are_shares_missed():
+    ax = missed_chart(make_class())
+    widths = [round(p.get_width(), 3) for p in ax.patches]
+    assert widths == [round(200 / 3, 3), 50.0, round(100 / 3, 3)]
+    assert ax.get_yticklabels()[0].get_text() == "01 · q1"
+
+
+def test_charts_say_when_there_is_no_data():
+    empty = make_class().iloc[:0]
+    for chart in (trait_chart, quiz_chart, missed_chart):
+        ax = chart(empty)
+        assert ax.texts and ax.texts[0].get_text().startswith("No ")
+
+
+def test_dashboard_figure_of_the_sample_class():
+    df, _ = load_class_results(data_path("class-sample"))
+    fig = dashboard_figure(df)
+    assert len(fig.axes) == 4
+    assert [a.get_title() for a in fig.axes] == [
+        "Trait scores across the class", "Which role the class leans to",
+        "Knowledge-check scores by lesson", "Questions most often missed"]
+    assert sum(p.get_height() for p in fig.axes[1].patches) == len(df)
+    fig.savefig("/tmp/simulation-png/classroom_dashboard.png", dpi=60)

@@ -1,0 +1,123 @@
+"""Class summaries on small hand-made classes (expected values worked out by hand)."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from careerlab.classroom.export import export_class_summary
+from careerlab.classroom.records import TRAITS
+from careerlab.classroom.summary import (
+    LEANINGS, class_table, describe_missed, describe_quizzes, describe_split, describe_traits,
+    hide_names, leaning, most_missed, quiz_summary, role_fit_split, trait_summary,
+)
+
+
+def make_class() -> pd.DataFrame:
+    rows = []
+    #            name      coder biller  numbers quiz01  quiz02  answers
+    spec = [("Ana Sample", 70, 50, 20, 100.0, None, {"01/q1": True, "01/q2": True}),
+            ("Ben Sample", 40, 60, 80, 50.0, 25.0, {"01/q1": False, "01/q2": True,
+                                                    "02/q9": False}),
+            ("Cy Sample", 52, 50, 50, 0.0, 75.0, {"01/q1": False, "01/q2": False,
+                                                  "02/q9": True}),
+            ("Dee Sample", None, None, None, None, None, {})]
+    for name, coder, biller, numbers, q1, q2, answers in spec:
+        row = {"file": f"{name}.json", "learner": name, "exported_at": "",
+               "fit:coder": coder, "fit:biller": biller, "quiz:01": q1, "quiz:02": q2,
+               "answers": answers}
+        row.update({f"trait:{t}": None for t in TRAITS})
+        row["trait:numbers_money"] = numbers
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def test_leaning_uses_a_five_point_margin():
+    assert leaning(70, 50) == "leans to coding"
+    assert leaning(55, 50) == "leans to coding"       # exactly 5 apart
+    assert leaning(52, 50) == "about equal"
+    assert leaning(40, 60) == "leans to billing"
+    assert leaning(float("nan"), 3) == "not taken yet"
+
+
+def test_trait_summary():
+    s = trait_summary(make_class())
+    row = s.loc["numbers_money"]
+    assert row["learners"] == 3 and row["mean"] == 50.0  # (20 + 80 + 50) / 3
+    assert row["min"] == 20 and row["max"] == 80
+    assert s.loc["people_service", "learners"] == 0 and math.isnan(s.loc["people_service", "mean"])
+
+
+def test_role_fit_split():
+    split = role_fit_split(make_class())
+    assert list(split.index) == list(LEANINGS)
+    assert split.to_dict() == {"leans to coding": 1, "about equal": 1, "leans to billing": 1,
+                               "not taken yet": 1}
+
+
+def test_quiz_summary():
+    q = quiz_summary(make_class())
+    assert list(q.index) == ["01", "02"]
+    assert q.loc["01", "learners"] == 3 and q.loc["01", "mean"] == 50.0   # (100+50+0)/3
+    assert q.loc["02", "learners"] == 2 and q.loc["02", "mean"] == 50.0   # (25+75)/2
+
+
+def test_most_missed_orders_by_share_missed():
+    m = most_missed(make_class())
+    # 01/q1 missed 2 of 3; 02/q9 missed 1 of 2; 01/q2 missed 1 of 3
+    assert list(zip(m["lesson"], m["question"])) == [("01", "q1"), ("02", "q9"), ("01", "q2")]
+    assert list(m["missed"]) == [2, 1, 1] and list(m["attempts"]) == [3, 2, 3]
+    assert m.loc[0, "missed_share"] == pytest.approx(2 / 3)
+    assert len(most_missed(make_class(), top=1)) == 1
+    with_prompts = most_missed(make_class(), prompts={"01/q1": "Who codes?"})
+    assert list(with_prompts["prompt"]) == ["Who codes?", "", ""]
+
+
+def test_hide_names_removes_names_and_file_names():
+    hidden = hide_names(make_class())
+    assert list(hidden["learner"]) == ["Learner 1", "Learner 2", "Learner 3", "Learner 4"]
+    assert not hidden["file"].str.contains("Sample").any()
+    assert make_class()["learner"][0] == "Ana Sample"  # the original is not changed
+
+
+def test_class_table_has_a_mean_row():
+    t = class_table(make_class())
+    assert list(t["learner"]) == ["Learner 1", "Learner 2", "Learner 3", "Learner 4",
+                                  "Class mean"]
+    assert t.iloc[-1]["fit:coder"] == pytest.approx(54.0)  # (70 + 40 + 52) / 3
+    assert t.iloc[1]["leaning"] == "leans to billing"
+    assert "Ana Sample" in list(class_table(make_class(), names=True)["learner"])
+
+
+def test_export_writes_csv_into_careerlab_home(careerlab_home):
+    df = make_class()
+    df.loc[0, "learner"] = "=cmd()"
+    path = export_class_summary(df, names=True)
+    assert path.parent == careerlab_home / "exports" and path.suffix == ".csv"
+    back = pd.read_csv(path)
+    assert back["learner"][0] == "'=cmd()"  # a spreadsheet will not run it as a formula
+    assert back["learner"].iloc[-1] == "Class mean"
+    hidden = pd.read_csv(export_class_summary(make_class(), careerlab_home / "h.csv"))
+    assert not hidden["learner"].str.contains("Sample").any()
+
+
+def test_sentences_name_the_numbers():
+    df = make_class()
+    assert describe_split(df) == ("Of 4 learners: leaning to coding 1, leaning to billing 1, "
+                                  "about equal 1 (fits less than 5 points apart), "
+                                  "self-assessment not taken yet 1.")
+    assert "01: mean 50 % (3 learners)" in describe_quizzes(df)
+    assert describe_missed(df).startswith("Most often missed: q1 in 01 (2 of 3 missed it)")
+    assert "Numbers and money" in describe_traits(df)
+    empty = df.iloc[:0]
+    assert "No learner" in describe_traits(empty) and "No question" in describe_missed(empty)
+
+
+def test_labels_and_margin_match_the_self_assessment():
+    from careerlab.assessment import trait_labels
+    from careerlab.assessment.scoring import CLOSE_MARGIN
+    from careerlab.classroom.summary import LEAN_MARGIN, TRAIT_LABELS
+
+    assert TRAIT_LABELS == trait_labels()
+    assert LEAN_MARGIN == CLOSE_MARGIN

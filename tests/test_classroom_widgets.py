@@ -1,0 +1,71 @@
+"""The dashboard widget, driven from code."""
+from __future__ import annotations
+
+import careerlab.classroom.widgets as cw
+from careerlab.classroom.widgets import class_dashboard, show_problems
+from careerlab.classroom.load import LoadProblem
+from test_classroom_load import results, write
+
+
+def test_opens_on_the_sample_class_with_names_hidden():
+    d = class_dashboard()
+    assert d.hide.value is True
+    assert "Loaded" in d.summary.value and "leaning to coding" in d.summary.value
+    assert "(sample)" not in d.table.value and "Learner 01" in d.table.value
+    assert "problem-example-empty.json" in d.status.value
+    assert len(d.fig.axes) == 4 and not d.export_button.disabled
+    assert d.png.startswith(b"\x89PNG")
+
+
+def test_untick_hide_shows_names(tmp_path):
+    write(tmp_path, "a.json", results("Ana Sample"))
+    d = class_dashboard(tmp_path)
+    assert "Ana Sample" not in d.table.value
+    d.hide.value = False
+    assert "Ana Sample" in d.table.value
+
+
+def test_load_another_folder_and_export(tmp_path, careerlab_home):
+    d = class_dashboard()
+    tmp_path = tmp_path / "class"
+    tmp_path.mkdir()
+    write(tmp_path, "a.json", results("Ana Sample", fit=(80, 20)))
+    write(tmp_path, "b.json", results("Ben Sample", fit=(20, 80)))
+    d.folder.value = str(tmp_path)
+    d.load_button.click()
+    assert "Loaded 2 learners" in d.summary.value
+    assert "Every results file" in d.status.value
+    assert sum(p.get_height() for p in d.fig.axes[1].patches) == 2
+    d.export_button.click()
+    assert d.exported is not None and d.exported.parent == careerlab_home / "exports"
+    assert "Saved" in d.status.value and "names hidden" in d.status.value
+    assert "Ana Sample" not in d.exported.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.json"]  # untouched
+
+
+def test_bad_folder_inputs_get_messages(tmp_path):
+    d = class_dashboard(tmp_path)  # an empty folder
+    assert d.export_button.disabled and "No learner results" in d.summary.value
+    d.folder.value = "   "
+    d.load_button.click()
+    assert "Type the folder" in d.status.value
+    d.folder.value = str(tmp_path / "missing")
+    d.load_button.click()
+    assert "was not found" in d.status.value
+
+
+def test_an_unexpected_error_is_a_message(tmp_path, monkeypatch):
+    d = class_dashboard(tmp_path)
+
+    def broken(folder):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(cw, "load_class_results", broken)
+    d.load_button.click()
+    assert "went wrong" in d.status.value and "disk on fire" in d.status.value
+
+
+def test_show_problems_lists_files():
+    html = show_problems([LoadProblem("x.json", "the file is empty")]).value
+    assert "x.json: the file is empty" in html and "1 file(s)" in html
+    assert "Every results file" in show_problems([]).value

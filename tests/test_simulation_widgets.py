@@ -1,0 +1,90 @@
+"""The slider explorer: moving a slider redraws the KPIs, the sentence and the one figure."""
+from __future__ import annotations
+
+import pytest
+
+import careerlab.simulation.widgets as sim_widgets
+from careerlab.simulation.widgets import kpi_table_html, revenue_cycle_explorer, show_kpis
+from careerlab.simulation.data import load_kpi_benchmarks
+from careerlab.simulation.model import simulate_claims
+
+
+def _bar_widths(ax):
+    return [round(p.get_width(), 6) for p in ax.patches]
+
+
+@pytest.fixture()
+def explorer():
+    return revenue_cycle_explorer(n=8_000, seed=3)
+
+
+def test_starts_at_the_default_practice(explorer):
+    assert explorer.settings() == {"coding_error_rate": 0.08, "scrubber_strength": 0.5,
+                                   "followup_days": 14.0}
+    assert "Clean claim rate" in explorer.kpi_html.value
+    assert "Typical target" in explorer.kpi_html.value and "HFMA" in explorer.kpi_html.value
+    left, right = explorer.fig.axes
+    assert len(left.patches) == 12 and len(left.lines) == 1
+    assert "$0 more" in explorer.summary.value  # same settings as the baseline
+
+
+def test_better_coding_redraws_kpis_sentence_and_figure(explorer):
+    before_html, before_kpis = explorer.kpi_html.value, dict(explorer.kpis)
+    before_loss = _bar_widths(explorer.fig.axes[1])
+    before_png = explorer.png
+    explorer.accuracy.value = 99.0
+    assert explorer.settings()["coding_error_rate"] == pytest.approx(0.01)
+    assert explorer.kpi_html.value != before_html
+    assert explorer.kpis["denial_rate"] < before_kpis["denial_rate"]
+    assert explorer.kpis["clean_claim_rate"] > before_kpis["clean_claim_rate"]
+    assert "more</b>" in explorer.summary.value
+    assert _bar_widths(explorer.fig.axes[1]) != before_loss
+    assert len(explorer.fig.axes) == 2  # still one figure with its two panels, redrawn
+    assert explorer.png.startswith(b"\x89PNG") and explorer.png != before_png
+    # the loss labels follow the bars: 2 for these settings + 2 for the default practice
+    labels = [t.get_text() for t in explorer.fig.axes[1].texts]
+    assert len(labels) == 4 and all(label.startswith("$") for label in labels)
+    assert explorer.message.value == ""
+
+
+def test_slow_follow_up_raises_days_in_ar(explorer):
+    before = explorer.kpis["days_in_ar"]
+    explorer.followup.value = 60
+    assert explorer.kpis["days_in_ar"] > before
+    assert explorer.settings()["followup_days"] == 60.0
+
+
+def test_weaker_scrubber_lowers_the_clean_claim_rate(explorer):
+    before = explorer.kpis["clean_claim_rate"]
+    explorer.scrubber.value = 0
+    assert explorer.kpis["clean_claim_rate"] < before
+
+
+def test_an_error_in_the_model_shows_a_message_not_a_traceback(explorer, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("model exploded")
+
+    monkeypatch.setattr(sim_widgets, "simulate_claims", broken)
+    explorer.accuracy.value = 95.0
+    assert "went wrong" in explorer.message.value and "model exploded" in explorer.message.value
+
+
+def test_kpi_table_says_meets_or_misses_in_words():
+    b = load_kpi_benchmarks()
+    good = {"clean_claim_rate": 0.97, "denial_rate": 0.03, "days_in_ar": 28.0,
+            "net_collection_rate": 0.98}
+    text = kpi_table_html(good, b)
+    assert text.count("meets the typical target") == 4 and "97.0 %" in text
+    bad = dict(good, days_in_ar=55.0)
+    assert kpi_table_html(bad, b).count("misses the typical target") == 1
+    assert "Denial rate" in show_kpis(simulate_claims(500, seed=1)).value
+
+
+def test_moving_back_gives_the_same_picture(explorer):
+    first = explorer.png
+    explorer.accuracy.value = 84.0
+    explorer.followup.value = 40
+    assert explorer.png != first
+    explorer.accuracy.value = 92.0
+    explorer.followup.value = 14
+    assert explorer.png == first  # the fast redraw leaves nothing behind
