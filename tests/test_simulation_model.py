@@ -121,7 +121,7 @@ def test_kpis_by_hand_on_a_tiny_table():
         "closed_day": [30, 370, 200, 150],
     })
     k = revenue_kpis(df, period_days=365)
-    assert k["clean_claim_rate"] == 2 / 4          # A and B paid first time
+    assert k["clean_claim_rate"] == 2 / 4          # A and B accepted (not denied) first time
     assert k["denial_rate"] == 3 / 6               # C, D, D again out of 4 + 2 decisions
     assert k["net_collection_rate"] == 18_000 / 24_000  # $180 of $240 expected
     # open at year end: B ($100); average daily charges $400/365 → 100 / (400/365) = 91.25 days

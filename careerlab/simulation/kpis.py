@@ -13,7 +13,8 @@ KPI_KEYS = ("clean_claim_rate", "denial_rate", "days_in_ar", "net_collection_rat
 def revenue_kpis(df: Any, *, period_days: int = YEAR_DAYS) -> dict[str, float]:
     """Clean claim rate, denial rate, days in A/R and net collection rate of simulated claims.
 
-    - clean claim rate = claims paid on their first submission ÷ claims submitted
+    - clean claim rate = claims accepted on their first submission ÷ claims submitted
+      (no clearinghouse rejections in the model: accepted = not denied the first time)
     - denial rate = denials ÷ payer decisions (first submissions and resubmissions)
     - days in A/R = charges still open at the end of the period ÷ average daily charges
     - net collection rate = payments ÷ (charges − contractual adjustments)

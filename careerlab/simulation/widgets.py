@@ -14,7 +14,7 @@ from .kpis import KPI_KEYS, compare_collections, describe_money, dollars, format
 from .kpis import revenue_kpis
 from .model import SimParams, simulate_claims
 
-DEFAULT_CLAIMS = 20_000  # about a year of visits for a small group practice (synthetic)
+DEFAULT_CLAIMS = 20_000  # one synthetic year; a round teaching number, not a measured figure
 DEFAULT_SEED = 6
 
 
