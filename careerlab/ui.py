@@ -4,9 +4,11 @@ from __future__ import annotations
 import functools
 import html
 import logging
+import re
 from typing import Any, Callable
 
 log = logging.getLogger("careerlab")
+_MONEY = re.compile(r"-?\$-?[\d,]+\.\d\d")
 
 _KINDS = {
     # kind: (icon, word, text colour, background) -- the icon and the word carry the meaning,
@@ -77,3 +79,22 @@ def show_message(out: Any, text: str, kind: str = "info", *, title: str | None =
     out.clear_output()
     with out:
         display(HTML(message_html(text, kind, title=title)))
+
+
+def show_table(frame: Any) -> Any:
+    """Return a DataFrame as a table to display in full: no "..." cutting long sentences short,
+    text escaped, left-aligned but for money columns (right-aligned, like a statement), and marked
+    so JupyterLab never reads two dollar amounts as a maths formula."""
+    money = [c for c in frame.columns if "($)" in str(c)
+             or (len(frame) and frame[c].map(lambda v: bool(_MONEY.fullmatch(str(v)))).all())]
+    style = (frame.style.format(escape="html").format_index(escape="html")
+             .set_properties(**{"text-align": "left", "vertical-align": "top"}))
+    if money:
+        style = style.set_properties(subset=money, **{"text-align": "right"})
+    return (style.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+            .set_table_attributes('class="mathjax_ignore tex2jax_ignore"'))
+
+
+def no_maths(html_text: str) -> str:
+    """Wrap HTML so MathJax leaves it alone (two $ amounts are not a formula)."""
+    return f'<div class="mathjax_ignore tex2jax_ignore">{html_text}</div>'

@@ -23,3 +23,18 @@ def test_safe_callback_turns_an_error_into_a_message():
     button.on_click(boom)
     button.click()  # must not raise
     assert "Sorry" in out.value and "nothing you saved was lost" in out.value and "visit-7" in out.value
+
+
+def test_show_table_shows_everything_and_is_never_typeset_as_maths():
+    import pandas as pd
+
+    from careerlab.ui import no_maths, show_table
+
+    long = "The claim arrived after the filing deadline, so the practice writes it off " * 2
+    frame = pd.DataFrame({"Meaning": [long, "<b>x</b>"], "Paid": ["$30.81", "$1,003.46"], "charge ($)": ["1", "2"]})
+    html = show_table(frame).to_html()
+    assert 'class="mathjax_ignore tex2jax_ignore"' in html
+    assert long.strip() in html and "..." not in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html
+    assert html.count("text-align: right") >= 1  # the money columns
+    assert no_maths("$1 and $2").startswith('<div class="mathjax_ignore')

@@ -13,7 +13,7 @@ from careerlab.claims.pricing import explain_split, split_allowed
 from careerlab.claims.scrubber import blocking, scrub
 from careerlab.claims.tables import TableError, load_visits
 from careerlab.claims.views import claim_form_html, findings_table
-from careerlab.ui import message_html, safe_callback
+from careerlab.ui import message_html, no_maths, safe_callback
 
 LESSON = "03-the-medical-biller"
 SECTION = f"exercise:{LESSON}"
@@ -119,7 +119,7 @@ class ClaimBuilder(widgets.VBox):
             self.result.value = message_html("No problems found: this claim is clean. Submit it.", "ok", title="Clean claim")
             return
         self.result.value = (message_html(f"{len(self.last_findings)} problem(s) found. Fix them and scrub again.", "warn")
-                             + findings_table(self.last_findings).to_html(index=False, escape=True))
+                             + no_maths(findings_table(self.last_findings).to_html(index=False, escape=True)))
 
     def run_submit(self) -> None:
         """Send the claim to the payer (even with errors, to see the denials) and show the remittance."""
@@ -134,7 +134,7 @@ class ClaimBuilder(widgets.VBox):
         note = f" You sent it with {len(errors)} scrubber error(s)." if errors else ""
         explained = "".join(f"<li>{html.escape(t)}</li>" for t in explain_adjustments(remit))
         self.result.value = (message_html(remittance_summary(remit) + note, kind, title=title)
-                             + remittance_table(remit).to_html(escape=True) + f"<ul>{explained}</ul>")
+                             + no_maths(remittance_table(remit).to_html(escape=True)) + f"<ul>{explained}</ul>")
         if self.store is not None:
             self.store.record(SECTION, f"claim-{claim.claim_id}",
                               {"answer": {"denied_lines": denied, "paid": str(sum(remit["paid"]))},

@@ -9,6 +9,7 @@ from typing import Any, Iterable, Mapping
 
 from careerlab.roles.data import Contact, Stage
 from careerlab.roles.visit import Remittance, claim_rows, diagnosis_rows
+from careerlab.ui import show_table
 
 
 def _frame(rows: list[dict[str, Any]], index: str | None = None) -> Any:
@@ -19,11 +20,7 @@ def _frame(rows: list[dict[str, Any]], index: str | None = None) -> Any:
         frame = frame.set_index(index)
     else:
         frame.index = range(1, len(frame) + 1)
-    money = [c for c in frame.columns if "($)" in str(c)]
-    style = frame.style.set_properties(**{"text-align": "left", "vertical-align": "top"})
-    if money:  # dollar amounts line up on the right, like on a statement
-        style = style.set_properties(subset=money, **{"text-align": "right"})
-    return style.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+    return show_table(frame)
 
 
 def stages_table(stages: Iterable[Stage]) -> Any:
