@@ -1,9 +1,10 @@
-"""Escape literal dollar signs in the Markdown cells of notebooks, so JupyterLab shows "$88.51"
-instead of reading the text between two $ signs as a maths formula.
+"""Escape what JupyterLab's Markdown would misread in the notebooks' Markdown cells: a literal dollar
+sign (the text between two $ signs becomes a maths formula) and the star of O*NET (two of them turn
+the text between into italics).
 
 JupyterLab 4 needs two backslashes before the sign in the cell source (``\\$``): Markdown turns
 them into ``\\$`` on the page, which MathJax then shows as a plain ``$`` (jupyterlab issue 8645).
-Dollar signs inside `code spans` are left alone. Usage: python tools/escape_dollars.py notebooks/*.ipynb
+Dollar signs inside `code spans` are left alone. Usage: python tools/escape_markdown.py notebooks/*.ipynb
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import nbformat
 
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 _BARE_DOLLAR = re.compile(r"(?<!\\)\\?\$")  # "$" or "\$", but not an already doubled "\\$"
+_BARE_ONET = re.compile(r"O\*NET")
 
 
 def escape_markdown(text: str) -> str:
@@ -25,6 +27,23 @@ def escape_markdown(text: str) -> str:
         last = match.end()
     parts.append(_BARE_DOLLAR.sub(r"\\\\$", text[last:]))
     return "".join(parts)
+
+
+def escape_onet(text: str) -> str:
+    """Write O*NET as O\\*NET outside code spans, so its star is not read as italics."""
+    parts, last = [], 0
+    for match in _CODE_SPAN.finditer(text):
+        parts.append(_BARE_ONET.sub(r"O\\*NET", text[last:match.start()]))
+        parts.append(match.group(0))
+        last = match.end()
+    parts.append(_BARE_ONET.sub(r"O\\*NET", text[last:]))
+    return "".join(parts)
+
+
+def unescaped_onet(text: str) -> list[str]:
+    """The snippets around each O*NET whose star Markdown would read as italics."""
+    plain = _CODE_SPAN.sub("", text)
+    return [plain[max(0, m.start() - 20):m.end() + 20] for m in _BARE_ONET.finditer(plain)]
 
 
 def unescaped_dollars(text: str) -> list[str]:
@@ -39,7 +58,7 @@ def main(paths: list[str]) -> None:
         changed = 0
         for cell in nb.cells:
             if cell.cell_type == "markdown":
-                new = escape_markdown(cell.source)
+                new = escape_onet(escape_markdown(cell.source))
                 changed += new != cell.source
                 cell.source = new
         if changed:

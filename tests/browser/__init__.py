@@ -1,0 +1,1 @@
+"""Real-browser tests: JupyterLab and Voilà driven by headless Chromium (Playwright)."""

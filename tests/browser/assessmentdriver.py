@@ -1,0 +1,97 @@
+"""Take the self-assessment by clicking, in JupyterLab or in Voilà, and say what to expect.
+
+The expected role fit is worked out here from the data files with the rule the lesson
+teaches (fit = 100 minus the mean distance between your trait scores and the role's
+profile), not read back from the package."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from .servers import REPO
+
+SCALE = {1: "Strongly disagree", 2: "Disagree", 3: "Neither agree nor disagree", 4: "Agree", 5: "Strongly agree"}
+
+
+def _load(name: str) -> dict:
+    return json.loads((REPO / "data" / "assessment" / name).read_text(encoding="utf-8"))
+
+
+def coder_leaning_answers() -> tuple[dict[str, int], dict[str, float]]:
+    """Answers that point fully toward every trait the coder profile rates higher than the
+    biller profile, and fully away from the others; and the fits they must give.
+
+    Each such trait then scores 100 (coder higher) or 0 (biller higher), so on every trait the
+    score is nearer the coder's value than the biller's: the coder fit must be the larger.
+    """
+    items = _load("items.json")["items"]
+    roles = _load("role_profiles.json")["roles"]
+    coder = {t: v["value"] for t, v in roles["coder"]["traits"].items()}
+    biller = {t: v["value"] for t, v in roles["biller"]["traits"].items()}
+    answers = {}
+    for item in items:
+        toward = coder[item["trait"]] > biller[item["trait"]]
+        agree = toward != bool(item.get("reverse"))  # a reverse-keyed statement is answered the other way
+        answers[item["id"]] = 5 if agree else 1
+    scores = {t: (100.0 if coder[t] > biller[t] else 0.0) for t in coder}
+    fit = {role: 100 - sum(abs(scores[t] - prof[t]) for t in prof) / len(prof)
+           for role, prof in (("coder", coder), ("biller", biller))}
+    return answers, fit
+
+
+def answer_every_item(root, answers: dict[str, int], timeout_ms: int) -> int:
+    """Click an answer for every statement, page by page (Next page). Returns how many were clicked."""
+    widget = root.locator(".careerlab-assessment").first
+    clicked = 0
+    while True:
+        items = widget.locator(".careerlab-assessment-item")
+        items.first.wait_for(state="visible", timeout=timeout_ms)
+        for i in range(items.count()):
+            item = items.nth(i)
+            item_id = re.search(r"careerlab-item-(\S+)", item.get_attribute("class")).group(1)
+            label = SCALE[answers[item_id]]
+            item.locator("label").filter(has_text=re.compile(rf"^\s*{re.escape(label)}\s*$")) \
+                .locator("input").check()
+            clicked += 1
+        page_label = widget.locator("p", has_text=re.compile(r"^Page \d+ of \d+$")).first
+        current, last = map(int, re.findall(r"\d+", page_label.inner_text()))
+        if current == last:
+            return clicked
+        widget.locator(".careerlab-assessment-next").click()
+        widget.locator("p", has_text=f"Page {current + 1} of {last}").wait_for(timeout=timeout_ms)
+
+
+def submit_and_read_results(root, timeout_ms: int) -> str:
+    """Press Submit; wait for both charts (decoded images) and the fit; return the fit's text."""
+    widget = root.locator(".careerlab-assessment").first
+    widget.locator(".careerlab-assessment-submit").click()
+    for chart in ("trait-scores", "radar"):
+        img = widget.locator(f"img.careerlab-assessment-chart-{chart}")
+        img.wait_for(state="visible", timeout=timeout_ms)
+        img.scroll_into_view_if_needed()
+        assert img.evaluate("i => i.complete && i.naturalWidth > 100"), f"the {chart} chart did not load"
+    fit = widget.locator(".careerlab-assessment-fit")
+    fit.locator(".careerlab-assessment-headline").wait_for(timeout=timeout_ms)
+    return " ".join(fit.inner_text().split())
+
+
+def expected_headline_numbers(fit: dict[str, float]) -> str:
+    return f"(coder {round(fit['coder'])}, biller {round(fit['biller'])} out of 100)"
+
+
+def check_export(root, home, name: str, fit: dict[str, float], timeout_ms: int) -> dict:
+    """Type a name, press Export, and read back the results file the learner hands in."""
+    widget = root.locator(".careerlab-assessment").first
+    widget.locator(".careerlab-assessment-name input").fill(name)
+    widget.locator(".careerlab-assessment-export").click()
+    widget.locator(".careerlab-assessment-message").filter(has_text="Exported").wait_for(timeout=timeout_ms)
+    files = list((home / "exports").glob("*.json"))
+    assert files, f"no results file in {home / 'exports'}"
+    data = json.loads(max(files, key=lambda p: p.stat().st_mtime).read_text(encoding="utf-8"))
+    assert data["format"] == "careerlab-results"
+    assert data["learner"] == name
+    saved_fit = data["progress"]["assessment"]["role_fit"]
+    assert saved_fit == pytest.approx(fit, abs=0.1)  # saved rounded to 0.1
+    return data

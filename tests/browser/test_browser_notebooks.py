@@ -1,0 +1,47 @@
+"""Every notebook in notebooks/, opened in JupyterLab in headless Chromium: Restart Kernel and
+Run All Cells must leave no error, every widget drawn, and the file on disk untouched."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import TIMEOUT_MS
+from .lab import collect_problems, open_notebook, restart_and_run_all, run_notebook, wait_widgets_settled
+from .servers import REPO
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+HARNESS = "tests/browser/fixtures/harness-check.ipynb"
+
+
+def test_harness_notices_errors_warnings_and_widgets(lab_page, lab_server):
+    """The checks can fail: a notebook that is broken on purpose is reported as broken."""
+    open_notebook(lab_page, lab_server, HARNESS, TIMEOUT_MS)
+    seconds = restart_and_run_all(lab_page, HARNESS, TIMEOUT_MS)
+    wait_widgets_settled(lab_page)
+    report = collect_problems(lab_page, HARNESS, seconds)
+    # 5 code cells: a widget, a warning, HTML with $ amounts, an error, and one Run All never reaches.
+    assert report.code_cells == 5
+    assert "only 4 of 5 code cells ran" in report.errors
+    assert "cell 5: ValueError: harness error on purpose" in report.errors
+    assert any("harness warning on purpose" in w for w in report.warnings)
+    assert report.widgets == 1
+    # $ pairs drawn as formulas: cell 4's first HTML output and cell 7's markdown. The
+    # mathjax_ignore paragraph (cell 4) and the \\$ markdown (cell 8) are fine.
+    # Cell 9's two O*NET lose their stars to italics; cell 10 escapes them.
+    assert [d.split(":")[0] for d in report.display] == ["cell 4", "cell 7", "cell 9"]
+    assert "output shows" in report.display[0] and "markdown shows" in report.display[1]
+    assert lab_page.locator(".harness-button").inner_text().strip() == "Harness button"
+    # The quiet-lab settings worked: no "official Jupyter news?" question popped up.
+    assert "Jupyter news" not in lab_page.inner_text("body")
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_cleanly_in_jupyterlab(lab_page, lab_server, notebook):
+    rel = f"notebooks/{notebook.name}"
+    before = notebook.read_bytes()
+    report = run_notebook(lab_page, lab_server, rel, TIMEOUT_MS, shot_name=f"lab-{notebook.stem}")
+    print(report.text())
+    problems = report.errors + report.display
+    assert not problems, f"{rel} in JupyterLab:\n" + "\n".join(problems)
+    assert notebook.read_bytes() == before, f"{rel} was changed on disk by running it (autosave?)"
