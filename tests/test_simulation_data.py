@@ -33,7 +33,7 @@ def test_kpi_benchmarks_are_sourced_and_match_the_brief():
 def test_damaged_files_raise_plain_errors(tmp_path):
     bad = tmp_path / "kpi.csv"
     bad.write_text("kpi,label\nclean_claim_rate,Clean\n", encoding="utf-8")
-    with pytest.raises(SimulationDataError, match="missing the column"):
+    with pytest.raises(SimulationDataError, match="missing column"):
         load_kpi_benchmarks(bad)
     with pytest.raises(SimulationDataError, match="not found"):
         load_assumptions(tmp_path / "nope.csv")

@@ -1,12 +1,11 @@
 """Load and check lesson 01's data: revenue-cycle stages, who each role works with, the visit."""
 from __future__ import annotations
 
-import csv
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from careerlab.datafiles import read_csv_rows, read_json_object
 from careerlab.paths import data_path
 
 #: Who owns a stage: file value -> words a learner reads (the chart shows these words too).
@@ -52,24 +51,7 @@ class Contact:
 
 
 def _read_csv(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in columns if c not in (reader.fieldnames or [])]
-            if missing:
-                raise RolesDataError(f"{path.name}: missing column(s) {missing}")
-            rows = list(reader)
-    except FileNotFoundError as exc:
-        raise RolesDataError(f"{path.name}: file not found in data/roles/") from exc
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise RolesDataError(f"{path.name}: could not be read ({exc})") from exc
-    for number, row in enumerate(rows, start=2):
-        empty = [c for c in columns if not (row.get(c) or "").strip()]
-        if empty:
-            raise RolesDataError(f"{path.name}, line {number}: empty {empty}")
-    if not rows:
-        raise RolesDataError(f"{path.name}: no rows")
-    return rows
+    return read_csv_rows(path, columns, RolesDataError)
 
 
 def load_stages(path: str | Path | None = None) -> list[Stage]:
@@ -110,13 +92,8 @@ _VISIT_KEYS = ("synthetic_notice", "practice", "patient", "encounter", "diagnose
 def load_visit(path: str | Path | None = None) -> dict[str, Any]:
     """The synthetic visit followed through lesson 01, checked; raises ``RolesDataError``."""
     path = Path(path) if path else data_path("roles", "visit.json")
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise RolesDataError(f"{path.name}: file not found in data/roles/") from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise RolesDataError(f"{path.name}: not valid JSON ({exc})") from exc
-    if not isinstance(doc, dict) or doc.get("format") != "careerlab-roles-visit":
+    doc = read_json_object(path, RolesDataError)
+    if doc.get("format") != "careerlab-roles-visit":
         raise RolesDataError(f"{path.name}: not a careerlab visit file")
     missing = [k for k in _VISIT_KEYS if k not in doc]
     if missing:

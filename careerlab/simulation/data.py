@@ -1,10 +1,10 @@
 """Read and check the simulation's data files: the assumptions table and the KPI targets."""
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
+from careerlab.datafiles import read_csv_rows
 from careerlab.paths import data_path
 
 from .kpis import KPI_KEYS
@@ -17,18 +17,7 @@ class SimulationDataError(ValueError):
 
 
 def _read_csv(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
-    try:
-        with path.open(newline="", encoding="utf-8") as fh:
-            reader = csv.DictReader(fh)
-            missing = set(columns) - set(reader.fieldnames or ())
-            if missing:
-                raise SimulationDataError(
-                    f"{path.name} is missing the column(s) {', '.join(sorted(missing))}")
-            rows = list(reader)
-    except FileNotFoundError as exc:
-        raise SimulationDataError(f"{path.name} was not found in {path.parent}") from exc
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise SimulationDataError(f"{path.name} could not be read as CSV ({exc})") from exc
+    rows = read_csv_rows(path, columns, SimulationDataError, required=())
     for i, row in enumerate(rows, start=2):
         if not (row.get("source") or "").strip() or not (row.get("year") or "").strip():
             raise SimulationDataError(f"{path.name} line {i} has no source or year")
