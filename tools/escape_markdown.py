@@ -18,26 +18,24 @@ _BARE_DOLLAR = re.compile(r"(?<!\\)\\?\$")  # "$" or "\$", but not an already do
 _BARE_ONET = re.compile(r"O\*NET")
 
 
-def escape_markdown(text: str) -> str:
-    """Return Markdown text with every literal $ outside code spans preceded by two backslashes."""
+def _outside_code_spans(text: str, pattern: re.Pattern[str], replacement: str) -> str:
     parts, last = [], 0
     for match in _CODE_SPAN.finditer(text):
-        parts.append(_BARE_DOLLAR.sub(r"\\\\$", text[last:match.start()]))
+        parts.append(pattern.sub(replacement, text[last:match.start()]))
         parts.append(match.group(0))
         last = match.end()
-    parts.append(_BARE_DOLLAR.sub(r"\\\\$", text[last:]))
+    parts.append(pattern.sub(replacement, text[last:]))
     return "".join(parts)
+
+
+def escape_markdown(text: str) -> str:
+    """Return Markdown text with every literal $ outside code spans preceded by two backslashes."""
+    return _outside_code_spans(text, _BARE_DOLLAR, r"\\\\$")
 
 
 def escape_onet(text: str) -> str:
     """Write O*NET as O\\*NET outside code spans, so its star is not read as italics."""
-    parts, last = [], 0
-    for match in _CODE_SPAN.finditer(text):
-        parts.append(_BARE_ONET.sub(r"O\\*NET", text[last:match.start()]))
-        parts.append(match.group(0))
-        last = match.end()
-    parts.append(_BARE_ONET.sub(r"O\\*NET", text[last:]))
-    return "".join(parts)
+    return _outside_code_spans(text, _BARE_ONET, r"O\\*NET")
 
 
 def unescaped_onet(text: str) -> list[str]:
