@@ -5,8 +5,8 @@ from careerlab.claims import diagnoses
 from careerlab.claims.model import ClaimError, replace_line
 from careerlab.claims.scrubber import scrub
 from careerlab.claims.tables import load_visits
-from careerlab.claims.views import (claim_form_html, findings_table, payers_table, reason_codes_table, rules_table,
-                                    services_table)
+from careerlab.claims.views import (claim_form_html, findings_table, payers_table, posting_table, reason_codes_table,
+                                    rules_table, services_table)
 from claims_helpers import visit
 
 
@@ -43,3 +43,17 @@ def test_replace_line_checks_the_line_number():
     assert claim.lines[0].modifiers == ()  # the original is unchanged
     with pytest.raises(ClaimError, match="choose 1 to 2"):
         replace_line(claim, 3, units=2)
+
+
+def test_posting_table_labels_the_totals_in_dollars():
+    from careerlab.claims.adjudication import adjudicate
+    from careerlab.claims.posting import post_payment
+
+    remit = adjudicate(visit("V01"))
+    table = posting_table(remit)
+    assert list(table.columns) == ["Amount"] and len(table) == len(post_payment(remit))
+    assert table.loc["Charges billed", "Amount"] == "$175.00"
+    assert table.loc["Paid by the payer", "Amount"] == "$34.27"
+    assert table.loc["Contractual write-off (CO)", "Amount"] == "$83.03"
+    assert table.loc["Balance after posting (the patient owes)", "Amount"] == "$57.70"
+    assert not any("Decimal" in v for v in table["Amount"])

@@ -10,7 +10,7 @@ from careerlab.classroom.export import export_class_summary
 from careerlab.classroom.records import TRAITS
 from careerlab.classroom.summary import (
     LEANINGS, class_table, describe_missed, describe_quizzes, describe_split, describe_traits,
-    hide_names, leaning, most_missed, quiz_summary, role_fit_split, trait_summary,
+    hide_names, leaning, most_missed, quiz_summary, results_preview, role_fit_split, trait_summary,
 )
 
 
@@ -121,3 +121,15 @@ def test_labels_and_margin_match_the_self_assessment():
 
     assert TRAIT_LABELS == trait_labels()
     assert LEAN_MARGIN == CLOSE_MARGIN
+
+
+def test_results_preview_reads_well_on_screen():
+    df = make_class()
+    df.loc[0, "exported_at"] = "2026-11-23T16:38:00+00:00"
+    df.loc[1, "quiz:02"] = 100 / 3
+    p = results_preview(df, rows=2)
+    assert len(p) == 2 and "file" not in p and "answers" not in p
+    assert p.loc[0, "exported_at"] == "2026-11-23 16:38"
+    assert p.loc[0, "fit:coder"] == "70.0" and p.loc[1, "quiz:02"] == "33.3"
+    assert p.loc[0, "quiz:02"] == "–" and p.loc[0, "learner"] == "Ana Sample"
+    assert df.loc[1, "quiz:02"] == 100 / 3  # the results table itself is unchanged

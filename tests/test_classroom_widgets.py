@@ -69,3 +69,20 @@ def test_show_problems_lists_files():
     html = show_problems([LoadProblem("x.json", "the file is empty")]).value
     assert "x.json: the file is empty" in html and "1 file(s)" in html
     assert "Every results file" in show_problems([]).value
+
+
+def test_learners_table_headers_line_up_with_their_columns():
+    import re
+
+    d = class_dashboard()
+    table = d.table.value
+    assert table.startswith('<div style="line-height:1.45')  # not double-spaced in JupyterLab
+    assert d.summary.value.startswith('<div style="line-height:1.45')
+    heads = re.findall(r"<th[^>]*text-align:(\w+)[^>]*>([^<]*)</th>", table)
+    first_row = re.search(r"<tbody><tr>(.*?)</tr>", table).group(1)
+    cells = re.findall(r"<td[^>]*text-align:(\w+)[^>]*>([^<]*)</td>", first_row)
+    assert [a for a, _ in heads] == [a for a, _ in cells]  # each header aligned like its values
+    assert [h for _, h in heads[:4]] == ["Learner", "Leaning", "Coder fit", "Biller fit"]
+    assert heads[4] == ("right", "Quiz 00 start here (%)")
+    assert cells[0] == ("left", "Learner 01") and cells[2][0] == "right"
+    assert "padding:4px 10px" in table and "Class mean" in table and "–" in table

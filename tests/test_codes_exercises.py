@@ -89,6 +89,7 @@ def test_empty_boxes():
     r = grade_note(DIABETES, "", None)
     assert r.feedback == [] and r.score == 0.0 and r.missing == ["E11.9", "Z79.84", "99213"]
     assert "3 code(s)" in r.summary()
+    assert r.summary() == "Score: " + r.score_text() and not r.score_text().startswith("Score")
 
 
 def test_explain_covers_key_and_optional_codes():

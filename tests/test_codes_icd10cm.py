@@ -7,7 +7,7 @@ import pytest
 
 from careerlab.codes import code_family, describe, is_billable, search_icd10cm
 from careerlab.codes.icd10cm import get_index
-from careerlab.codes.notes import excludes1, seven_character_options
+from careerlab.codes.notes import excludes1, excludes1_table, seven_character_options, seven_character_table
 
 
 @pytest.mark.parametrize("typed", ["E11.9", "e11.9", "E119", " e119 ", "E11. 9", "\tE11.9\n"])
@@ -119,3 +119,15 @@ def test_excludes1_and_seven_characters():
     table = seven_character_options("S52.521A")
     assert table["A"].startswith("initial encounter") and table["S"] == "sequela"
     assert seven_character_options("E11.9") == {}
+
+
+def test_excludes1_and_seven_characters_as_tables_to_show():
+    notes = excludes1_table("m54.5")  # typed loosely: the heading still names the code properly
+    assert list(notes.columns) == ["Never coded together with M54.5"]
+    assert len(notes) == len(excludes1("M54.5"))
+    assert notes.loc["S39.012"].iloc[0] == "low back strain" and "M54.4-" in notes.index
+    sevens = seven_character_table("S52.521A")
+    assert list(sevens.index) == list(seven_character_options("S52.521A"))
+    assert sevens.columns[0] == "Meaning (7th characters defined at S52.52)"
+    assert sevens.loc["S"].iloc[0] == "sequela"
+    assert seven_character_table("E11.9").empty and excludes1_table("S52.521A").empty

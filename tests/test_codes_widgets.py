@@ -134,3 +134,44 @@ def test_code_table_checks_reject_hand_edited_files(monkeypatch, tmp_path):
             tables.cpt_table()
     finally:
         tables.cpt_table.cache_clear()
+
+
+LINE_HEIGHT = 'style="line-height:1.45'  # JupyterLab's 28 px widget line height would double-space the text
+
+
+def test_exercise_feedback_says_score_once():
+    w = exercise_widget("vn-01-diabetes-check")
+    dx, check, result = w.children[2], w.children[4].children[0], w.children[5]
+    dx.value = "hello"
+    check.click()
+    assert result.value.count("Score") == 1 and "<b>Score:</b> 0% (0 of " in result.value
+
+
+def test_html_boxes_read_as_ordinary_text():
+    search = search_widget("streptococcal pharyngitis")
+    table = search.children[1].value
+    assert table.startswith(f"<div {LINE_HEIGHT}")
+    assert "padding:4px 12px 4px 0" in table and "<th" in table and ">Description</th>" in table
+    assert ">yes</td>" in table or ">no (header)</td>" in table  # billable in words, not True/False
+    exercise = exercise_widget("vn-01-diabetes-check")
+    assert LINE_HEIGHT in exercise.children[1].value  # the visit note
+    exercise.children[4].children[1].click()  # Show me why
+    assert LINE_HEIGHT in exercise.children[5].value
+    lookup = lookup_widget("E11.9")
+    assert LINE_HEIGHT in lookup.children[1].value and "Family:" in lookup.children[1].value
+
+
+def test_stable_css_classes_for_the_browser_test():
+    lookup = lookup_widget("E11.9")
+    box, button = lookup.children[0].children
+    assert "careerlab-codes-lookup" in lookup._dom_classes
+    assert "careerlab-codes-lookup-input" in box._dom_classes
+    assert "careerlab-codes-lookup-button" in button._dom_classes
+    assert "careerlab-codes-lookup-result" in lookup.children[1]._dom_classes
+    exercise = exercise_widget()
+    picker, note, dx, svc, buttons, result = exercise.children
+    check, why = buttons.children
+    assert "careerlab-codes-exercise" in exercise._dom_classes
+    for widget, part in ((picker, "picker"), (note, "note"), (dx, "diagnoses"), (svc, "services"),
+                         (check, "check"), (why, "why"), (result, "feedback")):
+        assert f"careerlab-codes-exercise-{part}" in widget._dom_classes

@@ -5,6 +5,7 @@ import html
 
 from careerlab.claims.model import SLOT_LETTERS, Claim
 from careerlab.claims.money import fmt_money
+from careerlab.claims.posting import post_payment
 from careerlab.claims.scrubber import Finding
 from careerlab.claims.tables import ClaimTables, default_tables
 
@@ -84,3 +85,22 @@ def reason_codes_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
     rows += [{"Code": c, "Kind": "reason (CARC)", "Meaning": r["plain_words"], "Next step": r["next_step"]}
              for c, r in tables.carc.items()]
     return pd.DataFrame(rows).set_index("Code")
+
+
+POSTING_ROWS = {
+    "billed": "Charges billed",
+    "paid": "Paid by the payer",
+    "contractual_CO": "Contractual write-off (CO)",
+    "other_OA_PI": "Other adjustments (OA, PI)",
+    "patient_PR": "Patient responsibility (PR)",
+    "balance_after_posting": "Balance after posting (the patient owes)",
+}
+
+
+def posting_table(remit: "pandas.DataFrame") -> "pandas.DataFrame":
+    """What ``post_payment`` records on the account, one labelled row per total, amounts as dollars."""
+    import pandas as pd
+
+    totals = post_payment(remit)
+    return pd.DataFrame({"Amount": [fmt_money(totals[key]) for key in POSTING_ROWS]},
+                        index=list(POSTING_ROWS.values()))

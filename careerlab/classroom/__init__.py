@@ -12,7 +12,7 @@ _WHERE = {
     "parse_results": "records", "ResultsFileError": "records", "TRAITS": "records",
     "trait_summary": "summary", "role_fit_split": "summary", "quiz_summary": "summary",
     "most_missed": "summary", "hide_names": "summary", "class_table": "summary",
-    "leaning": "summary", "describe_traits": "summary", "describe_split": "summary",
+    "leaning": "summary", "results_preview": "summary", "describe_traits": "summary", "describe_split": "summary",
     "describe_quizzes": "summary", "describe_missed": "summary",
     "export_class_summary": "export",
     "trait_chart": "charts", "role_fit_chart": "charts", "quiz_chart": "charts",

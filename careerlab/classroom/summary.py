@@ -107,6 +107,18 @@ def class_table(df: pd.DataFrame, *, names: bool = False) -> pd.DataFrame:
     return pd.concat([table, pd.DataFrame([mean])], ignore_index=True)
 
 
+def results_preview(df: pd.DataFrame, rows: int = 3) -> pd.DataFrame:
+    """The first ``rows`` learners of the results table as it reads best on screen: no file or
+    answers columns, scores to one decimal ("–" if not done yet), export time to the minute."""
+    out = df.drop(columns=["file", "answers"], errors="ignore").head(rows).copy()
+    if "exported_at" in out:
+        out["exported_at"] = [str(t)[:16].replace("T", " ") for t in out["exported_at"]]
+    for col in out.columns:
+        if col.startswith(("trait:", "fit:", "quiz:")):
+            out[col] = ["–" if pd.isna(v) else f"{float(v):.1f}" for v in out[col]]
+    return out
+
+
 def describe_traits(df: pd.DataFrame) -> str:
     """One sentence: the traits with the highest and lowest class mean."""
     s = trait_summary(df).dropna(subset=["mean"])

@@ -17,13 +17,51 @@ from .summary import class_table, describe_missed, describe_quizzes, describe_sp
 from .summary import describe_traits
 
 
+# JupyterLab gives text in an HTML widget a 28 px line height (one widget row), so it looks
+# double-spaced; every HTML this dashboard shows is wrapped in ``_block`` to read normally.
+_BLOCK = "line-height:1.45;font-size:14px"
+_CELL = "padding:4px 10px;vertical-align:bottom"
+
+
+def _block(inner: str) -> str:
+    return f'<div style="{_BLOCK}">{inner}</div>'
+
+
+def _heading(column: str) -> str:
+    """A column name in words: fit:coder -> Coder fit, quiz:02-the-medical-coder -> Quiz 02 the medical coder (%)."""
+    if column.startswith("fit:"):
+        return f"{column[4:].capitalize()} fit"
+    if column.startswith("quiz:"):
+        number, _, rest = column[5:].partition("-")
+        return f"Quiz {number} {rest.replace('-', ' ')} (%)"
+    return column.capitalize()
+
+
 def learners_table_html(df: Any, *, names: bool) -> str:
-    """The per-learner table (role-fit, leaning, quiz scores) as HTML; names only if ``names``."""
+    """The per-learner table (role-fit, leaning, quiz scores) as HTML; names only if ``names``.
+
+    Each header is aligned like its column: words on the left, numbers (and their headers) on
+    the right; the last row, the class mean, is bold with a rule above it.
+    """
+    import pandas as pd
+
     table = class_table(df, names=names)
     keep = ["learner", "leaning", "fit:coder", "fit:biller"] + [
         c for c in table.columns if c.startswith("quiz:")]
-    return table[keep].to_html(index=False, na_rep="–", float_format=lambda x: f"{x:.0f}",
-                               border=0, classes="careerlab-class-table")
+    align = {c: "left" if c in ("learner", "leaning") else "right" for c in keep}
+    head = "".join(f"<th scope='col' style='{_CELL};text-align:{align[c]};"
+                   f"border-bottom:1px solid #888'>{html.escape(_heading(c))}</th>" for c in keep)
+    rows = []
+    for i, row in enumerate(table[keep].itertuples(index=False)):
+        last = i == len(table) - 1
+        extra = ";font-weight:bold;border-top:1px solid #888" if last else ""
+        cells = "".join(
+            f"<td style='{_CELL};text-align:{align[c]};white-space:nowrap{extra}'>"
+            f"{html.escape('–' if pd.isna(v) else v if isinstance(v, str) else f'{v:.0f}')}</td>"
+            for c, v in zip(keep, row))
+        rows.append(f"<tr>{cells}</tr>")
+    return (f"<table class='careerlab-class-table' style='border-collapse:collapse;margin:4px 0'>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
 def problems_html(problems: list[LoadProblem]) -> str:
@@ -95,14 +133,13 @@ class ClassDashboard(widgets.VBox):
         self.export_button.disabled = self.results.empty
         self._show_table()
         if self.results.empty:
-            self.summary.value = "<p>No learner results to show.</p>"
+            self.summary.value = _block("<p>No learner results to show.</p>")
             self.out.clear_output()
             return
         sentences = [f"Loaded {len(self.results)} learners.", describe_traits(self.results),
                      describe_split(self.results), describe_quizzes(self.results),
                      describe_missed(self.results)]
-        self.summary.value = "".join(f"<p style='font-size:14px'>{html.escape(s)}</p>"
-                                     for s in sentences)
+        self.summary.value = _block("".join(f"<p>{html.escape(s)}</p>" for s in sentences))
         dashboard_figure(self.results, fig=self.fig)
         self.png = _png(self.fig)
         from IPython.display import Image, display
@@ -115,9 +152,9 @@ class ClassDashboard(widgets.VBox):
         if self.results is None or self.results.empty:
             self.table.value = ""
             return
-        self.table.value = ("<p style='font-size:14px'><b>Learners</b> (the last row is the "
-                            "class mean; – means not done yet)</p>"
-                            + learners_table_html(self.results, names=not self.hide.value))
+        self.table.value = _block("<p><b>Learners</b> (the last row is the class mean; scores "
+                                  "out of 100; – means not done yet)</p>"
+                                  + learners_table_html(self.results, names=not self.hide.value))
 
     def _export(self, _button: Any = None) -> None:
         if self.results is None or self.results.empty:

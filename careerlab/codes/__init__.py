@@ -23,6 +23,7 @@ _LAZY = {
     "search_hits_chart": "careerlab.codes.charts", "search_hits_summary": "careerlab.codes.charts",
     "code_family_chart": "careerlab.codes.charts", "code_family_summary": "careerlab.codes.charts",
     "excludes1": "careerlab.codes.notes", "seven_character_options": "careerlab.codes.notes",
+    "excludes1_table": "careerlab.codes.notes", "seven_character_table": "careerlab.codes.notes",
 }
 
 __all__ = sorted([

@@ -5,6 +5,7 @@ import html
 
 import ipywidgets as W
 
+from careerlab.codes.widgets import block
 from careerlab.ui import message_html, safe_callback, show_message
 
 LESSON = "02-the-medical-coder"
@@ -33,7 +34,7 @@ def feedback_html(result) -> str:
              for fb in result.feedback]
     if not result.feedback:
         parts.append(message_html("Both boxes are empty: type at least one code, then press Check.", "warn"))
-    parts.append(message_html(result.summary(), "info", title="Score"))
+    parts.append(message_html(result.score_text(), "info", title="Score"))
     return "".join(parts)
 
 
@@ -58,6 +59,9 @@ def exercise_widget(note_id: str | None = None, store=None) -> W.VBox:
     check = W.Button(description="Check", button_style="primary", tooltip="Grade my codes")
     why = W.Button(description="Show me why", tooltip="Show the answer key with explanations")
     result = W.HTML()
+    for w, part in ((picker, "picker"), (note_box, "note"), (dx, "diagnoses"), (svc, "services"),
+                    (check, "check"), (why, "why"), (result, "feedback")):
+        w.add_class(f"careerlab-codes-exercise-{part}")
 
     def current():
         return notes[picker.value]
@@ -66,8 +70,8 @@ def exercise_widget(note_id: str | None = None, store=None) -> W.VBox:
     def on_pick(_=None):
         note = current()
         body = html.escape(note.text).replace("\n", "<br>")
-        note_box.value = (f"<div style='border:1px solid #888;padding:8px;font-size:14px;max-width:640px'>"
-                          f"<b>{html.escape(note.title)}</b> ({note.patient} patient)<br>{body}</div>")
+        note_box.value = block(f"<div style='border:1px solid #888;padding:8px 12px;max-width:640px'>"
+                               f"<b>{html.escape(note.title)}</b> ({note.patient} patient)<br>{body}</div>")
         dx.value, svc.value, result.value = "", "", ""
 
     @safe_callback(result)
@@ -83,14 +87,16 @@ def exercise_widget(note_id: str | None = None, store=None) -> W.VBox:
     @safe_callback(result)
     def on_why(_=None):
         rows = "".join(f"<li><b>{html.escape(code)}</b>: {html.escape(text)}</li>" for code, text in explain(current()))
-        result.value = (f"<p style='font-size:14px'>Answer key and reasons:</p><ul style='font-size:14px'>{rows}</ul>"
-                        f"<p style='font-size:13px'>{CPT_NOTICE}</p>")
+        result.value = block(f"<p>Answer key and reasons:</p><ul>{rows}</ul>"
+                             f"<p style='font-size:13px'>{html.escape(CPT_NOTICE)}</p>")
 
     picker.observe(on_pick, names="value")
     check.on_click(on_check)
     why.on_click(on_why)
     on_pick()
-    return W.VBox([picker, note_box, dx, svc, W.HBox([check, why]), result])
+    widget = W.VBox([picker, note_box, dx, svc, W.HBox([check, why]), result])
+    widget.add_class("careerlab-codes-exercise")
+    return widget
 
 
 def code_set_drill(store=None) -> W.VBox:
@@ -106,7 +112,7 @@ def code_set_drill(store=None) -> W.VBox:
 
     def show():
         code = DRILL[state["i"]][0]
-        prompt.value = f"<p style='font-size:16px'>Code {state['i'] + 1} of {len(DRILL)}: <b>{code}</b></p>"
+        prompt.value = block(f"<p style='font-size:16px'>Code {state['i'] + 1} of {len(DRILL)}: <b>{code}</b></p>")
         choice.value = None
         result.value = ""
 

@@ -69,12 +69,16 @@ class GradeResult:
     out_of: int
     missing: list[str]
 
-    def summary(self) -> str:
-        """One plain sentence about the score."""
+    def score_text(self) -> str:
+        """The score in plain words, without a "Score:" label (for a box that has its own title)."""
         pct = round(self.score * 100)
-        return (f"Score: {pct}% ({self.points:g} of {self.out_of} points). "
+        return (f"{pct}% ({self.points:g} of {self.out_of} points). "
                 + ("All the codes the note supports are there." if not self.missing
                    else f"{len(self.missing)} code(s) from the answer key are still missing."))
+
+    def summary(self) -> str:
+        """One plain sentence about the score, starting "Score:"."""
+        return f"Score: {self.score_text()}"
 
 
 def _note_from(raw: dict) -> VisitNote:

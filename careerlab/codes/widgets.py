@@ -12,6 +12,25 @@ import ipywidgets as W
 from careerlab.ui import message_html, safe_callback, show_message
 
 LESSON = "02-the-medical-coder"
+# JupyterLab gives text in an HTML widget a 28 px line height (the height of one widget row), so long
+# text looks double-spaced; every HTML these widgets show goes through ``block`` to read normally.
+LINE = "line-height:1.45"
+CELL = "padding:4px 12px 4px 0;text-align:left;vertical-align:top"
+
+
+def block(inner: str, css_class: str = "") -> str:
+    """Wrap HTML for an ``HTML`` widget so its lines are spaced like ordinary text."""
+    cls = f' class="{css_class}"' if css_class else ""
+    return f'<div{cls} style="{LINE};font-size:14px;margin:4px 0">{inner}</div>'
+
+
+def table_html(frame, label: str) -> str:
+    """A DataFrame as a plain, padded, left-aligned HTML table (text escaped), for an ``HTML`` widget."""
+    head = "".join(f"<th style='{CELL};border-bottom:1px solid #888'>{html.escape(str(c))}</th>" for c in frame.columns)
+    rows = "".join("<tr>" + "".join(f"<td style='{CELL}'>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+                   for row in frame.itertuples(index=False))
+    return (f"<table style='border-collapse:collapse;margin:6px 0' aria-label='{html.escape(label)}'>"
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
 
 
 def _store(store):
@@ -29,6 +48,8 @@ def lookup_widget(code: str = "E11.9") -> W.VBox:
     box = W.Text(value=code, description="Code:", placeholder="e.g. E11.9")
     button = W.Button(description="Look up", button_style="primary", tooltip="Look the code up in ICD-10-CM")
     result = W.HTML()
+    for w, part in ((box, "input"), (button, "button"), (result, "result")):
+        w.add_class(f"careerlab-codes-lookup-{part}")
 
     @safe_callback(result)
     def on_click(_=None):
@@ -40,11 +61,13 @@ def lookup_widget(code: str = "E11.9") -> W.VBox:
         kind = "ok" if is_billable(box.value) else "warn"
         title = "Billable" if kind == "ok" else "Not billable"
         path = " → ".join(html.escape(f"{c.code}" if c.kind != "chapter" else f"chapter {c.code}") for c in family)
-        result.value = message_html(text, kind, title=title) + f"<p style='font-size:14px'>Family: {path}</p>"
+        result.value = message_html(text, kind, title=title) + block(f"Family: {path}")
 
     button.on_click(on_click)
     on_click()
-    return W.VBox([W.HBox([box, button]), result])
+    widget = W.VBox([W.HBox([box, button]), result])
+    widget.add_class("careerlab-codes-lookup")
+    return widget
 
 
 def search_widget(text: str = "streptococcal pharyngitis", limit: int = 10) -> W.VBox:
@@ -67,7 +90,8 @@ def search_widget(text: str = "streptococcal pharyngitis", limit: int = 10) -> W
                          "ICD-10-CM uses medical words: try “streptococcal pharyngitis” rather than “strep throat”.", "info")
             return
         df = df.assign(billable=df["billable"].map({True: "yes", False: "no (header)"}))
-        result.value = df.to_html(index=False, escape=True, border=0)
+        df.columns = [str(c).capitalize() for c in df.columns]
+        result.value = block(table_html(df, f"ICD-10-CM codes matching {box.value.strip()}"))
 
     button.on_click(on_click)
     on_click()
@@ -91,9 +115,9 @@ def em_time_widget(minutes: int = 25, new_patient: bool = False) -> W.VBox:
         if code is None:
             lowest = min(time_thresholds(who.value).values())
             text = f"{slider.value} minutes is below the lowest threshold ({lowest} min): choose the level by decision making instead."
-            result.value = message_html(text, "warn", title="No code by time") + f"<p>{table}</p>"
+            result.value = message_html(text, "warn", title="No code by time") + block(table)
         else:
-            result.value = message_html(f"{slider.value} minutes → {code}", "info", title="Code") + f"<p>{table}</p>"
+            result.value = message_html(f"{slider.value} minutes → {code}", "info", title="Code") + block(table)
 
     slider.observe(update, names="value")
     who.observe(update, names="value")

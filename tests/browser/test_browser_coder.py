@@ -14,26 +14,27 @@ pytestmark = pytest.mark.browser
 NOTEBOOK = REPO / "notebooks" / "02-the-medical-coder.ipynb"
 
 
-def cell_output(page, source_snippet: str):
-    """The output area of the (first) code cell whose code contains `source_snippet`."""
-    cell = page.locator(".jp-CodeCell").filter(
-        has=page.locator(".jp-InputArea-editor", has_text=source_snippet)).first
-    cell.scroll_into_view_if_needed()
-    return cell.locator(".jp-OutputArea")
+def widget(page, css_class: str):
+    """The (only) widget on the page carrying `css_class`, scrolled into view."""
+    found = page.locator(f".{css_class}")
+    assert found.count() == 1, f"expected one .{css_class} on the page, found {found.count()}"
+    found.first.scroll_into_view_if_needed()
+    return found.first
 
 
-def type_into(output, label: str, text: str) -> None:
-    """Type into the text box labelled `label` (a learner's click, select-all and typing)."""
-    box = output.locator(".widget-text").filter(has_text=label).locator("input")
+def type_into(root, css_class: str, text: str) -> None:
+    """Type into the text box with `css_class` (a learner's click, select-all and typing)."""
+    box = root.locator(f".{css_class} input")
     box.fill(text)
     box.press("Tab")
 
 
-def press_and_wait(output, button: str, expected: str) -> str:
-    """Press the button and wait until the output shows `expected`; return the output's text."""
-    output.get_by_role("button", name=button, exact=True).click()
-    output.locator(".careerlab-msg").filter(has_text=expected).first.wait_for(timeout=TIMEOUT_MS)
-    return " ".join(output.inner_text().split())
+def press_and_wait(root, button_class: str, result_class: str, expected: str) -> str:
+    """Press the button, wait until the result area shows `expected`; return the result's text."""
+    root.locator(f".{button_class}").click()
+    result = root.locator(f".{result_class}")
+    result.locator(".careerlab-msg").filter(has_text=expected).first.wait_for(timeout=TIMEOUT_MS)
+    return " ".join(result.inner_text().split())
 
 
 @pytest.mark.skipif(not NOTEBOOK.exists(), reason=f"notebooks/{NOTEBOOK.name} does not exist yet")
@@ -43,27 +44,30 @@ def test_coder_lesson_gives_feedback_on_typed_codes(lab_page, lab_server):
 
     # Look-up: descriptions are ICD-10-CM's own (checked by hand against the FY2026 release:
     # M54.50 "Low back pain, unspecified" is billable; M54.5 became a header in FY2022).
-    lookup = cell_output(lab_page, "lookup_widget(")
-    type_into(lookup, "Code:", "M54.50")
-    text = press_and_wait(lookup, "Look up", "Low back pain, unspecified")
+    lookup = widget(lab_page, "careerlab-codes-lookup")
+    look_up = ("careerlab-codes-lookup-button", "careerlab-codes-lookup-result")
+    type_into(lookup, "careerlab-codes-lookup-input", "M54.50")
+    text = press_and_wait(lookup, *look_up, "Low back pain, unspecified")
     assert "Billable:" in text
-    type_into(lookup, "Code:", "M54.5")
-    press_and_wait(lookup, "Look up", "Not billable")
-    type_into(lookup, "Code:", "hello")  # not a code: a plain message, not an error
-    press_and_wait(lookup, "Look up", "Not a billable diagnosis code")
+    type_into(lookup, "careerlab-codes-lookup-input", "M54.5")
+    press_and_wait(lookup, *look_up, "Not billable")
+    type_into(lookup, "careerlab-codes-lookup-input", "hello")  # not a code: a plain message, not an error
+    press_and_wait(lookup, *look_up, "Not a billable diagnosis code")
 
     # Visit-note exercise, first note (the one shown by default): its answer key, typed in.
     note = json.loads((REPO / "data" / "codes" / "visit_notes.json").read_text(encoding="utf-8"))["notes"][0]
-    exercise = cell_output(lab_page, "exercise_widget(")
-    type_into(exercise, "Diagnosis codes:", ", ".join(note["diagnoses"]))
-    type_into(exercise, "Service codes:", ", ".join(note["services"]))
-    press_and_wait(exercise, "Check", "All the codes the note supports are there")
-    correct = exercise.locator(".careerlab-msg-ok").filter(has_text="Correct")
+    exercise = widget(lab_page, "careerlab-codes-exercise")
+    check = ("careerlab-codes-exercise-check", "careerlab-codes-exercise-feedback")
+    type_into(exercise, "careerlab-codes-exercise-diagnoses", ", ".join(note["diagnoses"]))
+    type_into(exercise, "careerlab-codes-exercise-services", ", ".join(note["services"]))
+    text = press_and_wait(exercise, *check, "All the codes the note supports are there")
+    assert text.count("Score") == 1, text  # one "Score:" heading, not "Score: Score:"
+    correct = exercise.locator(".careerlab-codes-exercise-feedback .careerlab-msg-ok").filter(has_text="Correct")
     assert correct.count() == len(note["diagnoses"]) + len(note["services"])
 
     # A word instead of a code: told plainly that it is not a code.
-    type_into(exercise, "Diagnosis codes:", "hello")
-    type_into(exercise, "Service codes:", "")
-    press_and_wait(exercise, "Check", "Not a code")
+    type_into(exercise, "careerlab-codes-exercise-diagnoses", "hello")
+    type_into(exercise, "careerlab-codes-exercise-services", "")
+    press_and_wait(exercise, *check, "Not a code")
     assert "Something went wrong" not in lab_page.inner_text("body")
     screenshot_notebook(lab_page, "coder-02-the-medical-coder")
