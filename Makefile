@@ -34,7 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 app: $(STAMP)
-	$(BIN)/voila notebooks/05-self-assessment.ipynb --port=8866 --Voila.ip=127.0.0.1 --no-browser
+	$(BIN)/voila app/self-assessment.ipynb --port=8866 --Voila.ip=127.0.0.1 --no-browser
 
 clean:
 	rm -rf $(VENV) .pytest_cache .careerlab-cache

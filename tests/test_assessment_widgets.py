@@ -190,3 +190,48 @@ def test_widgets_carry_stable_css_classes(store):
         assert f"careerlab-assessment-{cls}" in button._dom_classes
     assert "careerlab-assessment-item" in w.questions[ITEMS[0].id]._dom_classes
     assert w.questions[ITEMS[0].id].description == f"1. {ITEMS[0].text}"  # announced by screen readers
+
+
+def test_buttons_show_their_whole_label(store):
+    w = show_assessment(store)
+    for button in (w.prev_button, w.next_button, w.submit_button, w.retake_button, w.export_button):
+        assert button.layout.width == "auto", f"{button.description!r} could be cut short"
+
+
+def test_results_text_has_a_normal_line_height(store):
+    w = show_assessment(store)
+    answer_all(w, load_example_responses())
+    w.submit_button.click()
+    # JupyterLab gives HTML-widget text a 28 px line height (double-spaced) unless the HTML sets its own.
+    texts = [c.value for c in w.results.children if hasattr(c, "value") and "<p>" in str(c.value)]
+    assert len(texts) == 3  # the two chart summaries and the fit
+    assert all(t.startswith('<div class="careerlab-text" style="line-height:1.45') for t in texts)
+    assert w.results.fit.value.startswith('<div class="careerlab-text"')
+
+
+def test_a_fresh_page_shows_nothing_from_the_last_visitor(store):
+    first = show_assessment(store)
+    answer_all(first, load_example_responses())
+    first.submit_button.click()
+    first.name.value = "Previous Visitor"
+    first.export()
+    first.questions[ITEMS[0].id].value = 1  # a half-done retake leaves a draft too
+    kiosk = show_assessment(store, fresh=True)
+    assert kiosk.answers() == {} and kiosk.progress.value == 0
+    assert kiosk.results.children == () and kiosk.name.value == "" and kiosk.message.value == ""
+    regular = show_assessment(store)  # the lesson still picks up where the learner stopped
+    assert regular.answers() and regular.name.value == "Previous Visitor"
+
+
+def test_a_fresh_page_never_exports_under_the_last_visitors_name(store):
+    first = show_assessment(store, fresh=True)
+    answer_all(first, load_example_responses())
+    first.submit_button.click()
+    first.name.value = "Previous Visitor"
+    first.export()
+    kiosk = show_assessment(store, fresh=True)
+    answers = {i.id: 3 for i in ITEMS}
+    answer_all(kiosk, answers)
+    kiosk.submit_button.click()
+    doc = json.loads(kiosk.export()[0].read_text())  # name box left empty
+    assert doc["learner"] == "learner" and doc["progress"]["assessment"]["responses"] == answers

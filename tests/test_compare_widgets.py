@@ -36,3 +36,25 @@ def test_one_wrong_answer_is_explained(careerlab_home):
     n = len(tasks)
     assert store.get("exercise:04-side-by-side", "task-sort")["score"] == round((n - 1) / n, 3)
     assert "Not quite" in w.feedback.value and first.why in w.feedback.value.replace("&#x27;", "'")
+
+
+def test_check_button_shows_its_whole_label(careerlab_home):
+    w = task_sort_exercise(default_store())
+    assert w.check_button.description == "Check my answers" and w.check_button.layout.width == "auto"
+    assert w.check_button.layout.align_self == "flex-start"  # in a column, "auto" alone stretches it full width
+
+
+def test_feedback_list_has_a_normal_line_height(careerlab_home):
+    w = task_sort_exercise(default_store())
+    for t in load_tasks():
+        w.choices[t.id].value = t.answer
+    w.check_button.click()
+    # JupyterLab gives HTML-widget text a 28 px line height (double-spaced) unless the HTML sets its own.
+    assert '<div class="careerlab-text" style="line-height:1.45' in w.feedback.value
+    assert w.feedback.value.index("line-height:1.45") < w.feedback.value.index("<ul>")
+
+
+def test_side_by_side_table_is_never_typeset_as_maths():
+    from careerlab.compare import show_side_by_side
+    shown = show_side_by_side().data
+    assert "$50,250" in shown and 'class="mathjax_ignore tex2jax_ignore"' in shown

@@ -9,13 +9,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 IDS = [p.name for p in NOTEBOOKS]
+APP_PAGES = sorted((ROOT / "app").glob("*.ipynb"))  # served by `make app` (Voila), not lessons
 
 
 def test_there_are_notebooks():
     assert any(p.name == "00-start-here.ipynb" for p in NOTEBOOKS)
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+@pytest.mark.parametrize("path", NOTEBOOKS + APP_PAGES, ids=IDS + [f"app/{p.name}" for p in APP_PAGES])
 def test_committed_without_outputs(path):
     nb = nbformat.read(path, as_version=4)
     dirty = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and (c.outputs or c.execution_count)]

@@ -100,3 +100,27 @@ def test_show_quiz_builds_the_widget(store):
 
     widget = show_quiz("01-two-roles", store=store)
     assert "could not be loaded" not in str(getattr(widget, "value", ""))
+
+
+def test_check_button_shows_its_whole_label(store):
+    w = who_does_it(store)
+    assert w.check.description == "Check my answers" and w.check.layout.width == "auto"
+    assert w.check.layout.align_self == "flex-start"  # in a column, "auto" alone stretches it full width
+
+
+def test_empty_dropdowns_say_choose(store):
+    from careerlab.roles.widgets import PLACEHOLDER
+    store.record(SECTION, EXERCISE_ID, {"answer": {"eligibility": "front"}, "score": 0.1})
+    w = who_does_it(store)
+    assert w.dropdowns["eligibility"].label != PLACEHOLDER
+    empty = [d for tid, d in w.dropdowns.items() if tid != "eligibility"]
+    assert empty and all(d.label == PLACEHOLDER and d.value is None for d in empty)
+
+
+def test_task_rows_keep_the_dropdown_width_and_a_normal_line_height(store):
+    w = who_does_it(store)
+    rows = [c for c in w.children if hasattr(c, "children") and c.children and c.children[0] in w.dropdowns.values()]
+    assert len(rows) == len(w.dropdowns)
+    for dropdown, text in (row.children for row in rows):
+        assert dropdown.layout.flex == "0 0 auto"  # a long task wraps its text, never squeezes the dropdown
+        assert "line-height:1.45" in text.value  # not the 28 px widget-row height (double-spaced)

@@ -21,6 +21,7 @@ _LAZY = {
     "summary_lines": "careerlab.assessment.results",
     "show_traits": "careerlab.assessment.display",
     "show_profiles": "careerlab.assessment.display",
+    "show_app_footer": "careerlab.assessment.display",
 }
 
 __all__ = [

@@ -34,6 +34,25 @@ def profiles_html() -> str:
             f"<p style='font-size:0.9em'><i>{html.escape(attribution)}</i></p>")
 
 
+NOT_ADVICE = ("This is a learning tool: talk to your programme's advisers and to working medical coders "
+              "and billers before you decide.")
+
+
+def app_footer_html() -> str:
+    """The foot of the self-assessment page: "not career advice" and the O*NET attribution."""
+    _, attribution = profile_sources()
+    return ("<div class='careerlab-assessment-footer' style='line-height:1.45;font-size:0.9em'>"
+            f"<p><b>Not career advice.</b> {html.escape(NOT_ADVICE)}</p>"
+            "<p>The coder and biller profiles are teaching estimates drawn from a short article and from "
+            f"O*NET figures.</p><p><i>{html.escape(attribution)}</i></p></div>")
+
+
+def show_app_footer() -> Any:
+    """The footer for the self-assessment page (app/self-assessment.ipynb)."""
+    from IPython.display import HTML
+    return HTML(app_footer_html())
+
+
 def show_traits() -> Any:
     """The traits table for a notebook."""
     from IPython.display import HTML

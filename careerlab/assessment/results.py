@@ -16,6 +16,18 @@ from careerlab.assessment.report import fit_headline, pull_lines, radar_summary,
 from careerlab.assessment.scoring import FitExplanation
 
 CHART_NAMES = ("trait-scores", "radar")
+# JupyterLab and Voilà give text in an HTML widget the 28 px line height of a widget row, so
+# paragraphs look double-spaced; a block with its own line height reads like the lesson text.
+TEXT_STYLE = "line-height:1.45;font-size:14px"
+
+
+def readable(html_text: str) -> str:
+    """Wrap HTML for an ``HTML`` widget in a block with a normal line height.
+
+    >>> readable("<p>Hi</p>")
+    '<div class="careerlab-text" style="line-height:1.45;font-size:14px"><p>Hi</p></div>'
+    """
+    return f'<div class="careerlab-text" style="{TEXT_STYLE}">{html_text}</div>'
 
 
 def render_charts(scores: Mapping[str, float]) -> dict[str, Figure]:
@@ -97,13 +109,13 @@ class ResultsPanel(W.VBox):
                   for name, png in self.pngs.items()}
         for name, img in images.items():
             img.add_class(f"careerlab-assessment-chart-{name}")
-        self.fit.value = fit_html(expl)
+        self.fit.value = readable(fit_html(expl))
         self.children = (
             W.HTML(f"<h2>{html.escape(heading)}</h2>"),
             images["trait-scores"],
-            W.HTML(f"<p>{html.escape(trait_summary(scores, profiles, labels))}</p>"),
+            W.HTML(readable(f"<p>{html.escape(trait_summary(scores, profiles, labels))}</p>")),
             images["radar"],
-            W.HTML(f"<p>{html.escape(radar_summary(scores, profiles, labels))}</p>"),
+            W.HTML(readable(f"<p>{html.escape(radar_summary(scores, profiles, labels))}</p>")),
             self.fit,
         )
 

@@ -30,11 +30,15 @@ def _question(number: int, item: Item) -> W.RadioButtons:
 
 
 class AssessmentWidget(W.VBox):
-    """The whole self-assessment; answers and results go to the progress store."""
+    """The whole self-assessment; answers and results go to the progress store.
+
+    ``fresh=True`` (the shared-computer app page) starts with empty questions and no name, so a
+    visitor never sees the answers, results or name of the one before."""
 
     def __init__(self, store: Any = None, items: tuple[Item, ...] | None = None,
-                 page_size: int = PAGE_SIZE) -> None:
+                 page_size: int = PAGE_SIZE, fresh: bool = False) -> None:
         super().__init__()
+        self.fresh = fresh
         self.add_class("careerlab-assessment")
         if store is None:
             from careerlab.progress import default_store
@@ -61,7 +65,7 @@ class AssessmentWidget(W.VBox):
         self.submit_button = self._button("Submit my answers", "check", "submit", style="primary")
         self.retake_button = self._button("Retake", "undo", "retake")
         self.name = W.Text(description="Your name", placeholder="for the file you hand in (optional)",
-                           value=str(self.store.get("learner", "name", "") or ""),
+                           value="" if fresh else str(self.store.get("learner", "name", "") or ""),
                            style={"description_width": "initial"})
         self.name.add_class("careerlab-assessment-name")
         self.export_button = self._button("Export my results", "download", "export")
@@ -76,7 +80,8 @@ class AssessmentWidget(W.VBox):
             W.HBox([self.progress, self.progress_label]), self.page_label, self.page_box,
             W.HBox([self.prev_button, self.next_button, self.submit_button, self.retake_button]),
             self.message, self.results, W.HBox([self.name, self.export_button]))
-        self._resume()
+        if not fresh:
+            self._resume()
         self._quiet = False
         self.go(0)
 
@@ -163,7 +168,7 @@ class AssessmentWidget(W.VBox):
                 "There is nothing to export yet: answer every statement and press Submit first.", "warn")
             return []
         name = self.name.value.strip()
-        if name:
+        if name or self.fresh:  # on a shared computer an empty box must not reuse someone else's name
             self.store.record("learner", "name", name)
         paths = export_results(self.store, self.results.pngs)
         listed = "\n".join(str(p) for p in paths)
@@ -217,6 +222,7 @@ def _valid(value: Any) -> bool:
     return float(value).is_integer() and 1 <= value <= 5
 
 
-def show_assessment(store: Any = None) -> AssessmentWidget:
-    """Build the self-assessment widget (display it as a cell's last line)."""
-    return AssessmentWidget(store)
+def show_assessment(store: Any = None, fresh: bool = False) -> AssessmentWidget:
+    """Build the self-assessment widget (display it as a cell's last line); ``fresh=True`` for a
+    shared computer: start empty, show nothing saved by an earlier visitor."""
+    return AssessmentWidget(store, fresh=fresh)

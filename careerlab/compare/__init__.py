@@ -24,9 +24,11 @@ __all__ = ["Aspect", "CompareDataError", "ONET_ATTRIBUTION", "RIASEC", "Task", "
 
 
 def show_side_by_side() -> Any:
-    """The comparison table, ready to display in a notebook."""
+    """The comparison table, ready to display in a notebook (a $ amount is never typeset as maths)."""
     from IPython.display import HTML
-    return HTML(side_by_side_html())
+
+    from careerlab.ui import no_maths
+    return HTML(no_maths(side_by_side_html()))
 
 
 def __getattr__(name: str) -> Any:

@@ -12,6 +12,9 @@ from careerlab.ui import message_html, safe_callback
 
 SECTION, KEY = "exercise:04-side-by-side", "task-sort"
 CHOICES = [("Coder", "coder"), ("Biller", "biller"), ("Both", "both")]
+# An HTML widget's text gets the 28 px line height of a widget row in JupyterLab (it looks
+# double-spaced); this block gives the feedback list a normal one.
+TEXT_STYLE = "line-height:1.45;font-size:14px"
 
 
 class TaskSortWidget(W.VBox):
@@ -36,7 +39,10 @@ class TaskSortWidget(W.VBox):
             choice.add_class(f"careerlab-task-{task.id}")
             self.choices[task.id] = choice
             rows.append(choice)
-        self.check_button = W.Button(description="Check my answers", icon="check", button_style="primary")
+        # width auto shows the whole label; flex-start keeps the column from stretching it full width
+        self.check_button = W.Button(description="Check my answers", icon="check", button_style="primary",
+                                     tooltip="Compare your choices with the answer key",
+                                     layout=W.Layout(width="auto", align_self="flex-start"))
         self.check_button.add_class("careerlab-compare-check")
         self.check_button.on_click(safe_callback(self.feedback)(lambda _: self.check()))
         self.children = (*rows, self.check_button, self.feedback)
@@ -59,7 +65,8 @@ class TaskSortWidget(W.VBox):
         right = sum(r.correct for r in results)
         kind = "ok" if right == len(results) else "info"
         self.feedback.value = (message_html(f"{right} of {len(results)} right. Your result is saved.", kind,
-                                            title="Checked") + f"<ul>{lines}</ul>")
+                                            title="Checked")
+                               + f'<div class="careerlab-text" style="{TEXT_STYLE}"><ul>{lines}</ul></div>')
         return share
 
 

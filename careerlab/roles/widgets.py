@@ -29,11 +29,16 @@ def who_does_it(store: Any = None, exercise: Exercise | None = None) -> W.VBox:
         start = saved.get(task.id) if saved.get(task.id) in exercise.choices else None
         dropdowns[task.id] = W.Dropdown(options=options, value=start, description=f"Task {number}:",
                                         style={"description_width": "initial"},
-                                        tooltip=task.text, layout=W.Layout(width="260px"))
+                                        tooltip=task.text, layout=W.Layout(width="260px", flex="0 0 auto"))
+        if start is None:
+            dropdowns[task.id].index = 0  # show "— choose —", not an empty box (the value stays None)
         rows.append(W.HBox([dropdowns[task.id],
-                            W.HTML(f"<span style='font-size:14px'>{html.escape(task.text)}</span>")]))
+                            # its own line height: an HTML widget's is 28 px, so a wrapped task looked double-spaced
+                            W.HTML(f"<div style='font-size:14px;line-height:1.45;padding-top:4px'>"
+                                   f"{html.escape(task.text)}</div>", layout=W.Layout(flex="1 1 auto"))]))
     check = W.Button(description="Check my answers", button_style="primary", icon="check",
-                     tooltip="Compare your choices with the answer key")
+                     tooltip="Compare your choices with the answer key",
+                     layout=W.Layout(width="auto", align_self="flex-start"))  # whole label, not full width
     out = W.Output()  # only for the friendly message if something unexpected goes wrong
     feedback = W.HTML()
     by_id = {t.id: t for t in exercise.tasks}

@@ -1,17 +1,36 @@
-"""The standalone self-assessment (`make app`, Voilà): no code on the page, the same questions,
-scoring, charts and export as in the notebook."""
+"""The standalone self-assessment (`make app`, Voilà, app/self-assessment.ipynb): no code and no
+notebook instructions on the page, the same questions, scoring, charts and export as in lesson 05."""
 from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
 
 import nbformat
 import pytest
 
 from .assessmentdriver import (answer_every_item, check_export, coder_leaning_answers,
                                expected_headline_numbers, submit_and_read_results)
-from .conftest import TIMEOUT_MS, VOILA_NOTEBOOK
+from .conftest import TIMEOUT_MS
 from .lab import SCREENSHOTS
-from .servers import REPO
+from .servers import REPO, start_voila
 
 pytestmark = pytest.mark.browser
+APP_NOTEBOOK = "app/self-assessment.ipynb"  # what `make app` serves
+
+
+@pytest.fixture
+def voila_app(chromium_path):
+    """Voilà serving the app page like `make app` (another port); always stopped.
+
+    Overrides conftest's fixture, which still names lesson 05 (conftest.VOILA_NOTEBOOK)."""
+    tmp = Path(tempfile.mkdtemp(prefix="careerlab-browser-voila-"))
+    server = start_voila(tmp, APP_NOTEBOOK, timeout=TIMEOUT_MS / 1000)
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def code_lines(notebook) -> list[str]:
@@ -31,18 +50,21 @@ def screenshot_voila(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
-@pytest.mark.skipif(not (REPO / VOILA_NOTEBOOK).exists(), reason=f"{VOILA_NOTEBOOK} does not exist yet")
 def test_standalone_self_assessment_in_voila(page, voila_app):
     page.goto(voila_app.url + "/", timeout=TIMEOUT_MS)
     widget = page.locator(".careerlab-assessment").first
     widget.wait_for(state="visible", timeout=TIMEOUT_MS)
-    page.locator(".careerlab-quiz").last.wait_for(state="visible", timeout=TIMEOUT_MS)  # the last widget: all ran
+    page.locator(".careerlab-assessment-footer").wait_for(state="visible", timeout=TIMEOUT_MS)  # the last cell ran
 
     # No code: no code-cell inputs or editors, and none of the notebook's code lines as text.
     assert page.locator(".jp-CodeCell .jp-InputArea:visible, .cm-editor:visible").count() == 0
     text = page.inner_text("body")
-    shown = [line for line in code_lines(REPO / VOILA_NOTEBOOK) if line in text]
+    shown = [line for line in code_lines(REPO / APP_NOTEBOOK) if line in text]
     assert not shown, f"code visible on the Voilà page: {shown[:3]}"
+    for notebook_only in ("code cell", "Shift + Enter", "Run the next cell", "Try it", "{'coder'"):
+        assert notebook_only not in text, f'the kiosk page shows notebook-only text: "{notebook_only}"'
+    for needed in ("not a validated", "Interest Profiler", "CC BY 4.0", "Not career advice"):
+        assert needed in text, f'the kiosk page does not say "{needed}"'
     for problem in ("Traceback", "There was an error when executing", "Error displaying widget",
                     "Something went wrong with this exercise"):
         assert problem not in text, f'the Voilà page shows "{problem}"'
@@ -56,4 +78,4 @@ def test_standalone_self_assessment_in_voila(page, voila_app):
     assert expected_headline_numbers(fit) in fit_text
     check_export(page, voila_app.home, "Kiosk Example", fit, TIMEOUT_MS)
     assert "Something went wrong" not in page.inner_text("body")
-    screenshot_voila(page, "voila-05-self-assessment")
+    screenshot_voila(page, "voila-app-self-assessment")
