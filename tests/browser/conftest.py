@@ -25,7 +25,7 @@ HOW_TO_ENABLE = (
     "Debian's chromium (sudo apt-get install chromium) or set CAREERLAB_CHROMIUM to a Chromium "
     "executable. Never `playwright install`: the tests use the system browser."
 )
-VOILA_NOTEBOOK = "notebooks/05-self-assessment.ipynb"
+VOILA_NOTEBOOK = "app/self-assessment.ipynb"  # what `make app` serves
 TIMEOUT_MS = int(float(os.environ.get("CAREERLAB_BROWSER_TIMEOUT", "120")) * 1000)
 
 
@@ -147,10 +147,8 @@ def page(browser_context):
 
 @pytest.fixture
 def voila_app(chromium_path):
-    """Voilà serving the self-assessment like `make app` (another port); always stopped."""
+    """Voilà serving the self-assessment page like `make app` (another port); always stopped."""
     notebook = VOILA_NOTEBOOK
-    if not (REPO / notebook).exists():
-        pytest.skip(f"{notebook} does not exist yet")
     tmp = Path(tempfile.mkdtemp(prefix="careerlab-browser-voila-"))
     server = start_voila(tmp, notebook, timeout=TIMEOUT_MS / 1000)
     try:

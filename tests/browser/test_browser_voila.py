@@ -2,35 +2,16 @@
 notebook instructions on the page, the same questions, scoring, charts and export as in lesson 05."""
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
-
 import nbformat
 import pytest
 
 from .assessmentdriver import (answer_every_item, check_export, coder_leaning_answers,
                                expected_headline_numbers, submit_and_read_results)
-from .conftest import TIMEOUT_MS
+from .conftest import TIMEOUT_MS, VOILA_NOTEBOOK
 from .lab import SCREENSHOTS
-from .servers import REPO, start_voila
+from .servers import REPO
 
 pytestmark = pytest.mark.browser
-APP_NOTEBOOK = "app/self-assessment.ipynb"  # what `make app` serves
-
-
-@pytest.fixture
-def voila_app(chromium_path):
-    """Voilà serving the app page like `make app` (another port); always stopped.
-
-    Overrides conftest's fixture, which still names lesson 05 (conftest.VOILA_NOTEBOOK)."""
-    tmp = Path(tempfile.mkdtemp(prefix="careerlab-browser-voila-"))
-    server = start_voila(tmp, APP_NOTEBOOK, timeout=TIMEOUT_MS / 1000)
-    try:
-        yield server
-    finally:
-        server.stop()
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def code_lines(notebook) -> list[str]:
@@ -59,7 +40,7 @@ def test_standalone_self_assessment_in_voila(page, voila_app):
     # No code: no code-cell inputs or editors, and none of the notebook's code lines as text.
     assert page.locator(".jp-CodeCell .jp-InputArea:visible, .cm-editor:visible").count() == 0
     text = page.inner_text("body")
-    shown = [line for line in code_lines(REPO / APP_NOTEBOOK) if line in text]
+    shown = [line for line in code_lines(REPO / VOILA_NOTEBOOK) if line in text]
     assert not shown, f"code visible on the Voilà page: {shown[:3]}"
     for notebook_only in ("code cell", "Shift + Enter", "Run the next cell", "Try it", "{'coder'"):
         assert notebook_only not in text, f'the kiosk page shows notebook-only text: "{notebook_only}"'
