@@ -98,3 +98,17 @@ def show_table(frame: Any) -> Any:
 def no_maths(html_text: str) -> str:
     """Wrap HTML so MathJax leaves it alone (two $ amounts are not a formula)."""
     return f'<div class="mathjax_ignore tex2jax_ignore">{html_text}</div>'
+
+
+# JupyterLab and Voila give text in an HTML widget the 28 px line height of a widget row, so
+# paragraphs look double-spaced; a block with its own line height reads like the lesson text.
+TEXT_STYLE = "line-height:1.45;font-size:14px"
+
+
+def readable(html_text: str, css_class: str = "careerlab-text") -> str:
+    """Wrap HTML for an ``HTML`` widget in a block with a normal line height.
+
+    >>> readable("<p>Hi</p>")
+    '<div class="careerlab-text" style="line-height:1.45;font-size:14px"><p>Hi</p></div>'
+    """
+    return f'<div class="{css_class}" style="{TEXT_STYLE}">{html_text}</div>'

@@ -14,20 +14,9 @@ from careerlab.assessment.charts import radar_chart, trait_bar_chart
 from careerlab.assessment.data import load_next_steps, load_role_profiles, trait_labels, validated_tool
 from careerlab.assessment.report import fit_headline, pull_lines, radar_summary, trait_summary
 from careerlab.assessment.scoring import FitExplanation
+from careerlab.ui import readable
 
 CHART_NAMES = ("trait-scores", "radar")
-# JupyterLab and Voilà give text in an HTML widget the 28 px line height of a widget row, so
-# paragraphs look double-spaced; a block with its own line height reads like the lesson text.
-TEXT_STYLE = "line-height:1.45;font-size:14px"
-
-
-def readable(html_text: str) -> str:
-    """Wrap HTML for an ``HTML`` widget in a block with a normal line height.
-
-    >>> readable("<p>Hi</p>")
-    '<div class="careerlab-text" style="line-height:1.45;font-size:14px"><p>Hi</p></div>'
-    """
-    return f'<div class="careerlab-text" style="{TEXT_STYLE}">{html_text}</div>'
 
 
 def render_charts(scores: Mapping[str, float]) -> dict[str, Figure]:

@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from careerlab.paths import data_path
-from careerlab.ui import message_html, safe_callback
+from careerlab.ui import message_html, readable, safe_callback
 
 from .charts import dashboard_figure
 from .export import export_class_summary
@@ -17,14 +17,11 @@ from .summary import class_table, describe_missed, describe_quizzes, describe_sp
 from .summary import describe_traits
 
 
-# JupyterLab gives text in an HTML widget a 28 px line height (one widget row), so it looks
-# double-spaced; every HTML this dashboard shows is wrapped in ``_block`` to read normally.
-_BLOCK = "line-height:1.45;font-size:14px"
 _CELL = "padding:4px 10px;vertical-align:bottom"
 
 
 def _block(inner: str) -> str:
-    return f'<div style="{_BLOCK}">{inner}</div>'
+    return readable(inner, "careerlab-classroom-text")
 
 
 def _heading(column: str) -> str:

@@ -9,19 +9,15 @@ import html
 
 import ipywidgets as W
 
-from careerlab.ui import message_html, safe_callback, show_message
+from careerlab.ui import message_html, readable, safe_callback, show_message
 
 LESSON = "02-the-medical-coder"
-# JupyterLab gives text in an HTML widget a 28 px line height (the height of one widget row), so long
-# text looks double-spaced; every HTML these widgets show goes through ``block`` to read normally.
-LINE = "line-height:1.45"
 CELL = "padding:4px 12px 4px 0;text-align:left;vertical-align:top"
 
 
-def block(inner: str, css_class: str = "") -> str:
+def block(inner: str, css_class: str = "careerlab-codes-text") -> str:
     """Wrap HTML for an ``HTML`` widget so its lines are spaced like ordinary text."""
-    cls = f' class="{css_class}"' if css_class else ""
-    return f'<div{cls} style="{LINE};font-size:14px;margin:4px 0">{inner}</div>'
+    return readable(inner, css_class)
 
 
 def table_html(frame, label: str) -> str:

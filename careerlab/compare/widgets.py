@@ -8,13 +8,10 @@ import ipywidgets as W
 
 from careerlab.compare.data import load_tasks
 from careerlab.compare.grading import grade_task_sort
-from careerlab.ui import message_html, safe_callback
+from careerlab.ui import message_html, readable, safe_callback
 
 SECTION, KEY = "exercise:04-side-by-side", "task-sort"
 CHOICES = [("Coder", "coder"), ("Biller", "biller"), ("Both", "both")]
-# An HTML widget's text gets the 28 px line height of a widget row in JupyterLab (it looks
-# double-spaced); this block gives the feedback list a normal one.
-TEXT_STYLE = "line-height:1.45;font-size:14px"
 
 
 class TaskSortWidget(W.VBox):
@@ -66,7 +63,7 @@ class TaskSortWidget(W.VBox):
         kind = "ok" if right == len(results) else "info"
         self.feedback.value = (message_html(f"{right} of {len(results)} right. Your result is saved.", kind,
                                             title="Checked")
-                               + f'<div class="careerlab-text" style="{TEXT_STYLE}"><ul>{lines}</ul></div>')
+                               + readable(f"<ul>{lines}</ul>"))
         return share
 
 

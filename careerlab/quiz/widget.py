@@ -10,7 +10,7 @@ import ipywidgets as W
 from careerlab.progress import ProgressStore, default_store
 from careerlab.quiz.bank import Bank, Question
 from careerlab.quiz.grading import grade
-from careerlab.ui import message_html, safe_callback
+from careerlab.ui import message_html, readable, safe_callback
 
 _TYPE_HINT = {
     "single": "Choose one answer.",
@@ -92,9 +92,9 @@ class QuizWidget(W.VBox):
         self.error = W.HTML()
         self.views = [self._build(i, q) for i, q in enumerate(bank.questions, 1)]
         self.try_again.on_click(safe_callback(self.error)(self._reset))
-        title = W.HTML(f"<h3 style='margin:4px 0'>{html.escape(bank.title)}</h3>"
-                       f"<p>{len(bank.questions)} questions. Answer, press <b>Check</b>, read the feedback. "
-                       "Your answers are saved as you go.</p>")
+        title = W.HTML(readable(f"<h3 style='margin:4px 0'>{html.escape(bank.title)}</h3>"
+                                f"<p>{len(bank.questions)} questions. Answer, press <b>Check</b>, read the "
+                                "feedback. Your answers are saved as you go.</p>"))
         super().__init__([title, *[v.box for v in self.views],
                           W.HBox([self.score_label, self.try_again]), self.error], **kwargs)
         self.add_class("careerlab-quiz")
@@ -102,8 +102,9 @@ class QuizWidget(W.VBox):
         self._update_score(save=False)
 
     def _build(self, number: int, q: Question) -> QuestionView:
-        prompt = W.HTML(f"<p style='font-size:15px;margin:8px 0 2px'><b>{number}.</b> {html.escape(q.prompt)}</p>"
-                        f"<p style='margin:0;color:#444'><i>{_TYPE_HINT[q.type]}</i></p>")
+        prompt = W.HTML(readable(f"<p style='font-size:15px;margin:8px 0 2px'><b>{number}.</b> "
+                                 f"{html.escape(q.prompt)}</p>"
+                                 f"<p style='margin:0;color:#444'><i>{_TYPE_HINT[q.type]}</i></p>"))
         check = W.Button(description="Check", icon="check", tooltip=f"Check your answer to question {number}")
         check.add_class("careerlab-quiz-check")
         feedback = W.HTML()

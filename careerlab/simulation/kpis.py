@@ -37,11 +37,13 @@ def revenue_kpis(df: Any, *, period_days: int = YEAR_DAYS) -> dict[str, float]:
     charges = df["charge_cents"].to_numpy(np.int64)
     net_charges = int(charges.sum() - df["contractual_cents"].sum())
     open_at_end = df["closed_day"].to_numpy() >= period_days
-    daily = charges.sum() / period_days
+    total_charges = int(charges.sum())
     return {
         "clean_claim_rate": float((~denied).sum() / n),
         "denial_rate": denials / decisions,
-        "days_in_ar": float(charges[open_at_end].sum() / daily) if daily else 0.0,
+        # A/R ÷ average daily charges, computed as A/R × days ÷ charges: exact integers until the
+        # one division, so a year with every claim still open is exactly the period, not 365.00000000000006.
+        "days_in_ar": int(charges[open_at_end].sum()) * period_days / total_charges if total_charges else 0.0,
         "net_collection_rate": float(df["paid_cents"].sum() / net_charges) if net_charges else 0.0,
     }
 
