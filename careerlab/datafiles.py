@@ -16,7 +16,7 @@ def read_json_object(path: str | Path, error: type[Exception] = ValueError) -> d
     except FileNotFoundError:
         raise error(f"{path.name}: file not found in {path.parent}") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise error(f"{path.name}: not valid JSON ({exc})") from None
+        raise error(f"{path.name}: cannot be read: not valid JSON ({exc})") from None
     if not isinstance(data, dict):
         raise error(f"{path.name}: expected a JSON object at the top")
     return data

@@ -1,13 +1,13 @@
 """Load and check the self-assessment data files in ``data/assessment/``."""
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from careerlab.assessment.model import (
     ROLES, TRAIT_IDS, Certification, Item, NextSteps, ProfileValue, Trait)
+from careerlab.datafiles import read_json_object
 from careerlab.paths import data_path
 
 MIN_ITEMS_PER_TRAIT = 3
@@ -18,17 +18,7 @@ class AssessmentDataError(ValueError):
 
 
 def _read(name: str, path: Path | None = None) -> dict[str, Any]:
-    path = path or data_path("assessment", name)
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except FileNotFoundError:
-        raise AssessmentDataError(f"{path.name}: file not found at {path}") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise AssessmentDataError(f"{path.name}: cannot be read as JSON ({exc})") from None
-    if not isinstance(data, dict):
-        raise AssessmentDataError(f"{path.name}: expected a JSON object at the top")
-    return data
+    return read_json_object(path or data_path("assessment", name), AssessmentDataError)
 
 
 def _text(obj: dict, key: str, where: str) -> str:

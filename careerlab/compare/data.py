@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import csv
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from careerlab.datafiles import read_json_object
 from careerlab.paths import data_path
 
 RIASEC = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
@@ -45,16 +45,7 @@ class Task:
 
 
 def _json(name: str, path: Path | None = None) -> dict[str, Any]:
-    path = path or data_path("compare", name)
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CompareDataError(f"{name}: file not found at {path}") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CompareDataError(f"{name}: cannot be read as JSON ({exc})") from None
-    if not isinstance(data, dict):
-        raise CompareDataError(f"{name}: expected a JSON object")
-    return data
+    return read_json_object(path or data_path("compare", name), CompareDataError)
 
 
 def _rows(data: dict, key: str, fields: tuple[str, ...], name: str) -> list[dict[str, str]]:
