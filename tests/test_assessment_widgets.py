@@ -97,7 +97,7 @@ def test_retake_clears_answers_but_keeps_saved_results(store):
 def test_export_writes_results_file_and_pngs(store, careerlab_home):
     w = show_assessment(store)
     w.export_button.click()
-    assert "nothing to export yet" in w.message.value
+    assert "nothing to export yet" in w.export_message.value
     answer_all(w, load_example_responses())
     w.submit_button.click()
     w.name.value = "Ada Example"
@@ -108,7 +108,10 @@ def test_export_writes_results_file_and_pngs(store, careerlab_home):
     assert doc["progress"]["assessment"]["role_fit"] == store.get("assessment", "role_fit")
     assert paths[1].read_bytes().startswith(b"\x89PNG") and paths[1].parent == paths[0].parent
     assert paths[0].is_relative_to(careerlab_home)
-    assert "Exported" in w.message.value
+    assert "Exported" in w.export_message.value
+    assert w.children[-1] is w.export_message  # right under the Export button, not far above
+    w.retake_button.click()
+    assert w.export_message.value == ""  # the old message belongs to the old answers
 
 
 def test_reopening_restores_answers_and_results(store):

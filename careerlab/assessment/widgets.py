@@ -46,6 +46,8 @@ class AssessmentWidget(W.VBox):
         self.store, self.items, self.page_size = store, tuple(items or load_items()), page_size
         self.message = W.HTML()
         self.message.add_class("careerlab-assessment-message")
+        self.export_message = W.HTML()  # right under the Export button, where the learner looks
+        self.export_message.add_class("careerlab-assessment-export-message")
         self.questions: dict[str, W.RadioButtons] = {}
         self._quiet = True  # no draft saving while the widget fills itself in
         boxes = []
@@ -71,15 +73,16 @@ class AssessmentWidget(W.VBox):
         self.export_button = self._button("Export my results", "download", "export")
         self.results = ResultsPanel()
         guard = safe_callback(self.message)  # errors show as a message, never a traceback
+        export_guard = safe_callback(self.export_message)
         self.prev_button.on_click(guard(lambda _: self.go(self.page - 1)))
         self.next_button.on_click(guard(lambda _: self.go(self.page + 1)))
         self.submit_button.on_click(guard(lambda _: self.submit()))
         self.retake_button.on_click(guard(lambda _: self.retake()))
-        self.export_button.on_click(guard(lambda _: self.export()))
+        self.export_button.on_click(export_guard(lambda _: self.export()))
         self.children = (
             W.HBox([self.progress, self.progress_label]), self.page_label, self.page_box,
             W.HBox([self.prev_button, self.next_button, self.submit_button, self.retake_button]),
-            self.message, self.results, W.HBox([self.name, self.export_button]))
+            self.message, self.results, W.HBox([self.name, self.export_button]), self.export_message)
         if not fresh:
             self._resume()
         self._quiet = False
@@ -141,6 +144,7 @@ class AssessmentWidget(W.VBox):
         self.store.record(SECTION, "role_fit", {r: round(v, 1) for r, v in expl.fit.items()})
         self.store.record(SECTION, DRAFT_KEY, {})  # submitted: nothing half-done is left to restore
         self.results.show(scores, expl)
+        self.export_message.value = ""  # an earlier "Exported" belongs to earlier answers
         self.message.value = message_html(
             "Your answers and results are saved. Scroll down for your charts and what they mean.",
             "ok", title="Saved")
@@ -156,6 +160,7 @@ class AssessmentWidget(W.VBox):
             self._quiet = False
         self.store.record(SECTION, DRAFT_KEY, {})
         self.results.clear()
+        self.export_message.value = ""
         self.go(0)
         self.message.value = message_html(
             "Answers cleared. Your last saved results stay in your progress file until you submit again.",
@@ -164,7 +169,7 @@ class AssessmentWidget(W.VBox):
     def export(self) -> list:
         """Write the results file to hand in and the charts as PNG; say where they are."""
         if not self.results.pngs:
-            self.message.value = message_html(
+            self.export_message.value = message_html(
                 "There is nothing to export yet: answer every statement and press Submit first.", "warn")
             return []
         name = self.name.value.strip()
@@ -172,7 +177,7 @@ class AssessmentWidget(W.VBox):
             self.store.record("learner", "name", name)
         paths = export_results(self.store, self.results.pngs)
         listed = "\n".join(str(p) for p in paths)
-        self.message.value = message_html(
+        self.export_message.value = message_html(
             f"Hand in the first file; the charts are next to it:\n{listed}", "ok", title="Exported")
         return paths
 

@@ -86,7 +86,7 @@ def check_export(root, home, name: str, fit: dict[str, float], timeout_ms: int) 
     widget = root.locator(".careerlab-assessment").first
     widget.locator(".careerlab-assessment-name input").fill(name)
     widget.locator(".careerlab-assessment-export").click()
-    widget.locator(".careerlab-assessment-message").filter(has_text="Exported").wait_for(timeout=timeout_ms)
+    widget.locator(".careerlab-assessment-export-message").filter(has_text="Exported").wait_for(timeout=timeout_ms)
     files = list((home / "exports").glob("*.json"))
     assert files, f"no results file in {home / 'exports'}"
     data = json.loads(max(files, key=lambda p: p.stat().st_mtime).read_text(encoding="utf-8"))
