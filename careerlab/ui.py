@@ -112,3 +112,15 @@ def readable(html_text: str, css_class: str = "careerlab-text") -> str:
     '<div class="careerlab-text" style="line-height:1.45;font-size:14px"><p>Hi</p></div>'
     """
     return f'<div class="{css_class}" style="{TEXT_STYLE}">{html_text}</div>'
+
+
+def say(text: str) -> Any:
+    """A sentence for the learner, displayed as ordinary text: wrapped between words, never
+    split mid-word at the screen edge like printed output, and never typeset as maths.
+
+    Use it as the last line of a cell (or inside ``display``): ``say(contacts_summary(...))``.
+    """
+    from IPython.display import HTML
+
+    body = html.escape(str(text)).replace("\n", "<br>")
+    return HTML(no_maths(readable(f"<p style='margin:4px 0'>{body}</p>", "careerlab-say")))

@@ -38,3 +38,11 @@ def test_show_table_shows_everything_and_is_never_typeset_as_maths():
     assert "&lt;b&gt;x&lt;/b&gt;" in html
     assert html.count("text-align: right") >= 1  # the money columns
     assert no_maths("$1 and $2").startswith('<div class="mathjax_ignore')
+
+
+def test_say_shows_plain_text_wrapped_and_not_as_maths():
+    from careerlab.ui import say
+
+    shown = say("Billed $150.00, allowed $88.51 <b>\nnext line").data
+    assert "mathjax_ignore" in shown and "line-height:1.45" in shown
+    assert "&lt;b&gt;" in shown and "<br>" in shown and "$150.00" in shown
