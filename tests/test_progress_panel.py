@@ -27,3 +27,4 @@ def test_panel_exports_and_resets_with_confirmation(tmp_path, careerlab_home):
     parts["confirm"].click()
     assert store.sections() == {}
     assert parts["confirm"].layout.display == "none"
+    assert all(parts[k].layout.width == "auto" for k in ("export", "reset", "save_name"))  # labels not cut

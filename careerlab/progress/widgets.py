@@ -26,11 +26,15 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
         placeholder="as your instructor should see it",
         style={"description_width": "initial"},
     )
-    save_name = W.Button(description="Save name", icon="check", tooltip="Save your name for the results file")
-    export = W.Button(description="Export my results", icon="download", tooltip="Write one file to hand in")
-    reset = W.Button(description="Reset my progress…", icon="undo", tooltip="Start again (asks first)")
-    confirm = W.Button(description="Yes, reset", button_style="danger", layout=W.Layout(display="none"))
-    cancel = W.Button(description="Cancel", layout=W.Layout(display="none"))
+    auto = {"width": "auto"}  # whole labels, never "Export my res…"
+    save_name = W.Button(description="Save name", icon="check", tooltip="Save your name for the results file",
+                         layout=W.Layout(**auto))
+    export = W.Button(description="Export my results", icon="download", tooltip="Write one file to hand in",
+                      layout=W.Layout(**auto))
+    reset = W.Button(description="Reset my progress…", icon="undo", tooltip="Start again (asks first)",
+                     layout=W.Layout(**auto))
+    confirm = W.Button(description="Yes, reset", button_style="danger", layout=W.Layout(display="none", **auto))
+    cancel = W.Button(description="Cancel", layout=W.Layout(display="none", **auto))
     for widget, cls in ((export, "export"), (reset, "reset"), (confirm, "confirm"), (name, "name")):
         widget.add_class(f"careerlab-progress-{cls}")
 

@@ -15,7 +15,7 @@ from careerlab.ui import message_html, readable, safe_callback
 _TYPE_HINT = {
     "single": "Choose one answer.",
     "multiple": "Tick every answer that is right (there may be more than one).",
-    "numeric": "Type a number.",
+    "numeric": "Type a number, for example 57.70 ($ signs, commas and % are fine).",
     "text": "Type a short answer.",
 }
 
