@@ -68,10 +68,13 @@ def test_v03_denial_then_corrected_claim():
     claim = visit("V03")
     remit = adjudicate(claim)
     assert row(remit, 1)["status"] == "denied" and row(remit, 1)["adjustments"] == [("CO", "97", D("150.00"))]
-    assert row(remit, 2)["paid"] == D("46.50")  # 58.12 - 20 % (11.62)
+    # 20610 in locality B (like V01): 0.79 x 1.000 + 0.85 x 1.050 + 0.10 x 0.900 = 1.7725 RVUs;
+    # x 33.4009 = 59.2031 -> 59.20 allowed; coinsurance 20 % = 11.84; paid 47.36
+    assert row(remit, 2)["allowed"] == D("59.20") and row(remit, 2)["paid"] == D("47.36")
     fixed = adjudicate(replace_line(claim, 1, modifiers=("25",)))
-    # 86.84 allowed; coinsurance 17.368 -> 17.37; paid 69.47
-    assert list(fixed["status"]) == ["paid", "paid"] and row(fixed, 1)["paid"] == D("69.47")
+    # 99213 in locality B: 88.51 allowed, the same as V01's visit; coinsurance 17.702 -> 17.70; paid 70.81
+    assert list(fixed["status"]) == ["paid", "paid"] and row(fixed, 1)["allowed"] == D("88.51")
+    assert row(fixed, 1)["paid"] == D("70.81")
 
 
 def test_v04_copay_plan_after_fixing_the_diagnosis():

@@ -20,7 +20,7 @@ def test_remittance_chart(monkeypatch, tmp_path):
     assert len(legend) == 3 and legend[0] == "Paid by the payer"
     assert len({p.get_hatch() for p in ax.patches}) == 3  # a hatch per part, not colour alone
     widths = [p.get_width() for p in ax.patches]
-    # line 2: paid 46.50 + patient 11.62 + written off 121.88 = 180.00 billed
+    # line 2: paid 47.36 + patient 11.84 + written off 120.80 = 180.00 billed
     assert abs(widths[1] + widths[3] + widths[5] - 180.0) < 1e-9
     fig.savefig(tmp_path / "chart.png")
     plt.close(fig)

@@ -5,8 +5,8 @@ from careerlab.claims import diagnoses
 from careerlab.claims.model import ClaimError, replace_line
 from careerlab.claims.scrubber import scrub
 from careerlab.claims.tables import load_visits
-from careerlab.claims.views import (claim_form_html, findings_table, payers_table, posting_table, reason_codes_table,
-                                    rules_table, services_table)
+from careerlab.claims.views import (claim_form_html, findings_summary, findings_table, locality_text, payers_table,
+                                    posting_table, reason_codes_table, rule_name, rules_table, services_table)
 from claims_helpers import visit
 
 
@@ -16,16 +16,30 @@ def test_claim_form_shows_the_boxes_and_escapes_text():
         assert text in html
     assert "&lt;b&gt;Alex&lt;/b&gt;" in html and "<b>Alex</b>" not in html
     assert html.count("<tr>") == 1 + 2  # header + two service lines
+    assert "locality B" in html and "practice expense 1.050" in html
+
+
+def test_locality_text_names_the_gpcis():
+    assert locality_text(visit("V03")) == ("locality B (teaching GPCIs: work 1.000, practice expense 1.050, "
+                                           "malpractice 0.900)")
+    assert locality_text(visit("V02")).startswith("locality A (teaching GPCIs: work 1.000, practice expense 1.000")
+    assert "unknown: choose one of A, B" in locality_text(visit("V01", locality="Q"))
 
 
 def test_tables_have_one_row_per_entry():
-    assert list(rules_table().index) == ["missing-field", "diagnosis-code", "pointer", "service-code",
-                                         "bundled-pair", "modifier-25", "units-charge", "timely-filing"]
+    rules = rules_table()
+    assert list(rules.index) == ["Required boxes filled", "Diagnosis codes valid and billable", "Diagnosis pointers",
+                                 "Known service code", "Bundled services", "Modifier 25 on a same-day visit",
+                                 "Units and charge", "Sent in time"]
+    assert not any(".csv" in text for text in rules["What it checks"])  # no file names for the learner
     payers = payers_table()
     assert payers.loc["FEDMED", "Filing limit"] == "12 months" and payers.loc["LKHMO", "Copay"] == "$25.00"
-    assert payers.loc["FEDMED", "No patient share on"] == "lab" and payers.loc["NWPPO", "No patient share on"] == "-"
+    assert payers.loc["FEDMED", "No patient share on"] == "lab (blood draw)"
+    assert payers.loc["NWPPO", "No patient share on"] == "-"
     assert payers.loc["NWPPO", "% of fee schedule"] == "125 %"
-    assert len(services_table()) == 10 and str(services_table().loc["99213", "Work RVU"]) == "1.30"
+    services = services_table()
+    assert len(services) == 10 and str(services.loc["99213", "Work RVU"]) == "1.30"
+    assert services.loc["99213", "Kind"] == "office visit (E/M)" and services.loc["36415", "Kind"] == "lab (blood draw)"
     codes = reason_codes_table()
     assert len(codes) == 4 + 8 and codes.loc["45", "Kind"] == "reason (CARC)"
 
@@ -34,7 +48,18 @@ def test_findings_table(monkeypatch):
     monkeypatch.setattr(diagnoses, "_billable_checker", lambda: None)
     table = findings_table(scrub(visit("V07")))
     assert list(table.columns) == ["Rule", "Field", "Severity", "Problem", "How to fix"] and len(table) == 2
+    assert list(table.index) == [1, 2] and set(table["Rule"]) == {"Required boxes filled"}
     assert findings_table([]).empty
+
+
+def test_rule_name_and_findings_summary(monkeypatch):
+    monkeypatch.setattr(diagnoses, "_billable_checker", lambda: None)
+    assert rule_name("bundled-pair") == "Bundled services" and rule_name("new-rule") == "new-rule"
+    assert findings_summary(scrub(visit("V01"))) == "No findings: this claim is clean, so it can be sent."
+    assert findings_summary(scrub(visit("V07"))) == ("2 findings (2 errors): fix the errors before sending the claim.")
+    one_warning = scrub(visit("V01", diagnoses=["I10", "Z99.89"]))
+    assert [f.severity for f in one_warning] == ["warning"]
+    assert findings_summary(one_warning) == "1 finding (1 warning): check the warnings before sending the claim."
 
 
 def test_replace_line_checks_the_line_number():
@@ -57,3 +82,15 @@ def test_posting_table_labels_the_totals_in_dollars():
     assert table.loc["Contractual write-off (CO)", "Amount"] == "$83.03"
     assert table.loc["Balance after posting (the patient owes)", "Amount"] == "$57.70"
     assert not any("Decimal" in v for v in table["Amount"])
+
+
+def test_adjustments_text_is_one_block_for_say():
+    from careerlab.claims.adjudication import adjudicate
+    from careerlab.claims.posting import adjustments_text, remittance_summary
+
+    remit = adjudicate(visit("V01"))
+    text = adjustments_text(remit)
+    lines = text.split("\n")
+    assert lines[0] == remittance_summary(remit) and len(lines) == 1 + 4  # CO-45, PR-1, PR-2 on line 1; CO-45 on line 2
+    assert lines[1].startswith("- Line 1 (99213): CO-45 $61.49")
+    assert adjustments_text(remit, summary=False) == "\n".join(lines[1:])

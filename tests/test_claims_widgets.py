@@ -37,8 +37,8 @@ def test_builder_fix_a_denial_and_resubmit(store):
     assert b.last_findings == []
     b.submit_button.click()
     assert list(b.last_remittance["status"]) == ["paid", "paid"]
-    # 69.47 + 46.50 = 115.97 (see test_claims_adjudication)
-    assert store.get(SECTION, "claim-V03") == {"answer": {"denied_lines": 0, "paid": "115.97"}, "score": 1.0}
+    # 70.81 + 47.36 = 118.17 (see test_claims_adjudication)
+    assert store.get(SECTION, "claim-V03") == {"answer": {"denied_lines": 0, "paid": "118.17"}, "score": 1.0}
 
 
 def test_builder_fields_fix_missing_npi_and_diagnosis(store):

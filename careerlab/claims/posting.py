@@ -93,3 +93,9 @@ def remittance_summary(remit: "pandas.DataFrame") -> str:
     if len(denied):
         text += f" Denied line(s): {', '.join(f'{r.line} ({r.code})' for r in denied.itertuples())}."
     return text
+
+
+def adjustments_text(remit: "pandas.DataFrame", *, summary: bool = True) -> str:
+    """The remittance in words for ``say``: the summary sentence (optional), then one "- " line per adjustment."""
+    lines = [remittance_summary(remit)] if summary else []
+    return "\n".join(lines + [f"- {sentence}" for sentence in explain_adjustments(remit)])

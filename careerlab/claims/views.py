@@ -9,6 +9,60 @@ from careerlab.claims.posting import post_payment
 from careerlab.claims.scrubber import Finding
 from careerlab.claims.tables import ClaimTables, default_tables
 
+# Plain labels for what the data files store as short ids (the ids stay in the data and the tests).
+KIND_LABELS = {"em": "office visit (E/M)", "procedure": "procedure", "injection": "injection",
+               "lab": "lab (blood draw)", "test": "test"}
+RULE_NAMES = {
+    "missing-field": "Required boxes filled",
+    "diagnosis-code": "Diagnosis codes valid and billable",
+    "pointer": "Diagnosis pointers",
+    "service-code": "Known service code",
+    "bundled-pair": "Bundled services",
+    "modifier-25": "Modifier 25 on a same-day visit",
+    "units-charge": "Units and charge",
+    "timely-filing": "Sent in time",
+}
+
+
+def rule_name(rule: str) -> str:
+    """A scrub rule's id in plain words (an unknown id is shown as it is).
+
+    >>> rule_name("modifier-25")
+    'Modifier 25 on a same-day visit'
+    """
+    return RULE_NAMES.get(rule, rule)
+
+
+def findings_summary(findings: list[Finding]) -> str:
+    """One sentence saying what the scrubber found, so an empty list never shows as ``[]``.
+
+    >>> findings_summary([])
+    'No findings: this claim is clean, so it can be sent.'
+    """
+    if not findings:
+        return "No findings: this claim is clean, so it can be sent."
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    parts = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in ((errors, "error"), (warnings, "warning")) if n]
+    verdict = "fix the errors before sending the claim" if errors else "check the warnings before sending the claim"
+    return f"{len(findings)} finding{'' if len(findings) == 1 else 's'} ({' and '.join(parts)}): {verdict}."
+
+
+def locality_text(claim: Claim, tables: ClaimTables | None = None) -> str:
+    """The claim's pricing locality and its GPCIs (teaching values), in words.
+
+    >>> from careerlab.claims.tables import load_visits
+    >>> locality_text(load_visits()["V01"])
+    'locality B (teaching GPCIs: work 1.000, practice expense 1.050, malpractice 0.900)'
+    """
+    tables = tables or default_tables()
+    gpci = tables.localities.get(claim.locality)
+    if gpci is None:
+        return f"locality {claim.locality or '(none)'} (unknown: choose one of {', '.join(sorted(tables.localities))})"
+    work, pe, mp = gpci
+    return f"locality {claim.locality} (teaching GPCIs: work {work}, practice expense {pe}, malpractice {mp})"
+
+
 def claim_form_html(claim: Claim) -> str:
     """The claim laid out like the boxes of a CMS-1500 (the paper twin of the electronic 837P)."""
     e = html.escape
@@ -21,7 +75,8 @@ def claim_form_html(claim: Claim) -> str:
         for n, l in enumerate(claim.lines, start=1))
     cell = "style='border:1px solid #888;padding:3px 6px'"
     return (
-        f"<div style='font-size:14px'><b>Claim {e(claim.claim_id)}</b> (synthetic) to payer <b>{e(claim.payer_id)}</b><br>"
+        f"<div style='font-size:14px'><b>Claim {e(claim.claim_id)}</b> (synthetic) to payer <b>{e(claim.payer_id)}</b>, "
+        f"priced for {e(locality_text(claim))}<br>"
         f"Box 1a insured's ID: {e(claim.member_id)} &nbsp; Box 2 patient: {e(claim.patient_name)} &nbsp; "
         f"Box 3 birth date: {e(claim.patient_dob.isoformat() if claim.patient_dob else '')}<br>"
         f"Box 4 insured: {e(claim.insured_name)} &nbsp; Box 6 relationship: {e(claim.relationship)}<br>"
@@ -36,12 +91,14 @@ def claim_form_html(claim: Claim) -> str:
 
 
 def findings_table(findings: list[Finding]) -> "pandas.DataFrame":
-    """The scrubber's findings as a table: rule, field, severity, problem, fix."""
+    """The scrubber's findings as a table numbered from 1: rule (in words), field, severity, problem, fix."""
     import pandas as pd
 
-    return pd.DataFrame([{"Rule": f.rule, "Field": f.field, "Severity": f.severity, "Problem": f.message,
-                          "How to fix": f.fix} for f in findings],
-                        columns=["Rule", "Field", "Severity", "Problem", "How to fix"])
+    table = pd.DataFrame([{"Rule": rule_name(f.rule), "Field": f.field, "Severity": f.severity, "Problem": f.message,
+                           "How to fix": f.fix} for f in findings],
+                         columns=["Rule", "Field", "Severity", "Problem", "How to fix"])
+    table.index = pd.RangeIndex(1, len(table) + 1, name="Finding")
+    return table
 
 
 def rules_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
@@ -49,7 +106,7 @@ def rules_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
     import pandas as pd
 
     tables = tables or default_tables()
-    return pd.DataFrame([{"Rule": r["rule"], "What it checks": r["checks"], "Why it matters": r["why_it_matters"],
+    return pd.DataFrame([{"Rule": rule_name(r["rule"]), "What it checks": r["checks"], "Why it matters": r["why_it_matters"],
                           "Reason code if missed": r["carc_if_missed"]} for r in tables.rules]).set_index("Rule")
 
 
@@ -61,7 +118,7 @@ def payers_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
     return pd.DataFrame([{"Payer": p.payer_id, "Name": p.name, "% of fee schedule": f"{p.percent_of_fee_schedule} %",
                           "Coinsurance": f"{p.coinsurance * 100:.0f} %", "Copay": fmt_money(p.copay),
                           "Filing limit": p.filing_limit.replace("m", " months").replace("d", " days"),
-                          "No patient share on": ", ".join(p.no_patient_share_kinds) or "-"}
+                          "No patient share on": ", ".join(KIND_LABELS.get(k, k) for k in p.no_patient_share_kinds) or "-"}
                          for p in tables.payers.values()]).set_index("Payer")
 
 
@@ -70,7 +127,8 @@ def services_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
     import pandas as pd
 
     tables = tables or default_tables()
-    return pd.DataFrame([{"Code": c, "Code set": r["code_set"], "Kind": r["kind"], "In plain words": r["plain_words"],
+    return pd.DataFrame([{"Code": c, "Code set": r["code_set"], "Kind": KIND_LABELS.get(r["kind"], r["kind"]),
+                          "In plain words": r["plain_words"],
                           "Work RVU": r["work_rvu"], "PE RVU": r["pe_rvu"], "MP RVU": r["mp_rvu"],
                           "Usual charge": fmt_money(r["usual_charge"])} for c, r in tables.services.items()]).set_index("Code")
 
