@@ -80,3 +80,14 @@ def test_charts_make_their_own_axes_when_none_given():
     finally:
         plt.close(ax.figure)
         plt.close(rad.figure)
+
+
+def test_charts_name_the_person_shown():
+    bars = trait_bar_chart(SCORES, ax=Figure().add_subplot(), who="Robin")
+    assert [t.get_text() for t in bars.get_legend().get_texts()][0] == "Robin"
+    values = [t.get_text() for t in bars.texts]
+    assert values and all(v.startswith("Robin: ") for v in values)
+    assert not any("you" in v.lower() for v in values)
+    assert all(t.get_text().startswith("you: ") for t in bar_axes().texts)  # the learner's own chart
+    radar = radar_chart(SCORES, ax=Figure().add_subplot(projection="polar"), who="Robin")
+    assert [t.get_text() for t in radar.get_legend().get_texts()] == ["Coder profile", "Biller profile", "Robin"]

@@ -1,5 +1,7 @@
 """The self-assessment widget, driven from code: answer, submit, read results, retake, export."""
+import base64
 import json
+import re
 
 import pytest
 
@@ -112,6 +114,40 @@ def test_export_writes_results_file_and_pngs(store, careerlab_home):
     assert w.children[-1] is w.export_message  # right under the Export button, not far above
     w.retake_button.click()
     assert w.export_message.value == ""  # the old message belongs to the old answers
+
+
+def _downloads(html_text):
+    """(download name, mime, decoded bytes) for every <a download> link in the HTML."""
+    found = re.findall(r'<a download="([^"]+)"[^>]*href="data:([^;]+);base64,([^"]+)"', html_text)
+    return [(name, mime, base64.b64decode(data)) for name, mime, data in found]
+
+
+def test_export_offers_the_files_as_browser_downloads(store):
+    w = show_assessment(store)
+    answer_all(w, load_example_responses())
+    w.submit_button.click()
+    w.name.value = "Ada Example"
+    paths = w.export()
+    assert "Download your results file and hand it in" in w.export_message.value
+    links = _downloads(w.export_message.value)
+    assert [name for name, _, _ in links] == [p.name for p in paths]
+    name, mime, data = links[0]
+    assert name.startswith("careerlab-results-ada-example-") and name.endswith(".json")
+    assert mime == "application/json" and data == paths[0].read_bytes()
+    doc = json.loads(data)
+    assert doc["format"] == "careerlab-results" and doc["learner"] == "Ada Example"
+    assert doc["progress"]["assessment"]["role_fit"] == store.get("assessment", "role_fit")
+    assert all(m == "image/png" and d.startswith(b"\x89PNG") for _, m, d in links[1:]) and len(links) == 3
+    assert str(paths[0]) in w.export_message.value  # in the lesson the path on this computer is shown too
+
+
+def test_the_app_page_shows_downloads_not_server_paths(store):
+    w = show_assessment(store, fresh=True)
+    answer_all(w, load_example_responses())
+    w.submit_button.click()
+    paths = w.export()
+    assert len(_downloads(w.export_message.value)) == 3
+    assert str(paths[0].parent) not in w.export_message.value  # a visitor cannot reach the server's folders
 
 
 def test_reopening_restores_answers_and_results(store):

@@ -121,3 +121,19 @@ def test_quiz_bank_numeric_answer_matches_the_data():
     pay = next(q for q in bank["questions"] if q["type"] == "numeric")
     median = next(f for f in load_pay_outlook()["figures"] if f["measure"] == "Median annual pay")
     assert pay["answer"] == median["value"]
+
+
+def test_riasec_differences_are_coders_minus_billers():
+    from careerlab.compare import RIASEC, load_riasec, riasec_difference_table, riasec_differences
+    scores = load_riasec()
+    rows = riasec_differences()
+    assert [r["Interest area"] for r in rows] == list(RIASEC)
+    for r in rows:
+        area = r["Interest area"]
+        assert r["Coders minus billers"] == pytest.approx(scores["coder"][area] - scores["biller"][area], abs=0.005)
+    assert max(rows, key=lambda r: r["Coders minus billers"])["Interest area"] == "Investigative"
+    table = riasec_difference_table()
+    assert list(table.index) == list(RIASEC)
+    assert table.loc["Investigative", "Coders minus billers"] == "+2.65"
+    assert table.loc["Enterprising", "Coders minus billers"].startswith("-")
+    assert table.loc["Conventional", "Billers (1-7)"] == "7.00"

@@ -35,17 +35,18 @@ def _new_axes(ax: Any, polar: bool = False, size: tuple[float, float] = (8, 5)) 
 
 def trait_bar_chart(scores: Mapping[str, float], profiles: Mapping[str, Mapping[str, float]] | None = None,
                     labels: Mapping[str, str] | None = None, ax: Any = None,
-                    title: str = "Your trait scores and the two role profiles") -> Any:
-    """One horizontal bar per trait (the learner), with a marker for each role's profile value."""
+                    title: str = "Your trait scores and the two role profiles", who: str = "You") -> Any:
+    """One horizontal bar per trait (``who``: the learner, or e.g. "Robin"), with a marker for each role's profile."""
     profiles, labels = _defaults(profiles, labels)
     ax = _new_axes(ax)
     traits = list(scores)
     ys = list(range(len(traits)))
     values = [scores[t] for t in traits]
     ax.barh(ys, values, height=0.6, color=YOU_COLOUR, edgecolor="black", hatch="//",
-                   alpha=0.55, label="You")
+                   alpha=0.55, label=who)
+    tag = "you" if who == "You" else who
     for y, v in zip(ys, values):
-        ax.text(1.5, y, f"you: {v:.0f}", va="center", ha="left", fontsize=FONT - 1, fontweight="bold",
+        ax.text(1.5, y, f"{tag}: {v:.0f}", va="center", ha="left", fontsize=FONT - 1, fontweight="bold",
                 bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})
     for offset, role in ((-0.17, "coder"), (0.17, "biller")):
         st = ROLE_STYLE[role]
@@ -63,7 +64,7 @@ def trait_bar_chart(scores: Mapping[str, float], profiles: Mapping[str, Mapping[
     ax.set_ylabel("Trait", fontsize=FONT)
     ax.set_title(title, fontsize=FONT + 2)
     handles, names = ax.get_legend_handles_labels()
-    order = [names.index(n) for n in ("You", "Coder profile", "Biller profile")]
+    order = [names.index(n) for n in (who, "Coder profile", "Biller profile")]
     ax.legend([handles[i] for i in order], [names[i] for i in order], loc="upper center",
               bbox_to_anchor=(0.5, -0.17), ncol=3, fontsize=FONT, frameon=False)
     return ax
@@ -71,8 +72,8 @@ def trait_bar_chart(scores: Mapping[str, float], profiles: Mapping[str, Mapping[
 
 def radar_chart(scores: Mapping[str, float], profiles: Mapping[str, Mapping[str, float]] | None = None,
                 labels: Mapping[str, str] | None = None, ax: Any = None,
-                title: str = "Your shape against the coder and biller profiles") -> Any:
-    """A radar (spider) chart of the learner against both role profiles; needs polar Axes."""
+                title: str = "Your shape against the coder and biller profiles", who: str = "You") -> Any:
+    """A radar (spider) chart of ``who`` (the learner by default) against both role profiles; needs polar Axes."""
     profiles, labels = _defaults(profiles, labels)
     ax = _new_axes(ax, polar=True, size=(7, 7))
     if getattr(ax, "name", "") != "polar":
@@ -91,7 +92,7 @@ def radar_chart(scores: Mapping[str, float], profiles: Mapping[str, Mapping[str,
         ax.plot(loop, closed(profiles[role][t] for t in traits), color=st["color"], linestyle=st["linestyle"],
                 linewidth=2, marker=st["marker"], markersize=7, markeredgecolor="black", label=st["label"])
     you = closed(scores[t] for t in traits)
-    ax.plot(loop, you, color="black", linewidth=2.2, marker="o", markersize=7, label="You")
+    ax.plot(loop, you, color="black", linewidth=2.2, marker="o", markersize=7, label=who)
     ax.fill(loop, you, color=YOU_COLOUR, alpha=0.25)
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)

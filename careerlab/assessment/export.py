@@ -1,9 +1,15 @@
 """Export the learner's results: the shared results file plus the charts as PNG next to it."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+import base64
+import html
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+_MIME = {".json": "application/json", ".png": "image/png"}
+DOWNLOAD_INTRO = "Download your results file and hand it in"
+_LINK_STYLE = "font-weight:bold;color:#0b57a4;text-decoration:underline"  # looks like a link in any theme
 
 
 def chart_paths(results_file: Path, names: list[str]) -> dict[str, Path]:
@@ -19,3 +25,29 @@ def export_results(store: Any, pngs: Mapping[str, bytes], learner: str | None = 
         path.write_bytes(pngs[name])
         written.append(path)
     return written
+
+
+def download_link(filename: str, data: bytes, text: str, css: str = "") -> str:
+    """An ``<a download>`` link holding the file itself (base64), so a browser saves it with no server path.
+
+    >>> download_link("r.json", b"{}", "Results")
+    '<a download="r.json" href="data:application/json;base64,e30=" style="font-weight:bold;color:#0b57a4;text-decoration:underline">Results</a>'
+    """
+    mime = _MIME.get(Path(filename).suffix.lower(), "application/octet-stream")
+    encoded = base64.b64encode(data).decode("ascii")
+    cls = f' class="{html.escape(css)}"' if css else ""
+    return (f'<a download="{html.escape(filename)}"{cls} href="data:{mime};base64,{encoded}" '
+            f'style="{_LINK_STYLE}">{html.escape(text)}</a>')
+
+
+def downloads_html(files: Sequence[tuple[str, bytes]]) -> str:
+    """The results file (first) and the chart pictures as browser downloads, under one plain sentence."""
+    if not files:
+        return ""
+    (first, data), charts = files[0], files[1:]
+    links = [f"<li>{download_link(first, data, f'Results file ({first})', 'careerlab-download-results')}</li>"]
+    links += [f"<li>{download_link(name, png, f'Chart picture ({name})', 'careerlab-download-chart')}</li>"
+              for name, png in charts]
+    return (f'<div class="careerlab-downloads" style="font-size:14px;line-height:1.5;margin:4px 0">'
+            f"<p style=\"margin:4px 0\"><b>{DOWNLOAD_INTRO}</b> (your two charts are optional pictures "
+            f"to keep).</p><ul style=\"margin:2px 0 6px 18px;padding:0\">{''.join(links)}</ul></div>")

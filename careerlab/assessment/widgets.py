@@ -6,7 +6,7 @@ from typing import Any
 import ipywidgets as W
 
 from careerlab.assessment.data import load_items
-from careerlab.assessment.export import export_results
+from careerlab.assessment.export import downloads_html, export_results
 from careerlab.assessment.model import SCALE, Item
 from careerlab.assessment.report import unanswered_text
 from careerlab.assessment.results import ResultsPanel
@@ -176,9 +176,12 @@ class AssessmentWidget(W.VBox):
         if name or self.fresh:  # on a shared computer an empty box must not reuse someone else's name
             self.store.record("learner", "name", name)
         paths = export_results(self.store, self.results.pngs)
-        listed = "\n".join(str(p) for p in paths)
-        self.export_message.value = message_html(
-            f"Hand in the first file; the charts are next to it:\n{listed}", "ok", title="Exported")
+        # A browser download first: on the app page (Voila) the visitor cannot reach the server's folders.
+        where = "Your results file and your two charts are ready: download them with the links below."
+        where += (" A copy is also saved on this computer." if self.fresh else
+                  " A copy is also saved on this computer:\n" + "\n".join(str(p) for p in paths))
+        self.export_message.value = (message_html(where, "ok", title="Exported")
+                                     + downloads_html([(p.name, p.read_bytes()) for p in paths]))
         return paths
 
     def _resume(self) -> None:

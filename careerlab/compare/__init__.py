@@ -8,7 +8,8 @@ from careerlab.compare.data import (
     ONET_ATTRIBUTION, RIASEC, Aspect, CompareDataError, Task, load_pay_outlook, load_riasec,
     load_side_by_side, load_tasks)
 from careerlab.compare.grading import TaskResult, grade_task_sort
-from careerlab.compare.table import pay_outlook_lines, side_by_side_html
+from careerlab.compare.table import (pay_outlook_lines, riasec_difference_table, riasec_differences,
+                                    side_by_side_html)
 
 _LAZY = {
     "riasec_chart": "careerlab.compare.charts",
@@ -19,7 +20,7 @@ _LAZY = {
 
 __all__ = ["Aspect", "CompareDataError", "ONET_ATTRIBUTION", "RIASEC", "Task", "TaskResult",
            "grade_task_sort", "load_pay_outlook", "load_riasec", "load_side_by_side", "load_tasks",
-           "pay_outlook_lines", "riasec_chart", "riasec_summary", "show_side_by_side", "side_by_side_html",
+           "pay_outlook_lines", "riasec_chart", "riasec_difference_table", "riasec_differences", "riasec_summary", "show_side_by_side", "side_by_side_html",
            "task_sort_exercise", "TaskSortWidget"]
 
 

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import html
+from typing import Any
 
-from careerlab.compare.data import Aspect, load_pay_outlook, load_side_by_side
+from careerlab.compare.data import RIASEC, Aspect, load_pay_outlook, load_riasec, load_side_by_side
 
 
 def side_by_side_html(aspects: list[Aspect] | None = None) -> str:
@@ -35,3 +36,25 @@ def pay_outlook_lines() -> list[str]:
     for gap in data.get("left_out", []):
         lines.append(f"Left out: {gap['occupation']} (SOC {gap['soc']}). {gap['why']}")
     return lines
+
+
+def riasec_differences(scores: dict[str, dict[str, float]] | None = None) -> list[dict[str, Any]]:
+    """One row per O*NET interest area: the coders' score, the billers' score and coders minus billers.
+
+    >>> riasec_differences({"coder": {a: 4.0 for a in RIASEC}, "biller": {a: 3.5 for a in RIASEC}})[0]
+    {'Interest area': 'Realistic', 'Coders (1-7)': 4.0, 'Billers (1-7)': 3.5, 'Coders minus billers': 0.5}
+    """
+    scores = scores if scores is not None else load_riasec()
+    return [{"Interest area": area, "Coders (1-7)": scores["coder"][area], "Billers (1-7)": scores["biller"][area],
+             "Coders minus billers": round(scores["coder"][area] - scores["biller"][area], 2)}
+            for area in RIASEC]
+
+
+def riasec_difference_table(scores: dict[str, dict[str, float]] | None = None) -> Any:
+    """The differences as a pandas DataFrame of text (two decimals, difference signed), one row per
+    interest area, to show with ``careerlab.ui.show_table``."""
+    import pandas as pd
+
+    rows = [{k: (f"{v:+.2f}" if k == "Coders minus billers" else f"{v:.2f}") if isinstance(v, float) else v
+             for k, v in row.items()} for row in riasec_differences(scores)]
+    return pd.DataFrame(rows).set_index("Interest area")

@@ -5,6 +5,7 @@ teaches (fit = 100 minus the mean distance between your trait scores and the rol
 profile), not read back from the package."""
 from __future__ import annotations
 
+import base64
 import json
 import re
 
@@ -94,4 +95,24 @@ def check_export(root, home, name: str, fit: dict[str, float], timeout_ms: int) 
     assert data["learner"] == name
     saved_fit = data["progress"]["assessment"]["role_fit"]
     assert saved_fit == pytest.approx(fit, abs=0.1)  # saved rounded to 0.1
+    check_download_link(root, data, timeout_ms)
     return data
+
+
+def check_download_link(root, data: dict, timeout_ms: int) -> None:
+    """The results file is offered as a browser download (a visitor cannot reach the server's folders):
+    an <a download> link whose data URL holds the same JSON; clicking it downloads that file."""
+    message = root.locator(".careerlab-assessment").first.locator(".careerlab-assessment-export-message")
+    assert "Download your results file and hand it in" in message.inner_text()
+    link = message.locator("a.careerlab-download-results[download]")
+    link.wait_for(state="visible", timeout=timeout_ms)
+    name = link.get_attribute("download")
+    assert name.startswith("careerlab-results-") and name.endswith(".json"), name
+    href = link.get_attribute("href")
+    assert href.startswith("data:application/json;base64,")
+    assert json.loads(base64.b64decode(href.split(",", 1)[1])) == data
+    assert message.locator("a.careerlab-download-chart[download]").count() == 2
+    if hasattr(root, "expect_download"):  # a whole page (not a frame): really click it
+        with root.expect_download(timeout=timeout_ms) as info:
+            link.click()
+        assert info.value.suggested_filename == name
