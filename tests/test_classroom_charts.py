@@ -46,6 +46,8 @@ def test_missed_chart_bars_are_shares_missed():
     widths = [round(p.get_width(), 3) for p in ax.patches]
     assert widths == [round(200 / 3, 3), 50.0, round(100 / 3, 3)]
     assert ax.get_yticklabels()[0].get_text() == "01 · q1"
+    labelled = missed_chart(make_class(), prompts={"01/q1": "Who codes the visit? Choose all that apply."})
+    assert labelled.get_yticklabels()[0].get_text() == "01 · Who codes the visit?"
 
 
 def test_charts_say_when_there_is_no_data():

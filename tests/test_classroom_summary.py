@@ -133,3 +133,26 @@ def test_results_preview_reads_well_on_screen():
     assert p.loc[0, "fit:coder"] == "70.0" and p.loc[1, "quiz:02"] == "33.3"
     assert p.loc[0, "quiz:02"] == "–" and p.loc[0, "learner"] == "Ana Sample"
     assert df.loc[1, "quiz:02"] == 100 / 3  # the results table itself is unchanged
+
+
+def test_plain_tables_for_the_instructor():
+    from careerlab.classroom import column_label, missed_table, results_table, short_prompt
+
+    df = make_class()
+    t = results_table(df, rows=2)
+    assert list(t.index) == [1, 2] and "Learner" in t.columns and "Coding fit" in t.columns
+    assert not any(":" in str(c) for c in t.columns)
+    m = missed_table(df, prompts={"01/q1": "Who codes? Choose all that apply."})
+    assert list(m.columns[:3]) == ["Lesson", "Question", "Missed (%)"]
+    assert m.loc[1, "Missed (%)"] == "67 %" and m.loc[1, "Question"].startswith("Who codes?")
+    assert column_label("trait:people_service") == "People and service"
+    assert short_prompt("Who codes? Choose all that apply.") == "Who codes?"
+
+
+def test_describe_quizzes_names_lessons_nobody_answered_and_missed_uses_text():
+    df = make_class()
+    text = describe_quizzes(df, lessons=["01", "02", "06", "07"])
+    assert text.endswith("knowledge check of 06 and 07 yet, so the chart has no bar for them.")
+    assert "no bar" not in describe_quizzes(df)
+    assert describe_missed(df, prompts={"01/q1": "Who codes?"}).startswith(
+        "Most often missed: “Who codes?” (q1) in 01 (2 of 3 missed it)")

@@ -88,8 +88,18 @@ def test_optional_code_is_neutral_and_duplicates_are_flagged():
 def test_empty_boxes():
     r = grade_note(DIABETES, "", None)
     assert r.feedback == [] and r.score == 0.0 and r.missing == ["E11.9", "Z79.84", "99213"]
-    assert "3 code(s)" in r.summary()
+    assert "3 codes from the answer key are still missing" in r.summary()
     assert r.summary() == "Score: " + r.score_text() and not r.score_text().startswith("Score")
+
+
+def test_score_text_says_why_the_total_grew_with_an_extra_code():
+    r = grade_note(DIABETES, "J45.909", "")  # one unsupported code, nothing from the key
+    text = r.score_text()
+    assert text.startswith("0% (0 of 4 points: 3 codes from the answer key + 1 extra code you typed")
+    assert "3 codes from the answer key are still missing" in text
+    one_left = grade_note(DIABETES, "E11.9, Z79.84", "")
+    assert "1 code from the answer key is still missing" in one_left.score_text()
+    assert "extra" not in one_left.score_text()
 
 
 def test_explain_covers_key_and_optional_codes():

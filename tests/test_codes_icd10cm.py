@@ -131,3 +131,12 @@ def test_excludes1_and_seven_characters_as_tables_to_show():
     assert sevens.columns[0] == "Meaning (7th characters defined at S52.52)"
     assert sevens.loc["S"].iloc[0] == "sequela"
     assert seven_character_table("E11.9").empty and excludes1_table("S52.521A").empty
+
+
+def test_search_table_reads_like_the_widget():
+    from careerlab.codes import search_table
+
+    t = search_table("type 2 diabetes", limit=5)
+    assert list(t.columns) == ["Code", "Description", "Billable", "Chapter"]
+    assert list(t.index) == [1, 2, 3, 4, 5]
+    assert set(t["Billable"]) <= {"yes", "no (header)"} and "no (header)" in set(t["Billable"])

@@ -83,3 +83,24 @@ def test_charts_make_their_own_axes(tmp_path):
     assert ax.figure is not ax2.figure
     ax.figure.savefig(tmp_path / "cycle.png")
     assert (tmp_path / "cycle.png").stat().st_size > 0
+
+
+def test_stage_boxes_name_front_desk_or_clinician_in_words_that_fit():
+    from careerlab.roles.charts import box_label
+
+    fig, ax = plt.subplots()
+    revenue_cycle_chart(ax=ax)
+    texts = [t.get_text() for t in ax.texts]
+    assert texts[:3] == ["Front desk", "Front desk", "Clinician"]
+    assert all(len(t) <= 10 for t in texts)
+    assert box_label(load_stages()[4]) == "Coder"
+
+
+def test_contacts_legend_lines_are_long_enough_to_show_the_dashes():
+    fig, ax = plt.subplots()
+    contacts_chart(ax=ax)
+    legend = ax.get_legend()
+    assert legend.handlelength >= 4
+    styles = {t.get_text(): h.get_linestyle() for t, h in zip(legend.get_texts(), legend.legend_handles)}
+    assert styles["Biller works with"] == "--" and styles["Coder works with"] == "-"
+    assert "Medical Billing Vs Medical Coding" in ax.get_title()

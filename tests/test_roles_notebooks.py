@@ -52,7 +52,7 @@ def test_every_chart_has_a_text_summary():
     for cell in _load("01-two-roles")["cells"]:
         text = _text(cell)
         if "_chart(ax=ax" in text:
-            assert "print(" in text and "_summary(" in text
+            assert "say(" in text and "_summary(" in text  # wrapped text, never split mid-word
 
 
 def test_lesson_01_carries_the_cpt_notice_and_its_sources():

@@ -15,6 +15,7 @@ _WHERE = {
     "leaning": "summary", "results_preview": "summary", "describe_traits": "summary", "describe_split": "summary",
     "describe_quizzes": "summary", "describe_missed": "summary",
     "export_class_summary": "export",
+    "column_label": "views", "results_table": "views", "missed_table": "views", "short_prompt": "views",
     "trait_chart": "charts", "role_fit_chart": "charts", "quiz_chart": "charts",
     "missed_chart": "charts", "dashboard_figure": "charts",
     "class_dashboard": "widgets", "ClassDashboard": "widgets", "show_problems": "widgets",

@@ -108,8 +108,10 @@ def quiz_chart(df: pd.DataFrame, ax: Any = None) -> Any:
     return ax
 
 
-def missed_chart(df: pd.DataFrame, ax: Any = None, top: int = 8) -> Any:
-    """The questions most often missed: share of attempts that were wrong, labelled."""
+def missed_chart(df: pd.DataFrame, ax: Any = None, top: int = 8,
+                 prompts: dict[str, str] | None = None) -> Any:
+    """The questions most often missed: share of attempts that were wrong, labelled with the
+    lesson number and the question's short text (its id when ``prompts`` does not have it)."""
     ax = _ax(ax)
     m = most_missed(df, top=top)
     title = "Questions most often missed"
@@ -119,8 +121,8 @@ def missed_chart(df: pd.DataFrame, ax: Any = None, top: int = 8) -> Any:
     bars = ax.barh(y, 100 * m["missed_share"], color=VERMILLION, hatch="xx", edgecolor="white")
     ax.bar_label(bars, labels=[f"{a - b}/{a} right" for a, b in zip(m["attempts"], m["missed"])],
                  fontsize=10, padding=2)
-    ax.set_yticks(y, [f"{les[:2]} · {q}" for les, q in zip(m["lesson"], m["question"])],
-                  fontsize=10)
+    ax.set_yticks(y, [_question_label(les, q, prompts) for les, q in zip(m["lesson"], m["question"])],
+                  fontsize=9 if prompts else 10)
     ax.invert_yaxis()
     ax.set_xlim(0, 125)
     ax.set_xticks(range(0, 101, 25))
@@ -129,7 +131,17 @@ def missed_chart(df: pd.DataFrame, ax: Any = None, top: int = 8) -> Any:
     return ax
 
 
-def dashboard_figure(df: pd.DataFrame, fig: Any = None) -> Any:
+def _question_label(lesson: str, question: str, prompts: dict[str, str] | None) -> str:
+    """ "02 · Which of these are HCPCS Level II codes?" on at most two lines, or "02 · q-coder-3"."""
+    import textwrap
+
+    from .views import short_prompt
+
+    text = short_prompt((prompts or {}).get(f"{lesson}/{question}", ""), 80)
+    return textwrap.fill(f"{lesson[:2]} · {text or question}", 36, max_lines=2, placeholder=" …")
+
+
+def dashboard_figure(df: pd.DataFrame, fig: Any = None, prompts: dict[str, str] | None = None) -> Any:
     """All four charts on one 2×2 figure (a new one, or ``fig`` cleared and redrawn)."""
     if fig is None:
         import matplotlib.pyplot as plt
@@ -142,7 +154,7 @@ def dashboard_figure(df: pd.DataFrame, fig: Any = None) -> Any:
     trait_chart(df, ax=axes[0, 0])
     role_fit_chart(df, ax=axes[0, 1])
     quiz_chart(df, ax=axes[1, 0])
-    missed_chart(df, ax=axes[1, 1])
+    missed_chart(df, ax=axes[1, 1], prompts=prompts)
     return fig
 
 

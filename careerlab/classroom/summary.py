@@ -138,20 +138,31 @@ def describe_split(df: pd.DataFrame) -> str:
             f"{LEAN_MARGIN:.0f} points apart), self-assessment not taken yet {n[LEANINGS[3]]}.")
 
 
-def describe_quizzes(df: pd.DataFrame) -> str:
-    """One sentence per quiz lesson: mean score and how many learners took it."""
+def describe_quizzes(df: pd.DataFrame, lessons: list[str] | None = None) -> str:
+    """One sentence per quiz lesson: mean score and how many learners took it; with ``lessons``
+    (every lesson that has a knowledge check), also the ones nobody has answered yet."""
     q = quiz_summary(df)
     if q.empty:
         return "No learner in these results has answered a knowledge check yet."
     parts = [f"{r.Index}: mean {r.mean:.0f} % ({r.learners} learners)" for r in q.itertuples()]
-    return "Knowledge-check scores by lesson: " + "; ".join(parts) + "."
+    text = "Knowledge-check scores by lesson: " + "; ".join(parts) + "."
+    absent = sorted(set(lessons or ()) - set(q.index))
+    if absent:
+        text += (f" No learner in these results has answered the knowledge check of "
+                 f"{' and '.join([', '.join(absent[:-1]), absent[-1]] if len(absent) > 1 else absent)} yet, so the chart has no bar for "
+                 f"{'it' if len(absent) == 1 else 'them'}.")
+    return text
 
 
-def describe_missed(df: pd.DataFrame, top: int = 3) -> str:
-    """One sentence naming the questions most often missed."""
-    m = most_missed(df, top=top)
+def describe_missed(df: pd.DataFrame, top: int = 3, prompts: dict[str, str] | None = None) -> str:
+    """One sentence naming the questions most often missed (by their text when ``prompts`` has it)."""
+    from .views import short_prompt
+
+    m = most_missed(df, top=top, prompts=prompts)
     if m.empty:
         return "No question was missed by anyone."
-    parts = [f"{r.question} in {r.lesson} ({r.missed} of {r.attempts} missed it)"
-             for r in m.itertuples()]
+    names = ([f"“{short_prompt(p, 80)}” ({q})" if p else q for q, p in zip(m["question"], m["prompt"])]
+             if prompts is not None else list(m["question"]))
+    parts = [f"{name} in {r.lesson} ({r.missed} of {r.attempts} missed it)"
+             for name, r in zip(names, m.itertuples())]
     return "Most often missed: " + "; ".join(parts) + ". Go over these together in class."

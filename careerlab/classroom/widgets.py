@@ -12,7 +12,7 @@ from careerlab.ui import message_html, readable, safe_callback
 
 from .charts import dashboard_figure
 from .export import export_class_summary
-from .load import LoadProblem, load_class_results
+from .load import LoadProblem, load_class_results, question_prompts
 from .summary import class_table, describe_missed, describe_quizzes, describe_split
 from .summary import describe_traits
 
@@ -133,11 +133,13 @@ class ClassDashboard(widgets.VBox):
             self.summary.value = _block("<p>No learner results to show.</p>")
             self.out.clear_output()
             return
+        prompts = question_prompts()
         sentences = [f"Loaded {len(self.results)} learners.", describe_traits(self.results),
-                     describe_split(self.results), describe_quizzes(self.results),
-                     describe_missed(self.results)]
+                     describe_split(self.results),
+                     describe_quizzes(self.results, lessons=sorted({k.split("/")[0] for k in prompts})),
+                     describe_missed(self.results, prompts=prompts)]
         self.summary.value = _block("".join(f"<p>{html.escape(s)}</p>" for s in sentences))
-        dashboard_figure(self.results, fig=self.fig)
+        dashboard_figure(self.results, fig=self.fig, prompts=prompts)
         self.png = _png(self.fig)
         from IPython.display import Image, display
 

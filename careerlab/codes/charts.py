@@ -28,7 +28,9 @@ def search_hits_chart(text: str, ax=None, billable_only: bool = True):
         ax.set_axis_off()
         ax.set_title(f"Search: “{text}”", fontsize=13)
         return ax
-    labels = [f"Ch. {n}: " + textwrap.shorten(title.split(" (")[0], 38, placeholder="…") for n, title, _ in rows]
+    # Whole chapter names on at most two lines, so none is cut short ("perinatal" is the newborn chapter).
+    labels = [textwrap.fill(textwrap.shorten(f"Ch. {n}: " + title.split(" (")[0], 84, placeholder="…"), 42)
+              for n, title, _ in rows]
     counts = [c for *_, c in rows]
     bars = ax.barh(labels, counts, color=BLUE, edgecolor="black", hatch="//")
     ax.bar_label(bars, labels=[str(c) for c in counts], padding=3, fontsize=11)

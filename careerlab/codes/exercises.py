@@ -59,6 +59,11 @@ class CodeFeedback:
     counts_as_extra: bool = False
 
 
+def _count(n: int, word: str) -> str:
+    """'1 code', '3 codes'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 @dataclass
 class GradeResult:
     """All feedback for one attempt, the score (0-1) and the missing key codes."""
@@ -72,9 +77,16 @@ class GradeResult:
     def score_text(self) -> str:
         """The score in plain words, without a "Score:" label (for a box that has its own title)."""
         pct = round(self.score * 100)
-        return (f"{pct}% ({self.points:g} of {self.out_of} points). "
-                + ("All the codes the note supports are there." if not self.missing
-                   else f"{len(self.missing)} code(s) from the answer key are still missing."))
+        extra = sum(1 for fb in self.feedback if fb.counts_as_extra)
+        marked = f"{self.points:g} of {self.out_of} points"
+        if extra:
+            marked += (f": {_count(self.out_of - extra, 'code')} from the answer key + "
+                       f"{_count(extra, 'extra code')} you typed that the note does not support")
+        n = len(self.missing)
+        return (f"{pct}% ({marked}). "
+                + ("All the codes the note supports are there." if not n
+                   else f"{_count(n, 'code')} from the answer key {'is' if n == 1 else 'are'} "
+                        "still missing or not specific enough."))
 
     def summary(self) -> str:
         """One plain sentence about the score, starting "Score:"."""

@@ -86,6 +86,16 @@ def search_icd10cm(text: str, limit: int = 20, billable_only: bool = False):
     )
 
 
+def search_table(text: str, limit: int = 20, billable_only: bool = False):
+    """The search as a learner reads it: Code, Description, Billable ("yes" / "no (header)"),
+    Chapter, rows numbered from 1 (the same table the search widget shows)."""
+    df = search_icd10cm(text, limit=limit, billable_only=billable_only)
+    df = df.assign(billable=df["billable"].map({True: "yes", False: "no (header)"}))
+    df.columns = [str(c).capitalize() for c in df.columns]
+    df.index = range(1, len(df) + 1)
+    return df
+
+
 def hits_by_chapter(text: str, billable_only: bool = True) -> list[tuple[int, str, int]]:
     """(chapter number, chapter title, number of hits) for every chapter a word search touches."""
     index = get_index()

@@ -68,7 +68,7 @@ def lookup_widget(code: str = "E11.9") -> W.VBox:
 
 def search_widget(text: str = "streptococcal pharyngitis", limit: int = 10) -> W.VBox:
     """Search the release by words; shows the first hits as a table."""
-    from careerlab.codes.explore import search_icd10cm
+    from careerlab.codes.explore import search_table
 
     box = W.Text(value=text, description="Words:", placeholder="e.g. fracture radius")
     billable = W.Checkbox(value=False, description="Billable codes only")
@@ -80,13 +80,11 @@ def search_widget(text: str = "streptococcal pharyngitis", limit: int = 10) -> W
         if not box.value.strip():
             show_message(result, "Type one or more words to search for, e.g. fracture radius.", "warn")
             return
-        df = search_icd10cm(box.value, limit=limit, billable_only=billable.value)
+        df = search_table(box.value, limit=limit, billable_only=billable.value)
         if df.empty:
             show_message(result, f"No code descriptions contain every word of “{box.value.strip()}”. "
                          "ICD-10-CM uses medical words: try “streptococcal pharyngitis” rather than “strep throat”.", "info")
             return
-        df = df.assign(billable=df["billable"].map({True: "yes", False: "no (header)"}))
-        df.columns = [str(c).capitalize() for c in df.columns]
         result.value = block(table_html(df, f"ICD-10-CM codes matching {box.value.strip()}"))
 
     button.on_click(on_click)

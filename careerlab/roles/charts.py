@@ -21,6 +21,14 @@ SHORT = {"front": "Front desk /\nclinician", "coder": "Coder", "shared": "Shared
          "payer": "Payer"}
 
 
+def box_label(stage: Stage) -> str:
+    """The owner's name written in a stage's box, short enough to fit it: the front-desk column
+    holds the front desk's stages and the clinician's, so it says which of the two."""
+    if stage.owner == "front":
+        return "Clinician" if stage.owner_note.lower().startswith("clinician") else "Front desk"
+    return SHORT[stage.owner]
+
+
 def _axes(ax: Any, size: tuple[float, float]) -> Any:
     if ax is None:
         import matplotlib.pyplot as plt
@@ -42,7 +50,7 @@ def revenue_cycle_chart(ax: Any = None, stages: Sequence[Stage] | None = None) -
         colour, hatch = STYLE[s.owner]
         ax.barh(s.step, 0.84, left=x - 0.42, height=0.72, color=colour, hatch=hatch,
                 edgecolor="#222222", linewidth=0.8, zorder=2)
-        ax.text(x, s.step, SHORT[s.owner].replace("\n", " ") if s.owner != "front" else "Front desk / clin.",
+        ax.text(x, s.step, box_label(s),
                 ha="center", va="center", fontsize=10, zorder=3,
                 bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})
     ax.set_yticks(ys, [f"{s.step}. {s.stage}" for s in stages], fontsize=10)
@@ -102,8 +110,11 @@ def contacts_chart(ax: Any = None, contacts: Sequence[Contact] | None = None) ->
     ax.axis("off")
     handles, names = ax.get_legend_handles_labels()
     unique = dict(zip(names, handles))
-    ax.legend(unique.values(), unique.keys(), loc="lower center", ncol=3, fontsize=10, frameon=False)
-    ax.set_title("Who coders and billers work with (source: the source article)", fontsize=12)
+    # Long legend lines so the dashes of "Biller works with" show as dashes, like the chart's.
+    ax.legend(unique.values(), unique.keys(), loc="lower center", ncol=3, fontsize=10, frameon=False,
+              handlelength=4.5)
+    ax.set_title("Who coders and billers work with (source: the web article "
+                 "“Medical Billing Vs Medical Coding”)", fontsize=12)
     return ax
 
 

@@ -16,6 +16,7 @@ _WHERE = {
     "revenue_chart": "charts", "money_chart": "charts", "monthly_collections": "charts",
     "show_kpis": "widgets", "revenue_cycle_explorer": "widgets", "RevenueExplorer": "widgets",
     "kpi_table_html": "widgets",
+    "claims_preview": "tables", "denial_reasons": "tables", "describe_denials": "tables",
 }
 __all__ = sorted(_WHERE)
 

@@ -18,8 +18,11 @@ DEFAULT_CLAIMS = 20_000  # one synthetic year; a round teaching number, not a me
 DEFAULT_SEED = 6
 
 
-def kpi_table_html(kpis: Mapping[str, float], benchmarks: Mapping[str, Mapping[str, Any]]) -> str:
-    """An HTML table: each KPI, its value, its typical target and whether it meets it (in words)."""
+def kpi_table_html(kpis: Mapping[str, float], benchmarks: Mapping[str, Mapping[str, Any]],
+                   *, short_note: bool = False) -> str:
+    """An HTML table: each KPI, its value, its typical target and whether it meets it (in words).
+
+    ``short_note`` gives a one-line source under a table that repeats one shown above it."""
     rows = []
     for key in KPI_KEYS:
         b = benchmarks[key]
@@ -29,8 +32,11 @@ def kpi_table_html(kpis: Mapping[str, float], benchmarks: Mapping[str, Mapping[s
                     f"<td style='text-align:right'><b>{format_kpi(key, kpis[key])}</b></td>"
                     f"<td>{html.escape(b['target_text'])}</td><td>{verdict}</td></tr>")
     first = benchmarks[KPI_KEYS[0]]
-    note = (f"Typical targets: {html.escape(first['source'])}, {html.escape(str(first['year']))}. "
-            "The claims are synthetic (a teaching model), not a real practice.")
+    source = f"{first['source']}, {first['year']}"
+    if short_note:
+        source = source.split(" (")[0] + f", {first['year']}"
+    note = html.escape(f"Typical targets from {source}. "
+                       "The claims are synthetic (a teaching model), not a real practice.")
     return ("<table style='font-size:14px;border-collapse:collapse' cellpadding='4'>"
             "<caption style='text-align:left'><b>Billing KPIs for the simulated year</b></caption>"
             "<tr><th>KPI</th><th>This year</th><th>Typical target</th><th>Verdict</th></tr>"
@@ -98,7 +104,7 @@ class RevenueExplorer(widgets.VBox):
     def _redraw(self, change: Any = None) -> None:
         df = simulate_claims(self.n, seed=self.seed, **self.settings())
         self.kpis = revenue_kpis(df)
-        self.kpi_html.value = kpi_table_html(self.kpis, self.benchmarks)
+        self.kpi_html.value = kpi_table_html(self.kpis, self.benchmarks, short_note=True)
         extra = compare_collections(self.baseline, df)
         trend = "more" if extra >= 0 else "less"
         self.summary.value = (
