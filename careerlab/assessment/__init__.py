@@ -2,7 +2,7 @@
 charts and the widget (loaded only when used, so ``import careerlab.assessment`` stays light)."""
 from __future__ import annotations
 
-from typing import Any
+from careerlab._lazy import lazy_getattr
 
 from careerlab.assessment.data import (
     AssessmentDataError, load_example_responses, load_items, load_next_steps, load_profile_details,
@@ -32,8 +32,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'careerlab.assessment' has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _LAZY)

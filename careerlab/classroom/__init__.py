@@ -4,8 +4,7 @@ Light to import: pandas, matplotlib and ipywidgets load on first use of a name.
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from careerlab._lazy import lazy_getattr
 
 _WHERE = {
     "load_class_results": "load", "LoadProblem": "load", "question_prompts": "load",
@@ -23,12 +22,7 @@ _WHERE = {
 __all__ = sorted(_WHERE)
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module 'careerlab.classroom' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _WHERE)
 
 
 def __dir__() -> list[str]:

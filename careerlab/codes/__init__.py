@@ -6,7 +6,7 @@ CPT® is a registered trademark of the American Medical Association.
 """
 from __future__ import annotations
 
-from typing import Any
+from careerlab._lazy import lazy_getattr
 
 from careerlab.codes.codesets import CODE_SETS, WHO_MAINTAINS, code_set_of
 from careerlab.codes.em import MDM_LEVELS, em_code_by_mdm, em_code_by_time, em_level_by_mdm, time_thresholds
@@ -34,10 +34,4 @@ __all__ = sorted([
 ])
 
 
-def __getattr__(name: str) -> Any:
-    """Import widgets, charts and note helpers only when they are first used."""
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'careerlab.codes' has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _LAZY)  # widgets, charts and notes load on first use

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from careerlab._lazy import lazy_getattr
+
 from careerlab.compare.data import (
     ONET_ATTRIBUTION, RIASEC, Aspect, CompareDataError, Task, load_pay_outlook, load_riasec,
     load_side_by_side, load_tasks)
@@ -32,8 +34,4 @@ def show_side_by_side() -> Any:
     return HTML(no_maths(side_by_side_html()))
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'careerlab.compare' has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _LAZY)

@@ -4,8 +4,7 @@ Light to import: numpy, pandas, matplotlib and ipywidgets load on first use of a
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from careerlab._lazy import lazy_getattr
 
 _WHERE = {
     "simulate_claims": "model", "SimParams": "model", "default_params": "model",
@@ -21,12 +20,7 @@ _WHERE = {
 __all__ = sorted(_WHERE)
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module 'careerlab.simulation' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _WHERE)
 
 
 def __dir__() -> list[str]:
