@@ -1,16 +1,40 @@
-"""Shared test set-up: every test (and every notebook nbval runs) saves into a temporary
-CAREERLAB_HOME, never into the learner's real ~/.careerlab."""
+"""Shared test set-up: every test (and every notebook nbval runs) writes only under pytest's
+temporary folder, never into the learner's real ~/.careerlab, the home folder or the system temp."""
 from __future__ import annotations
 
 import os
 import tempfile
 
 import pytest
+from hypothesis import settings
+
+# Property tests: no example database in the project folder, and no deadline (the suite shares
+# two cores with the notebook kernels, so timings say nothing; speed lives in bench/).
+settings.register_profile("careerlab", database=None, deadline=None)
+settings.load_profile("careerlab")
+
+# Where the libraries the tests use write their caches and runtime files, under the session's
+# temporary folder. nbval's notebook kernels inherit these variables.
+_SESSION_DIRS = {
+    "CAREERLAB_HOME": "careerlab-home",
+    "MPLCONFIGDIR": "matplotlib",
+    "IPYTHONDIR": "ipython",
+    "JUPYTER_RUNTIME_DIR": "jupyter-runtime",
+    "JUPYTER_CONFIG_DIR": "jupyter-config",
+    "XDG_CACHE_HOME": "cache",
+    "TMPDIR": "tmp",  # what the code under test and its kernels make with tempfile
+}
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_configure(config):
-    # Notebook kernels started by nbval inherit this environment.
-    os.environ["CAREERLAB_HOME"] = tempfile.mkdtemp(prefix="careerlab-test-home-")
+    # trylast: pytest's own tmpdir plugin has set up the session's base temporary folder by now.
+    session = config._tmp_path_factory.mktemp("session", numbered=True)
+    for variable, name in _SESSION_DIRS.items():
+        path = session / name
+        path.mkdir()
+        os.environ[variable] = str(path)
+    tempfile.tempdir = None  # tempfile re-reads TMPDIR on next use
 
 
 @pytest.fixture(autouse=True)
@@ -18,11 +42,8 @@ def careerlab_home(tmp_path, monkeypatch):
     """A fresh, empty CAREERLAB_HOME for each test."""
     home = tmp_path / "careerlab-home"
     monkeypatch.setenv("CAREERLAB_HOME", str(home))
-    try:
-        from careerlab import progress
-    except ImportError:  # pragma: no cover - before the module exists
-        yield home
-        return
+    from careerlab import progress
+
     progress._reset_default_store_for_tests()
     yield home
     progress._reset_default_store_for_tests()

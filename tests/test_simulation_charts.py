@@ -39,7 +39,7 @@ def test_monthly_collections_puts_a_payment_in_its_month():
     assert months[0] == 10.0 and months[11] == 25.0 and months.sum() == 35.0
 
 
-def test_money_chart_bars_and_labels():
+def test_money_chart_bars_and_labels(tmp_path):
     df, base = simulate_claims(4_000, seed=1), simulate_claims(4_000, coding_error_rate=0.2,
                                                                seed=1)
     ax = money_chart(df, baseline=base)
@@ -52,4 +52,5 @@ def test_money_chart_bars_and_labels():
     assert len(ax.get_legend().get_texts()) == 2
     assert all(t.get_text().startswith("$") for t in ax.texts)
     assert np.all(np.array(widths) >= 0)
-    plt.gcf().savefig("/tmp/simulation-png/money_chart.png", dpi=70)
+    plt.gcf().savefig(tmp_path / "money_chart.png", dpi=70)
+    assert (tmp_path / "money_chart.png").stat().st_size > 0
