@@ -22,6 +22,7 @@ _SESSION_DIRS = {
     "JUPYTER_RUNTIME_DIR": "jupyter-runtime",
     "JUPYTER_CONFIG_DIR": "jupyter-config",
     "XDG_CACHE_HOME": "cache",
+    "HYPOTHESIS_STORAGE_DIRECTORY": "hypothesis",
     "TMPDIR": "tmp",  # what the code under test and its kernels make with tempfile
 }
 
