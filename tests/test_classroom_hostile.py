@@ -335,3 +335,17 @@ def test_an_entry_swapped_after_the_check_is_still_not_followed(tmp_path, monkey
     reason = {p.file: p.reason for p in problems}["swapped.json"]
     assert ("not a regular file" if swap == "fifo" else "link") in reason
     assert sorted(df["learner"]) == GOOD
+
+
+def test_a_failed_export_is_a_plain_message_without_a_path(tmp_path, monkeypatch):
+    import careerlab.classroom.widgets as cw
+
+    d = class_dashboard(good_folder(tmp_path))
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device", str(tmp_path / "exports" / "x.csv"))
+
+    monkeypatch.setattr(cw, "export_class_summary", full)
+    d.export_button.click()
+    assert "could not be saved (No space left on device)" in d.status.value
+    assert str(tmp_path) not in d.status.value and "Sorry" not in d.status.value

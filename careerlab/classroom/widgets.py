@@ -164,7 +164,14 @@ class ClassDashboard(widgets.VBox):
         if self.results is None or self.results.empty:
             self.status.value = message_html("Load some results first.", "warn")
             return
-        self.exported = export_class_summary(self.results, names=not self.hide.value)
+        try:
+            self.exported = export_class_summary(self.results, names=not self.hide.value)
+        except OSError as exc:  # disk full, no permission: say so without the server's path
+            self.status.value = message_html(
+                f"The class summary could not be saved ({exc.strerror or type(exc).__name__}). "
+                "Nothing was changed; free some space or ask your administrator, then try "
+                "again.", "warn", title="Not saved")
+            return
         hidden = "names hidden" if self.hide.value else "names shown"
         self.status.value = message_html(f"Saved the class summary ({hidden}) to "
                                          f"{self.exported}", "ok", title="Saved")
