@@ -57,7 +57,7 @@ def test_charts_say_when_there_is_no_data():
         assert ax.texts and ax.texts[0].get_text().startswith("No ")
 
 
-def test_dashboard_figure_of_the_sample_class():
+def test_dashboard_figure_of_the_sample_class(tmp_path):
     df, _ = load_class_results(data_path("class-sample"))
     fig = dashboard_figure(df)
     assert len(fig.axes) == 4
@@ -65,4 +65,15 @@ def test_dashboard_figure_of_the_sample_class():
         "Trait scores across the class", "Which role the class leans to",
         "Knowledge-check scores by lesson", "Questions most often missed"]
     assert sum(p.get_height() for p in fig.axes[1].patches) == len(df)
-    fig.savefig("/tmp/simulation-png/classroom_dashboard.png", dpi=60)
+    target = tmp_path / "classroom_dashboard.png"  # tests write only under tmp_path
+    fig.savefig(target, dpi=60)
+    assert target.read_bytes().startswith(b"\x89PNG")
+
+
+def test_lesson_labels_stay_short_and_real_lessons_read_as_before():
+    from careerlab.classroom.charts import _lesson_label
+
+    assert _lesson_label("06-revenue-cycle-simulation") == "06\nrevenue\ncycle\nsimulation"
+    assert _lesson_label("05-self-assessment") == "05\nself\nassessment"
+    assert _lesson_label("13-" + "a" * 60) == "13\n" + "a" * 10 + "…"
+    assert _lesson_label("1-a-b-c-d-e-f-g-h-i-j-k-l-m-n").count("\n") == 3

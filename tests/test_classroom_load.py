@@ -146,14 +146,16 @@ def test_an_unreadable_folder_or_file_is_reported(tmp_path, monkeypatch):
     df, problems = load_class_results(tmp_path)
     assert df.empty and "could not be read (Permission denied)" in problems[0].reason
     monkeypatch.undo()
-    real_read = Path.read_bytes
+    import careerlab.classroom.folder as folder
 
-    def flaky(self):
-        if self.name == "b.json":
+    real_open = folder._open
+
+    def flaky(path):
+        if path.name == "b.json":
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
+        return real_open(path)
 
-    monkeypatch.setattr(Path, "read_bytes", flaky)
+    monkeypatch.setattr(folder, "_open", flaky)  # files are opened with os.open, not read_bytes
     df, problems = load_class_results(tmp_path)
     assert list(df["learner"]) == ["Ana"]
     assert [str(p) for p in problems] == ["b.json: it could not be read (Permission denied)"]

@@ -10,6 +10,9 @@ from .summary import LEANINGS, most_missed, quiz_summary, role_fit_split, trait_
 
 BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#999999"
 VERMILLION, SKY = "#D55E00", "#56B4E9"
+# Lesson and question ids come from learners' files: shown as typed, never read as maths
+# ("$x$" would be typeset, and "$\frac{$" would stop the chart from drawing at all).
+PLAIN = {"parse_math": False}
 
 
 def _ax(ax: Any, size: tuple[float, float] = (7, 4)) -> Any:
@@ -82,9 +85,14 @@ def _lesson_label(lesson: str) -> str:
     """A lesson id as short lines under a bar: its number, then its words wrapped."""
     import textwrap
 
+    def short(word: str, width: int) -> str:  # an id from a file may hold one very long word
+        return word if len(word) <= width else word[: width - 1] + "…"
+
     number, _, words = lesson.partition("-")
-    lines = textwrap.fill(words.replace("-", " "), 9, break_long_words=False)
-    return f"{number}\n{lines}" if words else number
+    words = " ".join(short(w, 11) for w in words.replace("-", " ").split())
+    lines = textwrap.wrap(words, 9, break_long_words=False)
+    lines = lines if len(lines) <= 3 else lines[:2] + [short(lines[2], 9) + "…"]
+    return "\n".join([short(number, 6)] + lines)
 
 
 def quiz_chart(df: pd.DataFrame, ax: Any = None) -> Any:
@@ -97,9 +105,11 @@ def quiz_chart(df: pd.DataFrame, ax: Any = None) -> Any:
     bars = ax.bar(range(len(q)), q["mean"].fillna(0), width=0.6, color=BLUE, hatch="//",
                   edgecolor="white")
     ax.set_xlim(-0.7, max(len(q), 4) - 0.3)
+    size = 10 if len(q) <= 8 else 7  # the course has 8 lessons; more bars need smaller labels
     ax.bar_label(bars, labels=[f"{m:.0f} %\n(n={n})" for m, n in zip(q["mean"], q["learners"])],
-                 fontsize=10, padding=2)
-    ax.set_xticks(range(len(q)), [_lesson_label(lesson) for lesson in q.index], fontsize=10)
+                 fontsize=size, padding=2)
+    ax.set_xticks(range(len(q)), [_lesson_label(lesson) for lesson in q.index], fontsize=size,
+                  **PLAIN)
     ax.set_ylim(0, 120)
     ax.set_yticks(range(0, 101, 20))
     ax.set_ylabel("Mean score (%)", fontsize=11)
@@ -122,7 +132,7 @@ def missed_chart(df: pd.DataFrame, ax: Any = None, top: int = 8,
     ax.bar_label(bars, labels=[f"{a - b}/{a} right" for a, b in zip(m["attempts"], m["missed"])],
                  fontsize=10, padding=2)
     ax.set_yticks(y, [_question_label(les, q, prompts) for les, q in zip(m["lesson"], m["question"])],
-                  fontsize=9 if prompts else 10)
+                  fontsize=9 if prompts else 10, **PLAIN)
     ax.invert_yaxis()
     ax.set_xlim(0, 125)
     ax.set_xticks(range(0, 101, 25))

@@ -15,12 +15,16 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _safe_text(value: object) -> object:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe.
+    """Text a spreadsheet would run as a formula gets a leading apostrophe; a lone surrogate
+    (which cannot be written as UTF-8) becomes U+FFFD. Numbers are left as they are.
 
-    >>> _safe_text("=HYPERLINK()"), _safe_text("Learner 1")
-    ("'=HYPERLINK()", 'Learner 1')
+    >>> _safe_text("=HYPERLINK()"), _safe_text(" -1+2"), _safe_text("Learner 1"), _safe_text(-2.5)
+    ("'=HYPERLINK()", "' -1+2", 'Learner 1', -2.5)
     """
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+    if not isinstance(value, str):
+        return value
+    value = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in value)
+    return "'" + value if value.lstrip(" ").startswith(_FORMULA_START) else value
 
 
 def export_class_summary(df: pd.DataFrame, path: str | os.PathLike[str] | None = None, *,
@@ -32,6 +36,8 @@ def export_class_summary(df: pd.DataFrame, path: str | os.PathLike[str] | None =
     target = Path(path).expanduser()
     target.parent.mkdir(parents=True, exist_ok=True)
     table = class_table(df, names=names)
-    table["learner"] = table["learner"].map(_safe_text)
-    table.to_csv(target, index=False, encoding="utf-8")
+    for column in ("learner", "leaning"):  # the text columns; the others hold numbers
+        table[column] = table[column].map(_safe_text)
+    table.columns = [_safe_text(str(c)) for c in table.columns]
+    table.to_csv(target, index=False, encoding="utf-8", errors="replace")
     return target

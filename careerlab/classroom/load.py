@@ -2,19 +2,25 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .records import ROLES, TRAITS, ResultsFileError, parse_results
+from .folder import MAX_BYTES, SkippedFile, read_results_file, results_files
+from .records import ROLES, TRAITS, ResultsFileError, export_time, parse_results
+from .safe import file_label
 
-MAX_BYTES = 5_000_000  # a results file is a few kilobytes; anything this big is something else
+__all__ = ["LoadProblem", "load_class_results", "question_prompts", "results_files", "MAX_BYTES"]
+log = logging.getLogger("careerlab")
 BASE_COLUMNS = (["file", "learner", "exported_at"] + [f"trait:{t}" for t in TRAITS]
                 + [f"fit:{r}" for r in ROLES])
+UNEXPECTED = "it could not be used as a results file"  # only if a check above missed something
+_EARLIEST = datetime.min.replace(tzinfo=timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -30,72 +36,70 @@ class LoadProblem:
 
 def _when(text: str) -> datetime:
     try:
-        stamp = datetime.fromisoformat(text)
-    except (TypeError, ValueError):
-        return datetime.min
-    return stamp.replace(tzinfo=None) if stamp.tzinfo is None else \
-        stamp.astimezone().replace(tzinfo=None)
+        return export_time(text) or _EARLIEST
+    except ResultsFileError:
+        return _EARLIEST
 
 
 def _empty() -> pd.DataFrame:
     return pd.DataFrame(columns=BASE_COLUMNS + ["answers"])
 
 
-def results_files(folder: Path) -> list[Path]:
-    """The ``*.json`` files directly in ``folder`` (hidden files left out), sorted by name."""
-    with os.scandir(folder) as entries:
-        names = sorted(e.name for e in entries
-                       if e.name.lower().endswith(".json") and not e.name.startswith(".")
-                       and e.is_file())
-    return [folder / name for name in names]
+def _record(label: str, data: bytes, problems: list[LoadProblem]) -> dict[str, Any] | None:
+    """The record of one file's bytes, or None (and the reason in ``problems``)."""
+    try:
+        record = parse_results(data)
+    except ResultsFileError as exc:
+        problems.append(LoadProblem(label, f"{exc}; skipped"))
+        return None
+    except Exception:  # noqa: BLE001 - one odd file must never stop the whole class loading
+        log.exception("careerlab: unexpected error reading a results file")
+        problems.append(LoadProblem(label, f"{UNEXPECTED}; skipped"))
+        return None
+    notes = record.pop("notes")
+    if notes:
+        problems.append(LoadProblem(label, "; ".join(notes) + " (the rest of the file was used)"))
+    record["file"] = label
+    return record
 
 
 def load_class_results(folder: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[LoadProblem]]:
     """One row per learner from a folder of results files, and the problems found.
 
-    Empty, damaged, foreign, wrong-version and duplicated files are skipped and listed; a file
-    with one bad value is kept without that value and listed too. Never raises for a bad file.
+    Empty, damaged, foreign, wrong-version, duplicated and hostile files (links, pipes, huge
+    or deeply nested files...) are skipped and listed; a file with one bad value is kept
+    without that value and listed too. Never raises for a bad file; never changes the folder.
+    Problems name a file by its name only, never by its path.
     """
     folder = Path(folder).expanduser()
+    where = file_label(folder.name or str(folder))
     if not folder.is_dir():
         reason = "this is a file, not a folder" if folder.exists() else "this folder was not found"
-        return _empty(), [LoadProblem(str(folder), reason)]
+        return _empty(), [LoadProblem(where, reason)]
     try:
         paths = results_files(folder)
     except OSError as exc:
-        return _empty(), [LoadProblem(str(folder), f"this folder could not be read "
-                                                   f"({exc.strerror or exc})")]
+        return _empty(), [LoadProblem(where, f"this folder could not be read "
+                                             f"({exc.strerror or type(exc).__name__})")]
     problems: list[LoadProblem] = []
     records: list[dict[str, Any]] = []
     seen_bytes: dict[str, str] = {}
     for path in paths:
+        label = file_label(path.name)
         try:
-            if path.stat().st_size > MAX_BYTES:
-                raise ResultsFileError("it is far too large to be a results file")
-            data = path.read_bytes()
-        except OSError as exc:
-            problems.append(LoadProblem(path.name, f"it could not be read ({exc.strerror})"))
-            continue
-        except ResultsFileError as exc:
-            problems.append(LoadProblem(path.name, str(exc)))
+            data = read_results_file(path)
+        except SkippedFile as exc:
+            problems.append(LoadProblem(label, str(exc)))
             continue
         digest = hashlib.sha256(data).hexdigest()
         if digest in seen_bytes:
-            problems.append(LoadProblem(path.name, f"it is an identical copy of "
-                                                   f"{seen_bytes[digest]}; skipped"))
+            problems.append(LoadProblem(label, f"it is an identical copy of "
+                                               f"{seen_bytes[digest]}; skipped"))
             continue
-        seen_bytes[digest] = path.name
-        try:
-            record = parse_results(data)
-        except ResultsFileError as exc:
-            problems.append(LoadProblem(path.name, f"{exc}; skipped"))
-            continue
-        notes = record.pop("notes")
-        if notes:
-            problems.append(LoadProblem(path.name, "; ".join(notes)
-                                        + " (the rest of the file was used)"))
-        record["file"] = path.name
-        records.append(record)
+        seen_bytes[digest] = label
+        record = _record(label, data, problems)
+        if record is not None:
+            records.append(record)
     records = _drop_same_learner(records, problems)
     if not records:
         return _empty(), problems

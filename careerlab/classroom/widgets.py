@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from careerlab.paths import data_path
-from careerlab.ui import message_html, readable, safe_callback
+from careerlab.ui import message_html, no_maths, readable, safe_callback
 
 from .charts import dashboard_figure
 from .export import export_class_summary
@@ -21,7 +21,8 @@ _CELL = "padding:4px 10px;vertical-align:bottom"
 
 
 def _block(inner: str) -> str:
-    return readable(inner, "careerlab-classroom-text")
+    # Names and ids from learners' files are text, never maths: MathJax skips these classes.
+    return readable(inner, "careerlab-classroom-text mathjax_ignore tex2jax_ignore")
 
 
 def _heading(column: str) -> str:
@@ -64,10 +65,11 @@ def learners_table_html(df: Any, *, names: bool) -> str:
 def problems_html(problems: list[LoadProblem]) -> str:
     """The skipped files as one warning box (an info box when there are none)."""
     if not problems:
-        return message_html("Every results file in the folder was read.", "info")
+        return no_maths(message_html("Every results file in the folder was read.", "info"))
     lines = "\n".join(f"• {p}" for p in problems)
-    return message_html(f"{len(problems)} file(s) need a look (nothing in the folder was "
-                        f"changed):\n{lines}", "warn", title="Files skipped or partly used")
+    return no_maths(message_html(f"{len(problems)} file(s) need a look (nothing in the folder "
+                                 f"was changed):\n{lines}", "warn",
+                                 title="Files skipped or partly used"))
 
 
 def show_problems(problems: list[LoadProblem]) -> widgets.HTML:
@@ -78,9 +80,12 @@ def show_problems(problems: list[LoadProblem]) -> widgets.HTML:
 def _png(fig: Any) -> bytes:
     """The figure as PNG bytes, drawn once (the notebook's own display would draw it twice)."""
     import io
+    import warnings
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=72, pil_kwargs={"compress_level": 1})
+    with warnings.catch_warnings():  # a name in a script the font lacks: boxes, not a warning
+        warnings.filterwarnings("ignore", "Glyph .* missing", UserWarning)
+        fig.savefig(buffer, format="png", dpi=72, pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
 
 
@@ -159,7 +164,14 @@ class ClassDashboard(widgets.VBox):
         if self.results is None or self.results.empty:
             self.status.value = message_html("Load some results first.", "warn")
             return
-        self.exported = export_class_summary(self.results, names=not self.hide.value)
+        try:
+            self.exported = export_class_summary(self.results, names=not self.hide.value)
+        except OSError as exc:  # disk full, no permission: say so without the server's path
+            self.status.value = message_html(
+                f"The class summary could not be saved ({exc.strerror or type(exc).__name__}). "
+                "Nothing was changed; free some space or ask your administrator, then try "
+                "again.", "warn", title="Not saved")
+            return
         hidden = "names hidden" if self.hide.value else "names shown"
         self.status.value = message_html(f"Saved the class summary ({hidden}) to "
                                          f"{self.exported}", "ok", title="Saved")
