@@ -35,7 +35,7 @@ def hide_paths(text: str) -> str:
 def plain_error(exc: BaseException) -> str:
     """A learner-facing sentence for an exception: no server paths, no file-system jargon."""
     if isinstance(exc, OSError):
-        why = (exc.strerror or "the computer refused").lower()
+        why = (exc.strerror or hide_paths(str(exc)) or "the computer refused").lower()
         return f"a file on this computer could not be read or written ({why})"
     return hide_paths(str(exc))
 

@@ -11,8 +11,38 @@ import tempfile
 import time
 import unicodedata
 from pathlib import Path
+from typing import Iterator
+
+try:  # POSIX: an advisory lock so two kernels never lose each other's answers
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: writes are still atomic, just not merged
+    fcntl = None  # type: ignore[assignment]
 
 STALE_SECONDS = 3600  # a temporary file this old belongs to no running write
+
+
+@contextlib.contextmanager
+def locked(lock_path: Path) -> Iterator[bool | None]:
+    """Hold an exclusive lock; yields True, False (no locking here) or None (the folder cannot be written)."""
+    if fcntl is None:  # pragma: no cover
+        yield False
+        return
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        lock = open(lock_path, "a+")
+    except OSError:
+        yield None
+        return
+    with lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        except OSError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def target_of(path: Path) -> Path:

@@ -118,8 +118,8 @@ def parse(data: bytes) -> dict[str, dict[str, Any]]:
         raise Unreadable("its 'sections' part is damaged")
     if depth(sections) > MAX_DEPTH:
         raise Unreadable("it is nested far too deeply to be a progress file")
-    try:
-        encode(doc)
+    try:  # the compact (C) encoder: the same check as ``encode``, many times faster
+        json.dumps(doc, ensure_ascii=False, allow_nan=False).encode("utf-8")
     except ValueError as exc:
         raise Unreadable("it contains broken characters that cannot be saved again") from exc
     return sections

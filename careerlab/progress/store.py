@@ -11,18 +11,13 @@ import logging
 import os
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from careerlab import __version__
 from careerlab.paths import careerlab_home
 from careerlab.progress import fileio
 from careerlab.progress.parse import FORMAT, MAX_BYTES, VERSION, Unreadable, check_value, clean_text, encode, parse
 from careerlab.progress.shapes import Shape, matches
-
-try:  # POSIX: an advisory lock so two kernels never lose each other's answers
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: writes are still atomic, just not merged
-    fcntl = None  # type: ignore[assignment]
 
 __all__ = ["FORMAT", "RESULTS_FORMAT", "VERSION", "ProgressError", "ProgressStore", "default_store"]
 RESULTS_FORMAT = "careerlab-results"
@@ -55,6 +50,7 @@ class ProgressStore:
         self._damage: str | None = None
         self._unsaved: str | None = None
         self._pending: dict[tuple[str, str], Any] = {}  # recorded but not yet on disk
+        self._parsed: tuple[bytes | None, dict[str, dict[str, Any]]] = (None, {})  # last bytes read, parsed
         with self._locked() as locked:
             if locked is None:
                 self._unsaved = UNSAVED
@@ -77,11 +73,12 @@ class ProgressStore:
         """Return the saved value if it has ``shape`` (see ``shapes``), else ``default``.
 
         A value of the wrong shape is left in the file and noted in ``notes``."""
-        value = self.get(section, key, _MISSING)
+        self._refresh()
+        value = self._sections.get(section, {}).get(key, _MISSING)
         if value is _MISSING:
             return default
         if matches(value, shape):
-            return value
+            return copy.deepcopy(value)
         note = (f"A saved answer ({section}, {key}) could not be used because it is not in the form this "
                 "lesson saves, so that part starts empty. It is still in your saved progress file.")
         if note not in self.notes:
@@ -178,7 +175,10 @@ class ProgressStore:
         """The file's sections, and whether the file may be written over (False: it is kept as is)."""
         target = fileio.target_of(self.path)
         try:
-            return parse(fileio.read_limited(target, MAX_BYTES)), True
+            data = fileio.read_limited(target, MAX_BYTES)
+            if data != self._parsed[0]:  # unchanged bytes are not parsed again (widgets read key by key)
+                self._parsed = (data, parse(data))
+            return copy.deepcopy(self._parsed[1]), True
         except (FileNotFoundError, NotADirectoryError):
             return {}, True  # nothing saved yet (a folder that cannot hold it shows when writing)
         except IsADirectoryError:
@@ -199,28 +199,8 @@ class ProgressStore:
                         "Nothing was deleted; your instructor can help recover answers from the backup.")
         return {}, True
 
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[bool | None]:
-        """Hold the lock; yields True, False (no locking here) or None (the folder cannot be written)."""
-        if fcntl is None:  # pragma: no cover
-            yield False
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            lock = open(self.path.with_name(self.path.name + ".lock"), "a+")
-        except OSError:
-            yield None
-            return
-        with lock:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX)
-            except OSError:
-                yield False
-                return
-            try:
-                yield True
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+    def _locked(self) -> contextlib.AbstractContextManager[bool | None]:
+        return fileio.locked(self.path.with_name(self.path.name + ".lock"))
 
 
 _default: ProgressStore | None = None
