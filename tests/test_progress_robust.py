@@ -58,7 +58,7 @@ def test_a_folder_where_the_file_should_be_is_moved_aside(tmp_path):
     path.mkdir()
     (path / "inside.txt").write_text("keep me")
     store = ProgressStore(path)
-    assert store.warning and "folder" in store.warning
+    assert store.warning and "it is a folder" in store.warning and str(tmp_path) not in store.warning
     backups = list(tmp_path.glob("progress.unreadable-*.json"))
     assert len(backups) == 1 and (backups[0] / "inside.txt").read_text() == "keep me"
     store.record("s", "k", 1)
@@ -138,7 +138,9 @@ def test_an_unwritable_home_gives_one_plain_message_and_keeps_answers(tmp_path, 
 
 
 def test_answers_held_in_memory_are_saved_once_the_home_is_writable(tmp_path, monkeypatch):
+    from careerlab.assessment.widgets import DRAFT_KEY, show_assessment
     from careerlab.progress import progress_panel
+    from careerlab.quiz import show_quiz
     from careerlab.roles.widgets import who_does_it
 
     home = tmp_path / "home"
@@ -146,6 +148,13 @@ def test_answers_held_in_memory_are_saved_once_the_home_is_writable(tmp_path, mo
     monkeypatch.setenv("CAREERLAB_HOME", str(home))
     store = default_store()
     panel = progress_panel()
+    quiz = show_quiz("01-two-roles")
+    quiz.views[0].input.value = quiz.views[0].question.options[0].id
+    quiz.views[0].check.click()
+    assessment = show_assessment()
+    first_item = next(iter(assessment.questions))
+    assessment.questions[first_item].value = 4
+    assert "could not be saved" not in assessment.message.value
     roles = who_does_it()
     for dd in roles.dropdowns.values():
         dd.value = "coder"
@@ -159,7 +168,29 @@ def test_answers_held_in_memory_are_saved_once_the_home_is_writable(tmp_path, mo
     saved = json.loads((home / "progress.json").read_text())["sections"]
     assert saved["learner"]["name"] == "Ada" and saved["s"]["k"] == 1
     assert saved["exercise:01-two-roles"]["who-does-it"]["answer"]["eligibility"] == "coder"
+    assert saved["quiz:01-two-roles"][quiz.views[0].question.id]["answer"] == quiz.views[0].question.options[0].id
+    assert saved["assessment"][DRAFT_KEY] == {first_item: 4}
     assert store.warning is None
+
+
+def test_export_and_reset_in_an_unwritable_home_say_so_plainly(tmp_path, monkeypatch):
+    from careerlab.progress import ProgressError
+    from careerlab.progress import fileio
+
+    home = tmp_path / "home"
+    home.write_text("a file, not a folder")
+    store = ProgressStore(home / "progress.json")
+    store.record("s", "k", 1)
+    with pytest.raises(ProgressError, match="could not be written") as caught:
+        store.export()
+    assert str(tmp_path) not in str(caught.value)
+    path = tmp_path / "ok" / "progress.json"
+    store = ProgressStore(path)
+    store.record("s", "k", 1)
+    monkeypatch.setattr(fileio, "move_aside", lambda *a: (_ for _ in ()).throw(PermissionError(13, "denied")))
+    with pytest.raises(ProgressError, match="could not be reset"):
+        store.reset(confirm=True)
+    assert ProgressStore(path).get("s", "k") == 1  # nothing was changed
 
 
 @pytest.mark.parametrize("broken", ["mkstemp", "replace"])
