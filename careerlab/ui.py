@@ -9,6 +9,9 @@ from typing import Any, Callable
 
 log = logging.getLogger("careerlab")
 _MONEY = re.compile(r"-?\$-?[\d,]+\.\d\d")
+# The folders of an absolute path (POSIX or Windows), not the file name at its end; "and/or",
+# "1/2", "ICD-10-CM/PCS" and web addresses do not match (a letter, digit or slash comes before).
+_FOLDERS = re.compile(r"(?<![\w.~/\\-])(?:[A-Za-z]:[\\/]|/)(?:[^\s/\\'\"<>:|*?]+[\\/])+")
 
 _KINDS = {
     # kind: (icon, word, text colour, background) -- the icon and the word carry the meaning,
@@ -20,17 +23,36 @@ _KINDS = {
 }
 
 
+def hide_paths(text: str) -> str:
+    """Drop the folders of absolute paths from a message, keeping the file names.
+
+    >>> hide_paths("could not open /srv/home/ada/progress.json")
+    'could not open progress.json'
+    """
+    return _FOLDERS.sub("", text)
+
+
+def plain_error(exc: BaseException) -> str:
+    """A learner-facing sentence for an exception: no server paths, no file-system jargon."""
+    if isinstance(exc, OSError):
+        why = (exc.strerror or hide_paths(str(exc)) or "the computer refused").lower()
+        return f"a file on this computer could not be read or written ({why})"
+    return hide_paths(str(exc))
+
+
 def message_html(text: str, kind: str = "info", *, title: str | None = None) -> str:
     """Return an HTML box for a message; ``kind`` is one of ok, warn, error, info.
 
-    The text is escaped; ``title`` replaces the default word (e.g. "Correct").
+    The text is escaped; ``title`` replaces the default word (e.g. "Correct"). Warnings and
+    errors never show the folders of a server path (see ``hide_paths``).
 
     >>> "Correct" in message_html("Well done", "ok")
     True
     """
     icon, word, fg, bg = _KINDS.get(kind, _KINDS["info"])
     heading = html.escape(title if title is not None else word)
-    body = html.escape(str(text)).replace("\n", "<br>")
+    text = hide_paths(str(text)) if kind in ("warn", "error") else str(text)
+    body = html.escape(text).replace("\n", "<br>")
     return (
         f'<div class="careerlab-msg careerlab-msg-{kind}" role="status" '
         f'style="color:{fg};background:{bg};border-left:4px solid {fg};'
@@ -56,7 +78,7 @@ def safe_callback(out: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]
                 show_message(
                     out,
                     "Something went wrong with this exercise, and nothing you saved was lost. "
-                    f"Details: {exc}. Try again; if it keeps happening, choose "
+                    f"Details: {plain_error(exc)}. Try again; if it keeps happening, choose "
                     "Kernel → Restart Kernel and Run All Cells.",
                     "warn",
                     title="Sorry",

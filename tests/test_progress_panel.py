@@ -15,7 +15,8 @@ def test_panel_exports_and_resets_with_confirmation(tmp_path, careerlab_home):
     parts["save_name"].click()
     assert store.get("learner", "name") == "Sam Sample"
     parts["export"].click()
-    exported = list((careerlab_home / "exports").glob("careerlab-results-sam-sample-*.json"))
+    exported = list((tmp_path / "exports")  # next to the store's own file
+                    .glob("careerlab-results-sam-sample-*.json"))
     assert len(exported) == 1
     assert json.loads(exported[0].read_text())["progress"]["quiz:01-two-roles"]["_score"]["correct"] == 5
     parts["reset"].click()

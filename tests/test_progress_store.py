@@ -56,7 +56,7 @@ def test_corrupt_file_is_moved_aside_never_overwritten(tmp_path, content, reason
     assert store.warning and reason in store.warning
     backups = list(tmp_path.glob("progress.unreadable-*.json"))
     assert len(backups) == 1 and backups[0].read_bytes() == raw
-    assert str(backups[0]) in store.warning
+    assert backups[0].name in store.warning and str(tmp_path) not in store.warning  # the name, not the path
     assert store.get("s", "k") is None
     store.record("s", "k", 1)
     assert backups[0].read_bytes() == raw  # the learner's old file is still there, untouched
@@ -94,7 +94,8 @@ def test_export_writes_one_results_file(tmp_path, careerlab_home):
     store.record("learner", "name", "Ada Example")
     store.record("quiz:01-two-roles", "_score", {"correct": 7, "answered": 8, "total": 8})
     path = store.export()
-    assert path.parent == careerlab_home / "exports" and "ada-example" in path.name
+    assert path.parent == tmp_path / "exports" and "ada-example" in path.name  # next to the store's file
+    assert default_store().export().parent == careerlab_home / "exports"
     doc = json.loads(path.read_text())
     assert doc["format"] == "careerlab-results" and doc["version"] == 1
     assert doc["learner"] == "Ada Example"

@@ -46,3 +46,33 @@ def test_say_shows_plain_text_wrapped_and_not_as_maths():
     shown = say("Billed $150.00, allowed $88.51 <b>\nnext line").data
     assert "mathjax_ignore" in shown and "line-height:1.45" in shown
     assert "&lt;b&gt;" in shown and "<br>" in shown and "$150.00" in shown
+
+
+def test_an_error_message_never_shows_a_server_path():
+    out = W.HTML()
+
+    @safe_callback(out)
+    def boom(_=None):
+        raise PermissionError(13, "Permission denied", "/srv/jupyter/users/ada/.careerlab/progress.json")
+
+    boom()
+    assert "Sorry" in out.value and "nothing you saved was lost" in out.value
+    assert "/srv" not in out.value and "jupyter/users" not in out.value
+    assert "permission" in out.value.lower()
+
+    @safe_callback(out)
+    def other(_=None):
+        raise ValueError("cannot parse /home/ada/data/visits.csv near 'C:\\Users\\ada\\x.json'")
+
+    other()
+    assert "/home/ada" not in out.value and "C:\\Users" not in out.value and "visits.csv" in out.value
+
+
+def test_warnings_and_errors_hide_absolute_paths_but_keep_ordinary_slashes():
+    from careerlab.ui import hide_paths
+
+    assert hide_paths("see /tmp/a/b/progress.json now") == "see progress.json now"
+    assert hide_paths("and/or 1/2 ICD-10-CM/PCS https://example.org/a/b") == \
+        "and/or 1/2 ICD-10-CM/PCS https://example.org/a/b"
+    box = message_html("Could not read /var/lib/careerlab/visits.csv", "error")
+    assert "/var/lib" not in box and "visits.csv" in box

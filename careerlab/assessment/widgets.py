@@ -67,7 +67,7 @@ class AssessmentWidget(W.VBox):
         self.submit_button = self._button("Submit my answers", "check", "submit", style="primary")
         self.retake_button = self._button("Retake", "undo", "retake")
         self.name = W.Text(description="Your name", placeholder="for the file you hand in (optional)",
-                           value="" if fresh else str(self.store.get("learner", "name", "") or ""),
+                           value="" if fresh else self.store.read("learner", "name", str, ""),
                            style={"description_width": "initial"})
         self.name.add_class("careerlab-assessment-name")
         self.export_button = self._button("Export my results", "download", "export")
@@ -190,13 +190,14 @@ class AssessmentWidget(W.VBox):
         Submitted answers come first; answers given since (the draft) are laid over them."""
         if getattr(self.store, "warning", None):
             self.message.value = message_html(self.store.warning, "warn")
-        saved = self.store.get(SECTION, "responses")
+        saved = self.store.read(SECTION, "responses", dict)  # another shape is left out, with a note
         if saved is not None:
             try:
                 scores = score(saved, self.items)
             except (ResponseError, TypeError, AttributeError) as exc:
+                why = str(exc) if len(str(exc)) <= 200 else str(exc)[:197] + "..."
                 self.message.value = message_html(
-                    f"Your saved answers could not be used ({exc}), so the questions start empty. "
+                    f"Your saved answers could not be used ({why}), so the questions start empty. "
                     "Nothing in your progress file was deleted.", "warn")
             else:
                 for item_id, value in saved.items():
@@ -208,8 +209,8 @@ class AssessmentWidget(W.VBox):
         """Show the answers on screen before a restart: the draft replaces the submitted answers.
 
         Unknown items and values outside 1-5 (a hand-edited file) are skipped."""
-        draft = self.store.get(SECTION, DRAFT_KEY)
-        if not isinstance(draft, dict):
+        draft = self.store.read(SECTION, DRAFT_KEY, dict)
+        if not draft:
             return
         usable = {i: int(v) for i, v in draft.items() if i in self.questions and _valid(v)}
         if not usable:
@@ -227,7 +228,7 @@ def _valid(value: Any) -> bool:
     """True for a whole-number answer from 1 to 5 (as saved in the progress file)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return False
-    return float(value).is_integer() and 1 <= value <= 5
+    return 1 <= value <= 5 and float(value).is_integer()  # range first: float() of a huge int overflows
 
 
 def show_assessment(store: Any = None, fresh: bool = False) -> AssessmentWidget:

@@ -6,12 +6,13 @@ from typing import Any
 from careerlab.progress.store import (
     RESULTS_FORMAT,
     VERSION,
+    ProgressError,
     ProgressStore,
     _reset_default_store_for_tests,
     default_store,
 )
 
-__all__ = ["ProgressStore", "default_store", "progress_panel", "RESULTS_FORMAT", "VERSION"]
+__all__ = ["ProgressError", "ProgressStore", "default_store", "progress_panel", "RESULTS_FORMAT", "VERSION"]
 
 
 def progress_panel(store: ProgressStore | None = None) -> Any:

@@ -1,80 +1,39 @@
-"""The learner's saved work: one small JSON file, written atomically, safe with two kernels."""
+"""The learner's saved work: one small JSON file, written atomically, safe with two kernels.
+
+Nothing here raises at a lesson because of the file: a file it cannot use is moved aside and
+``warning`` says so; a folder it cannot write keeps answers in memory until a later write works.
+"""
 from __future__ import annotations
 
 import contextlib
 import copy
-import json
+import logging
 import os
-import re
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from careerlab import __version__
 from careerlab.paths import careerlab_home
+from careerlab.progress import fileio
+from careerlab.progress.parse import FORMAT, MAX_BYTES, VERSION, Unreadable, check_value, clean_text, encode, parse
+from careerlab.progress.shapes import Shape, matches
 
-try:  # POSIX: an advisory lock so two kernels never lose each other's answers
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: writes are still atomic, just not merged
-    fcntl = None  # type: ignore[assignment]
-
-FORMAT = "careerlab-progress"
+__all__ = ["FORMAT", "RESULTS_FORMAT", "VERSION", "ProgressError", "ProgressStore", "default_store"]
 RESULTS_FORMAT = "careerlab-results"
-VERSION = 1
+log = logging.getLogger("careerlab")
+_MISSING = object()
+UNSAVED = ("Your answers cannot be saved on this computer at the moment (the folder for saved progress "
+           "cannot be written). Carry on: they are kept while this notebook stays open and saved as soon "
+           "as saving works again.")
 
 
-class _Unreadable(Exception):
-    """The progress file exists but is not a progress file we can use."""
+class ProgressError(Exception):
+    """Something the learner asked for (export, reset) could not be done; the message is plain words."""
 
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def _check_json(section: str, key: str, value: Any) -> None:
-    for name, text in (("section", section), ("key", key)):
-        if not isinstance(text, str) or not text.strip():
-            raise ValueError(f"The progress {name} must be a non-empty string, not {text!r}.")
-    try:
-        json.dumps(value)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(
-            f"Cannot save {section}/{key}: the value must be plain data "
-            f"(text, numbers, lists, dicts), not {type(value).__name__}."
-        ) from exc
-
-
-def _atomic_write_json(path: Path, payload: dict) -> None:
-    """Write JSON to a temporary file in the same folder, then rename it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(payload, fh, indent=1, ensure_ascii=False, sort_keys=True)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _parse(text: str) -> dict[str, dict[str, Any]]:
-    """Return the sections of a progress file's text, or raise _Unreadable saying why."""
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _Unreadable(f"it is not valid JSON (line {exc.lineno}, column {exc.colno})") from exc
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise _Unreadable("it is not a careerlab progress file")
-    if doc.get("version") != VERSION:
-        raise _Unreadable(f"it has version {doc.get('version')!r}; this careerlab reads version {VERSION}")
-    sections = doc.get("sections")
-    if not isinstance(sections, dict) or not all(isinstance(v, dict) for v in sections.values()):
-        raise _Unreadable("its 'sections' part is damaged")
-    return sections
 
 
 class ProgressStore:
@@ -82,21 +41,50 @@ class ProgressStore:
 
     Every ``record`` re-reads the file under a lock, changes one key and writes the file
     atomically, so two notebooks open at once keep each other's answers. A file that cannot
-    be read is moved aside to a timestamped backup (never overwritten) and ``warning`` says so.
+    be used is moved aside to a timestamped backup (never overwritten) and ``warning`` says so.
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         self.path = Path(path) if path is not None else careerlab_home() / "progress.json"
-        self.warning: str | None = None
-        with self._locked():
-            self._sections = self._read_or_recover()
+        self.notes: list[str] = []  # saved values left out because of their shape, in plain words
+        self._damage: str | None = None
+        self._unsaved: str | None = None
+        self._pending: dict[tuple[str, str], Any] = {}  # recorded but not yet on disk
+        self._parsed: tuple[bytes | None, dict[str, dict[str, Any]]] = (None, {})  # last bytes read, parsed
+        with self._locked() as locked:
+            if locked is None:
+                self._unsaved = UNSAVED
+            target = fileio.target_of(self.path)
+            fileio.clean_temps(target.parent, target.name, 0 if locked else fileio.STALE_SECONDS)
+            self._sections, _ = self._load()
+
+    @property
+    def warning(self) -> str | None:
+        """What the learner should know about their saved progress, in plain words (or None)."""
+        return " ".join(p for p in (self._damage, self._unsaved) if p) or None
 
     # -- reading -----------------------------------------------------------------------
     def get(self, section: str, key: str, default: Any = None) -> Any:
         """Return the saved value (a copy), or ``default`` when nothing is saved."""
         self._refresh()
-        value = self._sections.get(section, {}).get(key, default)
-        return copy.deepcopy(value)
+        return copy.deepcopy(self._sections.get(section, {}).get(key, default))
+
+    def read(self, section: str, key: str, shape: Shape, default: Any = None) -> Any:
+        """Return the saved value if it has ``shape`` (see ``shapes``), else ``default``.
+
+        A value of the wrong shape is left in the file and noted in ``notes``."""
+        self._refresh()
+        value = self._sections.get(section, {}).get(key, _MISSING)
+        if value is _MISSING:
+            return default
+        if matches(value, shape):
+            return copy.deepcopy(value)
+        note = (f"A saved answer ({section}, {key}) could not be used because it is not in the form this "
+                "lesson saves, so that part starts empty. It is still in your saved progress file.")
+        if note not in self.notes:
+            self.notes.append(note)
+            log.info("careerlab: ignored a saved value of the wrong shape at %s/%s", section, key)
+        return default
 
     def section(self, name: str) -> dict[str, Any]:
         """Return a copy of everything saved in one section."""
@@ -109,14 +97,23 @@ class ProgressStore:
         return copy.deepcopy(self._sections)
 
     # -- writing -----------------------------------------------------------------------
-    def record(self, section: str, key: str, value: Any) -> None:
-        """Save one value at once (atomically), keeping everything else in the file."""
-        _check_json(section, key, value)
+    def record(self, section: str, key: str, value: Any) -> bool:
+        """Save one value (atomically), keeping everything else; False if it is only in memory for now."""
+        self._pending[(section, key)] = check_value(section, key, value)
         with self._locked():
-            sections = self._read_or_recover()
-            sections.setdefault(section, {})[key] = copy.deepcopy(value)
-            self._write(sections)
-            self._sections = sections
+            sections, writable = self._load()
+            self._sections = self._with_pending(sections)
+            if not writable:
+                return False
+            try:
+                fileio.atomic_write(fileio.target_of(self.path), encode(self._doc(self._sections)))
+            except OSError as exc:
+                log.warning("careerlab: progress kept in memory, the write failed: %s", exc.__class__.__name__)
+                self._unsaved = UNSAVED
+                return False
+        self._pending.clear()
+        self._unsaved = None
+        return True
 
     def reset(self, *, confirm: bool = False) -> Path | None:
         """Start again with an empty store; the old file is kept as a backup, whose path is returned.
@@ -126,15 +123,20 @@ class ProgressStore:
         if not confirm:
             raise ValueError("Reset needs confirm=True: it starts your saved progress again from empty.")
         with self._locked():
-            backup = self._move_aside("reset") if self.path.exists() else None
-            self._sections = {}
-        self.warning = None
+            target = fileio.target_of(self.path)
+            try:
+                backup = fileio.move_aside(target, f"reset-{_now():%Y%m%d-%H%M%S}") if target.exists() else None
+            except OSError as exc:
+                raise ProgressError("Your progress could not be reset: your saved progress file could not be "
+                                    "moved aside on this computer. Nothing was changed.") from exc
+            self._sections, self._pending = {}, {}
+        self._damage = None
         return backup
 
     def export(self, path: str | os.PathLike[str] | None = None, *, learner: str | None = None) -> Path:
-        """Write all results to one file to hand in, and return its path."""
+        """Write all results to one new file to hand in (next to the progress file), and return its path."""
         sections = self.sections()
-        name = learner or str(sections.get("learner", {}).get("name") or "").strip() or "learner"
+        name = clean_text(str(learner or self.read("learner", "name", str, "").strip() or "learner"))
         stamp = _now()
         doc = {
             "format": RESULTS_FORMAT,
@@ -144,71 +146,61 @@ class ProgressStore:
             "exported_at": stamp.isoformat(timespec="seconds"),
             "progress": sections,
         }
-        if path is None:
-            slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "learner"
-            path = careerlab_home() / "exports" / f"careerlab-results-{slug}-{stamp:%Y%m%d-%H%M%S}.json"
-        target = Path(path)
-        _atomic_write_json(target, doc)
-        return target
+        try:
+            if path is not None:
+                fileio.atomic_write(Path(path), encode(doc))
+                return Path(path)
+            stem = f"careerlab-results-{fileio.slug(name)}-{stamp:%Y%m%d-%H%M%S}"
+            return fileio.write_new(self.path.parent / "exports", stem, ".json", encode(doc))
+        except OSError as exc:
+            raise ProgressError("Your results file could not be written: the folder for it cannot be "
+                                "written on this computer. Your answers are not affected.") from exc
 
     # -- internals ---------------------------------------------------------------------
     def _refresh(self) -> None:
         with self._locked():
-            self._sections = self._read_or_recover()
+            sections, _ = self._load()
+        self._sections = self._with_pending(sections)
 
-    def _read_or_recover(self) -> dict[str, dict[str, Any]]:
+    def _with_pending(self, sections: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        for (section, key), value in self._pending.items():
+            sections.setdefault(section, {})[key] = copy.deepcopy(value)
+        return sections
+
+    def _doc(self, sections: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        return {"format": FORMAT, "version": VERSION, "updated_at": _now().isoformat(timespec="seconds"),
+                "sections": sections}
+
+    def _load(self) -> tuple[dict[str, dict[str, Any]], bool]:
+        """The file's sections, and whether the file may be written over (False: it is kept as is)."""
+        target = fileio.target_of(self.path)
         try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return {}
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = f"it could not be read ({exc.__class__.__name__})"
-        else:
-            try:
-                return _parse(text)
-            except _Unreadable as exc:
-                reason = str(exc)
-        backup = self._move_aside("unreadable")
-        self.warning = (
-            f"Your saved progress file {self.path} could not be used: {reason}. "
-            f"It was kept, unchanged, as {backup}, and a new empty progress file was started. "
-            "Nothing was deleted; your instructor can help recover answers from the backup."
-        )
-        return {}
+            data = fileio.read_limited(target, MAX_BYTES)
+            if data != self._parsed[0]:  # unchanged bytes are not parsed again (widgets read key by key)
+                self._parsed = (data, parse(data))
+            return copy.deepcopy(self._parsed[1]), True
+        except (FileNotFoundError, NotADirectoryError):
+            return {}, True  # nothing saved yet (a folder that cannot hold it shows when writing)
+        except IsADirectoryError:
+            reason = "it is a folder, not a file"
+        except OSError:
+            reason = "it could not be read"
+        except Unreadable as exc:
+            reason = str(exc)
+        try:
+            backup = fileio.move_aside(target, f"unreadable-{_now():%Y%m%d-%H%M%S}")
+        except OSError:
+            self._damage = (f"Your saved progress file could not be used: {reason}. It could not be moved "
+                            "aside either, so it was left exactly as it is. Your answers are kept while this "
+                            "notebook stays open; ask your instructor to look at the file.")
+            return {}, False
+        self._damage = (f"Your saved progress file could not be used: {reason}. It was kept, unchanged, as "
+                        f"{backup.name} in the same folder, and a new empty progress file was started. "
+                        "Nothing was deleted; your instructor can help recover answers from the backup.")
+        return {}, True
 
-    def _write(self, sections: dict[str, dict[str, Any]]) -> None:
-        doc = {
-            "format": FORMAT,
-            "version": VERSION,
-            "updated_at": _now().isoformat(timespec="seconds"),
-            "sections": sections,
-        }
-        _atomic_write_json(self.path, doc)
-
-    def _move_aside(self, why: str) -> Path:
-        stamp = _now().strftime("%Y%m%d-%H%M%S")
-        stem, suffix = self.path.stem, self.path.suffix or ".json"
-        for n in range(1000):
-            extra = f"-{n}" if n else ""
-            backup = self.path.with_name(f"{stem}.{why}-{stamp}{extra}{suffix}")
-            if not backup.exists():
-                break
-        os.replace(self.path, backup)
-        return backup
-
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        if fcntl is None:  # pragma: no cover
-            yield
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        lock_path = self.path.with_name(self.path.name + ".lock")
-        with open(lock_path, "a+") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+    def _locked(self) -> contextlib.AbstractContextManager[bool | None]:
+        return fileio.locked(self.path.with_name(self.path.name + ".lock"))
 
 
 _default: ProgressStore | None = None

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
+from careerlab.progress.shapes import matches
 from careerlab.progress.store import ProgressStore, default_store
 from careerlab.ui import safe_callback, show_message
 
@@ -10,7 +11,8 @@ from careerlab.ui import safe_callback, show_message
 def _summary(store: ProgressStore) -> str:
     sections = store.sections()
     quizzes = {k: v.get("_score") for k, v in sections.items() if k.startswith("quiz:")}
-    lines = [f"{name[5:]}: {s['correct']} of {s['total']} correct" for name, s in sorted(quizzes.items()) if s]
+    lines = [f"{name[5:]}: {s['correct']} of {s['total']} correct" for name, s in sorted(quizzes.items())
+             if matches(s, {"correct": int, "total": int})]
     if "assessment" in sections and "role_fit" in sections["assessment"]:
         lines.append("self-assessment: done")
     return "; ".join(lines) if lines else "nothing saved yet"
@@ -21,7 +23,7 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
     store = store or default_store()
     out = W.Output()
     name = W.Text(
-        value=str(store.get("learner", "name", "") or ""),
+        value=store.read("learner", "name", str, ""),
         description="Your name",
         placeholder="as your instructor should see it",
         style={"description_width": "initial"},
@@ -68,7 +70,7 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
     def on_confirm(_=None):
         ask(False)
         backup = store.reset(confirm=True)
-        where = f" The old answers are kept in {backup}." if backup else ""
+        where = f" The old answers are kept in {backup.name}, next to your saved progress file." if backup else ""
         show_message(out, "Your progress starts again from empty." + where, "info", title="Reset done")
 
     @safe_callback(out)
@@ -83,7 +85,7 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
     cancel.on_click(on_cancel)
     header = W.HTML(f"<b>My progress</b> — saved in <code>{store.path}</code>")
     if store.warning:
-        show_message(out, store.warning, "warn", title="Your progress file was damaged")
+        show_message(out, store.warning, "warn", title="About your saved progress")
     panel = W.VBox([header, W.HBox([name, save_name]), W.HBox([export, reset, confirm, cancel]), out])
     panel.add_class("careerlab-progress")
     panel.children_by_role = {  # handy for tests and for instructors poking at it

@@ -20,6 +20,11 @@ _TYPE_HINT = {
 }
 
 
+# The shape of a saved answer, by question type (see careerlab.progress.shapes).
+_SAVED_ANSWER = {"single": (str, None), "multiple": ([str], None),
+                 "numeric": (str, int, float, None), "text": (str, None)}
+
+
 @dataclass
 class QuestionView:
     """The widgets of one question (tests drive ``input`` and ``check`` and read ``feedback``)."""
@@ -152,9 +157,9 @@ class QuizWidget(W.VBox):
         self._update_score(save=True)
 
     def _restore(self) -> None:
-        saved = self.store.section(self.section)
-        for view in self.views:
-            entry = saved.get(view.question.id)
-            if isinstance(entry, dict) and "answer" in entry:
+        for view in self.views:  # a saved answer of the wrong shape is left out (the store notes it)
+            entry = self.store.read(self.section, view.question.id,
+                                    (None, {"answer": _SAVED_ANSWER[view.question.type]}))
+            if entry is not None:
                 view.restore(entry["answer"])
                 self.check(view, save=False)

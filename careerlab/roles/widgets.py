@@ -22,11 +22,12 @@ def who_does_it(store: Any = None, exercise: Exercise | None = None) -> W.VBox:
         store = default_store()
     exercise = exercise or load_exercise()
     options = [(PLACEHOLDER, None)] + [(words, key) for key, words in exercise.choices.items()]
-    saved = (store.get(f"exercise:{LESSON}", EXERCISE_ID) or {}).get("answer") or {}
+    saved = (store.read(f"exercise:{LESSON}", EXERCISE_ID, {"answer": dict}) or {"answer": {}})["answer"]
     dropdowns: dict[str, W.Dropdown] = {}
     rows = []
     for number, task in enumerate(exercise.tasks, start=1):
-        start = saved.get(task.id) if saved.get(task.id) in exercise.choices else None
+        start = saved.get(task.id) if isinstance(saved.get(task.id), str) and saved[task.id] in exercise.choices \
+            else None
         dropdowns[task.id] = W.Dropdown(options=options, value=start, description=f"Task {number}:",
                                         style={"description_width": "initial"},
                                         tooltip=task.text, layout=W.Layout(width="260px", flex="0 0 auto"))
