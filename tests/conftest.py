@@ -11,6 +11,8 @@ import pytest
 def pytest_configure(config):
     # Notebook kernels started by nbval inherit this environment.
     os.environ["CAREERLAB_HOME"] = tempfile.mkdtemp(prefix="careerlab-test-home-")
+    # Hypothesis keeps its caches in ./.hypothesis unless told otherwise: a temporary folder instead.
+    os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", tempfile.mkdtemp(prefix="careerlab-test-hypothesis-"))
 
 
 @pytest.fixture(autouse=True)
