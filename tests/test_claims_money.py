@@ -54,3 +54,29 @@ def test_parse_units():
 
 def test_fmt_money():
     assert fmt_money(Decimal("1234.5")) == "$1,234.50"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("20,00", Decimal("20.00")), ("2,000", Decimal("2000.00")), ("2,000.00", Decimal("2000.00")),
+    ("$ 1,234.56", Decimal("1234.56")), ("-0", Decimal("0.00")), ("١٢٣", Decimal("123.00")), ("１２３", Decimal("123.00")),
+])
+def test_parse_money_comma_decimals_and_other_scripts(text, expected):
+    assert parse_money(text) == expected
+
+
+@pytest.mark.parametrize("bad, words", [
+    ("1e999999999", "too large"), ("9" * 100, "too large"), ("9" * 5000, "too large"), ("1,234,5", "more than one way"),
+    ("12.3.4", "more than one decimal point"), ("1e5", "scientific notation"), ("$", "no digits"),
+    ("Infinity", "not a usable"), ("0.001", "too many decimal places"),
+])
+def test_parse_money_refuses_huge_and_odd_amounts_with_a_money_error(bad, words):
+    with pytest.raises(MoneyError, match=words):
+        parse_money(bad, "Charge")
+
+
+def test_parse_units_refuses_huge_numbers_at_once():
+    # int(Decimal("1e999999999")) would build a billion-digit number; the limit answers first
+    for bad in ("1e999999999", "9" * 5000, "1000"):
+        with pytest.raises(MoneyError, match="too large"):
+            parse_units(bad, "Line 1 units")
+    assert parse_units("2.0") == 2 and parse_units(999) == 999

@@ -108,3 +108,35 @@ def test_builder_with_a_damaged_visits_file(monkeypatch, store):
     monkeypatch.setattr(claim_widgets, "load_visits", broken)
     widget = claim_widgets.claim_builder(store=store)
     assert "Cannot open the claim builder" in widget.value and "visits.json" in widget.value
+
+
+@pytest.mark.parametrize("typed, words", [
+    ("1e999999999", "too large"), ("9" * 5000, "too large"), ("9" * 100, "too large"),
+    ("57.705", "too many decimal places"), ("1,234,5", "could be read more than one way"), ("NaN", "not a usable"),
+])
+def test_share_exercise_huge_or_odd_amounts_get_plain_words_not_an_exception(store, typed, words):
+    ex = share_exercise("share-1", "How much?", "88.51", "50", "0.20", store=store)
+    ex.answer.value = typed
+    ex.check_button.click()
+    assert words in ex.feedback.value
+    assert "Sorry" not in ex.feedback.value and "InvalidOperation" not in ex.feedback.value
+    assert store.get(SECTION, "share-1") is None  # nothing saved for an answer that could not be read
+
+
+def test_share_exercise_reads_a_comma_decimal_as_cents(store):
+    ex = share_exercise("share-1", "How much?", "88.51", "50", "0.20", store=store)
+    ex.answer.value = "57,70"  # not 5,770.00
+    ex.check_button.click()
+    assert "Correct" in ex.feedback.value and store.get(SECTION, "share-1") == {"answer": "57.70", "score": 1.0}
+
+
+@pytest.mark.parametrize("charge, units, words", [
+    ("1e999999999", "1", "too large"), ("25", "1e999999999", "too large"), ("25", "1000", "to 999 or less"),
+    ("9" * 5000, "1", "too large"), ("20,00", "1.5", "not a whole number"),
+])
+def test_builder_huge_charges_and_units_get_plain_words(store, charge, units, words):
+    b = claim_builder(store=store)
+    b.line_rows[1]["charge"].value, b.line_rows[1]["units"].value = charge, units
+    b.submit_button.click()
+    assert words in b.result.value and "Sorry" not in b.result.value
+    assert b.last_remittance is None

@@ -105,3 +105,31 @@ def test_score_text_says_why_the_total_grew_with_an_extra_code():
 def test_explain_covers_key_and_optional_codes():
     codes = [c for c, _ in explain(WRIST)]
     assert codes == ["S52.521A", "99204", "W19.XXXA"] and all(text for _, text in explain(WRIST))
+
+
+@pytest.mark.parametrize("typed", ["E11.9, E11, Z79.84", "E11, E11.9, Z79.84", "e11; e119; z7984"])
+def test_a_heading_beside_its_own_billable_code_costs_a_point(typed):
+    r = grade_note(DIABETES, typed, "99213")
+    heading = next(fb for fb in r.feedback if fb.code == "E11")
+    assert heading.status == "extra_heading" and heading.counts_as_extra and heading.points == 0
+    assert "E11 is a category heading, not a billable code; E11.9 already says it" in heading.message
+    # E11.9 1 + Z79.84 1 + 99213 1 = 3 points, out of 3 key codes + 1 extra = 4
+    assert r.points == 3 and r.out_of == 4 and r.score == pytest.approx(0.75)
+    assert "1 extra code" in r.score_text() and r.missing == []
+
+
+def test_a_heading_alone_still_earns_half_a_point():
+    r = grade_note(DIABETES, "E11, Z79.84", "99213")  # unchanged: E11 stands in for E11.9
+    assert r.feedback[0].status == "not_specific" and not r.feedback[0].counts_as_extra and r.points == 2.5
+
+
+def test_a_less_specific_sibling_beside_the_right_code_costs_a_point():
+    r = grade_note(STREP, "J02.0, J02.9", "99212, 87880")
+    assert r.feedback[1].status == "extra_heading" and "J02.0 already says it" in r.feedback[1].message
+    assert r.points == 3 and r.out_of == 4
+
+
+def test_a_code_missing_its_7th_character_beside_the_full_code_costs_a_point():
+    r = grade_note(WRIST, "S52.521A, S52.521", "99204")
+    assert r.feedback[1].status == "extra_heading" and "not a billable code" in r.feedback[1].message
+    assert r.points == 2 and r.out_of == 3

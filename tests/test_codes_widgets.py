@@ -175,3 +175,53 @@ def test_stable_css_classes_for_the_browser_test():
     for widget, part in ((picker, "picker"), (note, "note"), (dx, "diagnoses"), (svc, "services"),
                          (check, "check"), (why, "why"), (result, "feedback")):
         assert f"careerlab-codes-exercise-{part}" in widget._dom_classes
+
+
+def test_code_set_drill_counts_each_code_once_however_often_check_is_pressed():
+    w = code_set_drill()
+    prompt, choice, buttons, result = w.children
+    check, nxt = buttons.children
+    choice.value = "ICD-10-CM"
+    for _ in range(3):
+        check.click()
+    assert "1 of 1" in result.value and "3 of 3" not in result.value
+    assert "first answer is the one that counts" in result.value
+    saved = default_store().get("exercise:02-the-medical-coder", "code-set-drill")
+    assert saved["answer"]["answered"] == 1 and saved["answer"]["right"] == 1 and saved["score"] == 1.0
+
+
+def test_code_set_drill_a_wrong_first_answer_stays_wrong():
+    w = code_set_drill()
+    prompt, choice, buttons, result = w.children
+    check, nxt = buttons.children
+    choice.value = "CPT"  # E11.9 is ICD-10-CM
+    check.click()
+    choice.value = "ICD-10-CM"
+    check.click()
+    check.click()
+    assert "0 of 1" in result.value
+    saved = default_store().get("exercise:02-the-medical-coder", "code-set-drill")
+    assert saved["score"] == 0.0 and saved["answer"]["choices"] == {"E11.9": "CPT"}
+
+
+def test_code_set_drill_going_round_again_does_not_count_twice():
+    from careerlab.codes.exercise_widgets import DRILL
+
+    w = code_set_drill()
+    prompt, choice, buttons, result = w.children
+    check, nxt = buttons.children
+    for _ in range(2 * len(DRILL)):  # twice round the whole drill, always the right answer
+        choice.value = dict(DRILL)[prompt.value.split("<b>")[1].split("</b>")[0]]
+        check.click()
+        nxt.click()
+    saved = default_store().get("exercise:02-the-medical-coder", "code-set-drill")
+    assert saved["answer"]["answered"] == len(DRILL) and saved["answer"]["right"] == len(DRILL)
+
+
+def test_exercise_widget_says_why_a_heading_beside_its_code_costs_a_point():
+    w = exercise_widget("vn-01-diabetes-check")
+    picker, note_box, dx, svc, buttons, result = w.children
+    dx.value, svc.value = "E11.9, E11, Z79.84", "99213"
+    buttons.children[0].click()
+    assert "E11 is a category heading, not a billable code; E11.9 already says it" in result.value
+    assert default_store().get("exercise:02-the-medical-coder", "vn-01-diabetes-check")["score"] == 0.75

@@ -70,3 +70,19 @@ def test_saved_answers_come_back_in_a_new_widget(tmp_path):
     assert again.views[3].input.value == "co"
     assert "Correct" in again.views[3].feedback.value
     assert "Score: 1 of 4" in again.score_label.value
+
+
+def test_numeric_hint_and_odd_numbers_in_the_widget(tmp_path):
+    from careerlab.amounts import HINT
+
+    quiz, store = make(tmp_path)
+    num = quiz.views[2]
+    assert "57,70 is read as 57.70" in num.box.children[0].value and HINT in num.box.children[0].value
+    for typed, words in (("1e999999999", "too large"), ("9" * 5000, "too large"), ("1,234,5", "more than one way")):
+        num.input.value = typed
+        num.check.click()
+        assert words in num.feedback.value and "Sorry" not in num.feedback.value
+    assert num.tries == 0 and store.get("quiz:99-sample", "num-1") is None
+    num.input.value = "57,70"
+    num.check.click()
+    assert "Correct" in num.feedback.value

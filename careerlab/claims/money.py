@@ -1,10 +1,13 @@
 """Money as exact Decimals: parse what a learner types, round to the cent, format for display."""
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
+
+from careerlab.amounts import MAX_AMOUNT, read_amount
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
+MAX_UNITS = Decimal(999)
 
 
 class MoneyError(ValueError):
@@ -20,43 +23,25 @@ def cents(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def _to_decimal(value: object, field: str) -> Decimal:
-    """Read a number from text, int, float or Decimal; refuse blanks, words and booleans."""
-    if value is None or isinstance(value, bool):
-        raise MoneyError(f"{field}: this is empty. Type an amount, for example 88.51.")
-    if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, (int, float)):
-        number = Decimal(str(value))  # str() keeps what was typed, not the binary float
-    elif isinstance(value, str):
-        text = value.strip().replace(",", "").replace("$", "").replace(" ", "")
-        if not text:
-            raise MoneyError(f"{field}: this is empty. Type an amount, for example 88.51.")
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise MoneyError(
-                f"{field}: '{value.strip()}' is not a number. Use digits and a point, for example 57.70."
-            ) from None
-    else:
-        raise MoneyError(f"{field}: expected a number, got {type(value).__name__}.")
-    if not number.is_finite():
-        raise MoneyError(f"{field}: '{value}' is not a usable number.")
-    return number
+def _read(value: object, field: str, *, places: int, limit: Decimal = MAX_AMOUNT) -> Decimal:
+    """The shared reader (careerlab.amounts) with its plain message raised as a MoneyError naming the field."""
+    result = read_amount(value, places=places, limit=limit)
+    if isinstance(result, str):
+        raise MoneyError(f"{field}: {result}")
+    return result
 
 
 def parse_money(value: object, field: str = "amount") -> Decimal:
-    """Read an amount of money (not negative, at most 2 decimals) and return it to the cent.
+    """Read an amount of money (not negative, at most 2 decimals, under a billion) to the cent.
+
+    Commas and points follow ``careerlab.amounts.read_amount``: ``20,00`` is 20.00, ``2,000`` is 2000.
 
     >>> parse_money("$1,234.5", "charge")
     Decimal('1234.50')
+    >>> parse_money("20,00"), parse_money("2,000.00")
+    (Decimal('20.00'), Decimal('2000.00'))
     """
-    number = _to_decimal(value, field)
-    if number < 0:
-        raise MoneyError(f"{field}: {number} is negative. Money amounts here are 0.00 or more.")
-    if number != number.quantize(CENT, rounding=ROUND_HALF_UP):
-        raise MoneyError(f"{field}: {number} has more than two decimal places; money is kept to the cent.")
-    return cents(number)
+    return _read(value, field, places=2)
 
 
 def parse_rate(value: object, field: str = "rate") -> Decimal:
@@ -66,28 +51,23 @@ def parse_rate(value: object, field: str = "rate") -> Decimal:
     True
     """
     if isinstance(value, str) and value.strip().endswith("%"):
-        number = _to_decimal(value.strip()[:-1], field) / 100
+        number = _read(value.strip()[:-1], field, places=4) / 100
     else:
-        number = _to_decimal(value, field)
+        number = _read(value, field, places=6)
         if number > 1:
-            raise MoneyError(f"{field}: {number} is more than 1. Write 20 % as 0.20 or as '20%'.")
-    if number < 0 or number > 1:
+            raise MoneyError(f"{field}: {number.normalize():f} is more than 1. Write 20 % as 0.20 or as '20%'.")
+    if number > 1:
         raise MoneyError(f"{field}: a rate must be between 0 % and 100 %.")
     return number
 
 
 def parse_units(value: object, field: str = "units") -> int:
-    """Read a whole number of units (0 or more; the scrubber flags 0 separately).
+    """Read a whole number of units, 0 to 999 (box 24G has three digits; the scrubber flags 0).
 
     >>> parse_units(" 2 ")
     2
     """
-    number = _to_decimal(value, field)
-    if number != number.to_integral_value():
-        raise MoneyError(f"{field}: {number} is not a whole number of units.")
-    if number < 0:
-        raise MoneyError(f"{field}: units cannot be negative.")
-    return int(number)
+    return int(_read(value, field, places=0, limit=MAX_UNITS))
 
 
 def fmt_money(value: Decimal) -> str:

@@ -6,7 +6,11 @@ Thresholds and level codes come from ``data/codes/em_office_visits.json`` (AMA C
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
+from careerlab.amounts import read_amount
+
+MAX_MINUTES = Decimal(24 * 60)
 MDM_LEVELS = ("straightforward", "low", "moderate", "high")
 
 
@@ -19,17 +23,20 @@ def _table(table: dict | None) -> dict:
 
 
 def parse_minutes(minutes: object) -> float:
-    """A number of minutes from an int, float or typed text; ValueError with a plain message."""
+    """A number of minutes from an int, float or typed text; ValueError with a plain message.
+
+    Text is read by ``careerlab.amounts.read_amount`` (no 1e3, at most a day: 1,440 minutes).
+    """
     if isinstance(minutes, bool) or minutes is None:
         raise ValueError("Type the clinician's total time as a number of minutes, for example 25.")
     if isinstance(minutes, str):
         text = minutes.strip().lower().removesuffix("minutes").removesuffix("min").strip()
         if not text:
             raise ValueError("The minutes box is empty: type the total time, for example 25.")
-        try:
-            minutes = float(text)
-        except ValueError:
-            raise ValueError(f"“{text}” is not a number of minutes: type digits only, for example 25.") from None
+        value = read_amount(text, places=2, signed=True, limit=MAX_MINUTES)
+        if isinstance(value, str):
+            raise ValueError(f"Minutes: {value}")
+        minutes = float(value)
     if not isinstance(minutes, (int, float)) or math.isnan(minutes) or math.isinf(minutes):
         raise ValueError("Type the clinician's total time as a number of minutes, for example 25.")
     if minutes < 0:

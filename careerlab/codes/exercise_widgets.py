@@ -5,17 +5,12 @@ import html
 
 import ipywidgets as W
 
+from careerlab.codes.drill import DRILL, DrillScore
 from careerlab.codes.widgets import block
 from careerlab.ui import message_html, safe_callback, show_message
 
 LESSON = "02-the-medical-coder"
 KIND_OF = {"correct": "ok", "optional": "ok", "not_specific": "warn", "duplicate": "info"}
-
-# (code, its code set) for the drill; CPT examples are codes the lesson explains in its own words.
-DRILL = [
-    ("E11.9", "ICD-10-CM"), ("99213", "CPT"), ("J3301", "HCPCS Level II"), ("0DTJ4ZZ", "ICD-10-PCS"),
-    ("3074F", "CPT"), ("S52.521A", "ICD-10-CM"), ("G0008", "HCPCS Level II"), ("Z23", "ICD-10-CM"),
-]
 
 
 def _store(store):
@@ -103,7 +98,8 @@ def code_set_drill(store=None) -> W.VBox:
     """Which code set is this? One code at a time; feedback and a running score."""
     from careerlab.codes.codesets import CODE_SETS, WHO_MAINTAINS
 
-    state = {"i": 0, "right": 0, "answered": 0}
+    state = {"i": 0}
+    score = DrillScore()
     prompt = W.HTML()
     choice = W.RadioButtons(options=list(CODE_SETS), value=None, description="Code set:")
     check = W.Button(description="Check", button_style="primary")
@@ -122,15 +118,14 @@ def code_set_drill(store=None) -> W.VBox:
         if choice.value is None:
             show_message(result, "Choose a code set first, then press Check.", "warn")
             return
-        state["answered"] += 1
-        right = choice.value == answer
-        state["right"] += right
-        text = (f"{code} is {answer}: maintained by {WHO_MAINTAINS[answer]}. "
-                f"Score so far: {state['right']} of {state['answered']}.")
-        result.value = message_html(text, "ok" if right else "error")
-        _store(store).record(f"exercise:{LESSON}", "code-set-drill",
-                             {"answer": {"answered": state["answered"], "right": state["right"]},
-                              "score": round(state["right"] / state["answered"], 3)})
+        counted = score.answer(code, choice.value, answer)
+        text = f"{code} is {answer}: maintained by {WHO_MAINTAINS[answer]}. "
+        if not counted:
+            text += "You already answered this code: your first answer is the one that counts. "
+        result.value = message_html(text + f"Score so far: {score.right} of {score.answered}.",
+                                    "ok" if choice.value == answer else "error")
+        if counted:
+            _store(store).record(f"exercise:{LESSON}", "code-set-drill", score.record())
 
     @safe_callback(result)
     def on_next(_=None):

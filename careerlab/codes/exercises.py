@@ -3,15 +3,20 @@
 Per typed code the grader says one of: correct; valid but not what the note supports; not
 specific enough (a header code or a less specific sibling); right code, wrong code set; not a
 code at all. Partial credit: each answer-key code is worth 1 point (½ when only a less specific
-code was given); each unsupported extra entry adds 1 to the total the score is out of.
+code was given); each extra entry adds 1 to the total the score is out of: a code the note does
+not support, a code in the wrong box, or a less specific code typed beside the full one (E11 beside
+E11.9: a category heading is not billable, and E11.9 already says it).
 """
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from careerlab.codes.codesets import code_set_of
 from careerlab.codes.normalize import normalize_icd10cm, split_codes, tidy
+from careerlab.codes.visit_notes import VisitNote, VisitNoteError, load_notes, parse_notes
+
+__all__ = ["CodeFeedback", "GradeResult", "STATUS_WORDS", "VisitNote", "VisitNoteError", "check_entry", "explain",
+           "grade_note", "load_notes", "parse_notes"]
 
 STATUS_WORDS = {
     "correct": "Correct",
@@ -21,29 +26,9 @@ STATUS_WORDS = {
     "wrong_set": "Right code, wrong code set",
     "not_a_code": "Not a code",
     "duplicate": "Typed twice",
+    "extra_heading": "Extra code: already said more specifically",
 }
 OK_STATUSES = ("correct", "optional")
-
-
-class VisitNoteError(ValueError):
-    """data/codes/visit_notes.json is missing, unreadable or inconsistent."""
-
-
-@dataclass(frozen=True)
-class VisitNote:
-    """One synthetic visit note with its answer key."""
-
-    id: str
-    title: str
-    text: str
-    patient: str  # "new" or "established"
-    total_minutes: int
-    diagnoses: tuple[str, ...]
-    services: tuple[str, ...]
-    optional: tuple[str, ...] = ()
-    less_specific: dict = field(default_factory=dict)
-    hints: dict = field(default_factory=dict)
-    why: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -81,7 +66,7 @@ class GradeResult:
         marked = f"{self.points:g} of {self.out_of} points"
         if extra:
             marked += (f": {_count(self.out_of - extra, 'code')} from the answer key + "
-                       f"{_count(extra, 'extra code')} you typed that the note does not support")
+                       f"{_count(extra, 'extra code')} you typed that should not be on this claim")
         n = len(self.missing)
         return (f"{pct}% ({marked}). "
                 + ("All the codes the note supports are there." if not n
@@ -91,44 +76,6 @@ class GradeResult:
     def summary(self) -> str:
         """One plain sentence about the score, starting "Score:"."""
         return f"Score: {self.score_text()}"
-
-
-def _note_from(raw: dict) -> VisitNote:
-    return VisitNote(
-        id=str(raw["id"]), title=str(raw["title"]), text=str(raw["text"]), patient=str(raw["patient"]),
-        total_minutes=int(raw.get("total_minutes", 0)), diagnoses=tuple(raw["diagnoses"]),
-        services=tuple(raw["services"]), optional=tuple(raw.get("optional", ())),
-        less_specific=dict(raw.get("less_specific", {})), hints=dict(raw.get("hints", {})), why=dict(raw.get("why", {})),
-    )
-
-
-def parse_notes(data: object) -> list[VisitNote]:
-    """Turn the JSON of visit_notes.json into VisitNotes; VisitNoteError on a bad shape."""
-    try:
-        notes = [_note_from(raw) for raw in data["notes"]]  # type: ignore[index]
-    except (KeyError, TypeError, ValueError) as exc:
-        raise VisitNoteError(f"visit_notes.json is not in the expected shape: {exc}") from exc
-    ids = [n.id for n in notes]
-    if len(set(ids)) != len(ids):
-        raise VisitNoteError("visit_notes.json: two notes share an id")
-    for n in notes:
-        if n.patient not in ("new", "established") or not n.diagnoses or not n.services:
-            raise VisitNoteError(f"visit_notes.json: note {n.id} needs a patient type, diagnoses and services")
-        missing_why = [c for c in n.diagnoses + n.services if c not in n.why]
-        if missing_why:
-            raise VisitNoteError(f"visit_notes.json: note {n.id} has no explanation for {missing_why}")
-    return notes
-
-
-def load_notes() -> list[VisitNote]:
-    """The visit notes shipped in data/codes/visit_notes.json."""
-    from careerlab.paths import data_path
-
-    try:
-        data = json.loads(data_path("codes", "visit_notes.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise VisitNoteError(f"Could not read data/codes/visit_notes.json: {exc}") from exc
-    return parse_notes(data)
 
 
 def _canonical(typed: str, box: str) -> str:
@@ -203,6 +150,41 @@ def check_entry(typed: str, box: str, note: VisitNote) -> CodeFeedback:
                         counts_as_extra=True)
 
 
+def _extra_heading(fb: CodeFeedback, covered: str) -> CodeFeedback:
+    """A less specific code typed beside the full code it heads: extra, so it costs a point."""
+    from careerlab.codes.icd10cm import get_index
+
+    info = get_index().lookup(fb.code) if fb.box == "diagnosis" else None
+    if info is not None and not info.billable:
+        kind = info.kind if info.kind in ("category", "subcategory") else "code"
+        why = f"{fb.code} is a {kind} heading, not a billable code; {covered} already says it."
+    else:
+        why = f"{fb.code} is a less specific code for the same thing; {covered} already says it."
+    return CodeFeedback(fb.typed, fb.code, fb.box, "extra_heading",
+                        f"{why} Leave {fb.code} off: a claim lists each condition or service once.",
+                        counts_as_extra=True)
+
+
+def _credit(note: VisitNote, feedback: list[CodeFeedback]) -> dict[str, float]:
+    """Points per answer-key code: 1 for the code, ½ for a less specific one (each key code once).
+
+    A less specific entry whose key code is already credited becomes an extra (it is replaced
+    in ``feedback``): E11 beside E11.9 costs a point, as a certified coder would mark it.
+    """
+    credit = {fb.code: 1.0 for fb in feedback if fb.status == "correct"}
+    keys = note.diagnoses + note.services
+    for i, fb in enumerate(feedback):
+        if fb.status != "not_specific":
+            continue
+        heads = [k for k in keys if fb.code in note.less_specific.get(k, ()) or k.startswith(fb.code)]
+        free = next((k for k in heads if credit.get(k, 0) == 0), None)
+        if free is not None:
+            credit[free] = 0.5
+        elif heads:
+            feedback[i] = _extra_heading(fb, heads[0])
+    return credit
+
+
 def grade_note(note: VisitNote, diagnoses_text: object, services_text: object) -> GradeResult:
     """Grade the two boxes of one note: per-code feedback, partial credit, missing codes."""
     feedback: list[CodeFeedback] = []
@@ -214,16 +196,7 @@ def grade_note(note: VisitNote, diagnoses_text: object, services_text: object) -
                 fb = CodeFeedback(typed, fb.code, box, "duplicate", f"{fb.code} is already in this box; once is enough.")
             seen.add(fb.code)
             feedback.append(fb)
-    credit: dict[str, float] = {}
-    for fb in feedback:
-        if fb.status == "correct":
-            credit[fb.code] = 1.0
-    for fb in feedback:
-        if fb.status == "not_specific":
-            for k in note.diagnoses + note.services:
-                if credit.get(k, 0) == 0 and (fb.code in note.less_specific.get(k, ()) or k.startswith(fb.code)):
-                    credit[k] = 0.5
-                    break
+    credit = _credit(note, feedback)
     key = list(note.diagnoses + note.services)
     points = sum(credit.get(k, 0.0) for k in key)
     out_of = len(key) + sum(1 for fb in feedback if fb.counts_as_extra)

@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Iterable
 
+from careerlab.amounts import read_amount
 from careerlab.quiz.bank import Question
+
+PLACES = 4  # decimals a typed answer may have (57.705 is fine; the tolerance decides)
 
 
 @dataclass(frozen=True)
@@ -27,22 +31,33 @@ def normalise_text(text: str) -> str:
     return re.sub(r"\s+", " ", str(text)).strip().casefold()
 
 
+def read_number(text: Any, unit: str = "") -> Decimal | str:
+    """Read a typed answer with the shared reader (``careerlab.amounts``): a Decimal or a plain message.
+
+    A trailing % or the question's unit word is allowed; up to 4 decimals; a minus sign is allowed.
+
+    >>> read_number(" 20 % "), read_number("30 days", "days"), read_number("57,70", "$")
+    (Decimal('20.0000'), Decimal('30.0000'), Decimal('57.7000'))
+    >>> read_number("1,234,5")
+    '“1,234,5” could be read more than one way. Use a point before the cents and commas only between groups of three digits, for example 1,234.50.'
+    """
+    if isinstance(text, str):
+        text = text.strip().removesuffix("%")
+        if unit and unit not in "$%":
+            text = re.sub(rf"\s*{re.escape(unit)}$", "", text, flags=re.IGNORECASE)
+    return read_amount(text, places=PLACES, signed=True)
+
+
 def parse_number(text: Any) -> float | None:
     """Read a number a learner typed ('$1,057.70', '57.7', ' 20 % '); None if it is not one.
 
     >>> parse_number("$1,057.70")
     1057.7
-    >>> parse_number("fifty") is None
-    True
+    >>> parse_number("fifty") is None, parse_number("20,00")
+    (True, 20.0)
     """
-    if isinstance(text, bool):
-        return None
-    if isinstance(text, (int, float)):
-        return float(text)
-    cleaned = re.sub(r"[\s$,%]", "", str(text or ""))
-    if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", cleaned):
-        return None
-    return float(cleaned)
+    value = read_number(text)
+    return float(value) if isinstance(value, Decimal) else None
 
 
 def _not_answered(message: str) -> Grade:
@@ -76,16 +91,24 @@ def _multiple(q: Question, answer: Any) -> Grade:
 def _numeric(q: Question, answer: Any) -> Grade:
     if answer is None or str(answer).strip() == "":
         return _not_answered("Type a number first, for example 57.70, then press Check.")
-    value = parse_number(answer)
-    if value is None:
-        return _not_answered(f"“{answer}” is not a number. Type digits only, for example 57.70 "
-                             "(a $ sign, commas or % are fine).")
-    unit = f" {q.unit}" if q.unit and q.unit != "$" else ""
-    shown = f"${q.answer:,.2f}" if q.unit == "$" else f"{q.answer:g}{unit}"
-    if abs(value - q.answer) <= q.tolerance + 1e-9:
-        return Grade(True, f"Yes: {shown}.")
-    direction = "high" if value > q.answer else "low"
-    return Grade(False, f"{answer} is too {direction}. Check each step of the working and try again.")
+    value = read_number(answer, q.unit)
+    if isinstance(value, str):
+        return _not_answered(value[:1].upper() + value[1:])
+    key, tolerance = Decimal(repr(q.answer)), Decimal(repr(q.tolerance))
+    if abs(value - key) <= tolerance:
+        return Grade(True, f"Yes: {_show(key, q.unit)}.")
+    direction = "high" if value > key else "low"
+    return Grade(False, f"{_show(value, q.unit)} is too {direction}. Check each step of the working and try again.")
+
+
+def _show(value: Decimal, unit: str) -> str:
+    """'$1,057.70', '94 %', '30 days': a number as the learner should read it back."""
+    if unit == "$":
+        return f"${value:,.2f}"
+    text = f"{value:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text} {unit}".strip()
 
 
 def _text_answer(q: Question, answer: Any) -> Grade:

@@ -7,6 +7,7 @@ from typing import Any
 
 import ipywidgets as W
 
+from careerlab.amounts import HINT
 from careerlab.progress import ProgressStore, default_store
 from careerlab.quiz.bank import Bank, Question
 from careerlab.quiz.grading import grade
@@ -15,7 +16,7 @@ from careerlab.ui import message_html, readable, safe_callback
 _TYPE_HINT = {
     "single": "Choose one answer.",
     "multiple": "Tick every answer that is right (there may be more than one).",
-    "numeric": "Type a number, for example 57.70 ($ signs, commas and % are fine).",
+    "numeric": HINT,
     "text": "Type a short answer.",
 }
 
