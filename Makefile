@@ -10,10 +10,12 @@ STAMP  := $(VENV)/.careerlab-installed
 ROOT_OK := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
 # The kiosk (`make app`): how long an untouched visit lives (seconds), how often that is checked,
-# how many visits at once. Change them on the command line: make app KIOSK_MAX_KERNELS=4
-KIOSK_IDLE_SECONDS  ?= 600
+# how many visits at once, and the address to listen on. Change them on the command line:
+# make app KIOSK_MAX_KERNELS=4 KIOSK_IDLE_SECONDS=600
+KIOSK_IDLE_SECONDS  ?= 300
 KIOSK_CULL_INTERVAL ?= 60
 KIOSK_MAX_KERNELS   ?= 10
+KIOSK_IP            ?= 127.0.0.1
 
 .PHONY: lab test bench app clean help
 help:
@@ -47,7 +49,7 @@ app: $(STAMP)
 	CAREERLAB_HOME="$$kiosk/no-learner-home" CAREERLAB_KIOSK_DIR="$$kiosk/visits" \
 	CAREERLAB_KIOSK_IDLE_SECONDS=$(KIOSK_IDLE_SECONDS) CAREERLAB_KIOSK_CULL_INTERVAL=$(KIOSK_CULL_INTERVAL) \
 	CAREERLAB_KIOSK_MAX_KERNELS=$(KIOSK_MAX_KERNELS) \
-	$(BIN)/voila app/self-assessment.ipynb --port=8866 --Voila.ip=127.0.0.1 --no-browser --Voila.config_file_paths=app
+	$(BIN)/voila app/self-assessment.ipynb --port=8866 --Voila.ip=$(KIOSK_IP) --no-browser --Voila.config_file_paths=app
 
 clean:
 	rm -rf $(VENV) .pytest_cache .careerlab-cache

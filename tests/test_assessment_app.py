@@ -40,7 +40,7 @@ def test_make_app_uses_the_kiosk_settings_and_no_learner_home():
     line = _make_app_dry_run()
     assert "--Voila.config_file_paths=app" in line and "--Voila.ip=127.0.0.1" in line
     assert 'CAREERLAB_HOME="$kiosk/no-learner-home"' in line and 'CAREERLAB_KIOSK_DIR="$kiosk/visits"' in line
-    assert "CAREERLAB_KIOSK_IDLE_SECONDS=600" in line and "CAREERLAB_KIOSK_MAX_KERNELS=10" in line
+    assert "CAREERLAB_KIOSK_IDLE_SECONDS=300" in line and "CAREERLAB_KIOSK_MAX_KERNELS=10" in line
     assert "mktemp -d" in line and "trap 'rm -rf \"$kiosk\"' EXIT" in line  # one fresh folder, removed
 
 
@@ -61,7 +61,7 @@ def _voila_config(monkeypatch, **env):
 def test_the_voila_config_culls_idle_kernels_and_caps_them(monkeypatch):
     c = _voila_config(monkeypatch)
     km = c.MappingKernelManager
-    assert (km.cull_idle_timeout, km.cull_interval, km.cull_connected, km.cull_busy) == (600, 60, True, False)
+    assert (km.cull_idle_timeout, km.cull_interval, km.cull_connected, km.cull_busy) == (300, 60, True, False)
     vc = c.VoilaConfiguration
     assert vc.show_tracebacks is False and vc.file_allowlist == [] and vc.progressive_rendering is False
     assert vc.preheat_kernel is False and callable(vc.prelaunch_hook)

@@ -115,7 +115,7 @@ def test_a_kiosk_error_names_no_folder(tmp_path):
 
 
 def test_settings_come_from_the_environment():
-    assert KioskSettings.from_env({}) == KioskSettings(idle_seconds=600, cull_interval=60, max_kernels=10)
+    assert KioskSettings.from_env({}) == KioskSettings(idle_seconds=300, cull_interval=60, max_kernels=10)
     env = {"CAREERLAB_KIOSK_IDLE_SECONDS": "5", "CAREERLAB_KIOSK_CULL_INTERVAL": "1",
            "CAREERLAB_KIOSK_MAX_KERNELS": " 2 "}
     assert KioskSettings.from_env(env) == KioskSettings(5, 1, 2)

@@ -19,13 +19,13 @@ BUSY_HTML = f"""<!DOCTYPE html>
 <body style="font-family:sans-serif;font-size:20px;line-height:1.5;max-width:40em;margin:3em auto;padding:0 1em">
 <h1 style="font-size:1.4em">Self-assessment</h1>
 <p class="careerlab-kiosk-busy">{BUSY_MESSAGE}</p>
-<p>Many people are taking the self-assessment right now. Nothing you typed was lost, because you had
-not started yet.</p>
+<p>Many people are taking the self-assessment right now. Please wait a few minutes, then reload
+this page.</p>
 </body></html>
 """
 RETRY_AFTER_SECONDS = 120
 ENV = {  # environment variable -> (KioskSettings field, default)
-    "CAREERLAB_KIOSK_IDLE_SECONDS": ("idle_seconds", 600),
+    "CAREERLAB_KIOSK_IDLE_SECONDS": ("idle_seconds", 300),
     "CAREERLAB_KIOSK_CULL_INTERVAL": ("cull_interval", 60),
     "CAREERLAB_KIOSK_MAX_KERNELS": ("max_kernels", 10),
 }
@@ -35,7 +35,7 @@ ENV = {  # environment variable -> (KioskSettings field, default)
 class KioskSettings:
     """How long an untouched visit lives, how often that is checked, how many visits at once."""
 
-    idle_seconds: int = 600
+    idle_seconds: int = 300
     cull_interval: int = 60
     max_kernels: int = 10
 
