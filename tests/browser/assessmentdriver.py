@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import time
 
 import pytest
 
@@ -115,11 +116,18 @@ def check_export(root, home, name: str, fit: dict[str, float], timeout_ms: int) 
 
 
 def export_on_kiosk(root, name: str, timeout_ms: int) -> None:
-    """Type a name (or leave the box empty) and press Export; wait for "Exported"."""
+    """Type a name (or leave the box empty) and press Export; wait for "Exported" with a new file
+    (after an earlier export the old message and link are still there until the new ones arrive)."""
     widget = root.locator(".careerlab-assessment").first
+    link = widget.locator(".careerlab-assessment-export-message a.careerlab-download-results")
+    before = link.get_attribute("download") if link.count() else None
     widget.locator(".careerlab-assessment-name input").fill(name)
     widget.locator(".careerlab-assessment-export").click()
     widget.locator(".careerlab-assessment-export-message").filter(has_text="Exported").wait_for(timeout=timeout_ms)
+    deadline = time.monotonic() + timeout_ms / 1000
+    while before is not None and link.get_attribute("download") == before:
+        assert time.monotonic() < deadline, "the second export showed no new file"
+        time.sleep(0.2)
 
 
 def read_download(root, timeout_ms: int) -> tuple[str, dict]:
