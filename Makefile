@@ -9,6 +9,14 @@ STAMP  := $(VENV)/.careerlab-installed
 # Jupyter refuses to start as root (containers, some lab machines) unless told it is fine.
 ROOT_OK := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
+# The kiosk (`make app`): how long an untouched visit lives (seconds), how often that is checked,
+# how many visits at once, and the address to listen on. Change them on the command line:
+# make app KIOSK_MAX_KERNELS=4 KIOSK_IDLE_SECONDS=600
+KIOSK_IDLE_SECONDS  ?= 300
+KIOSK_CULL_INTERVAL ?= 60
+KIOSK_MAX_KERNELS   ?= 10
+KIOSK_IP            ?= 127.0.0.1
+
 .PHONY: lab test bench app clean help
 help:
 	@echo "make lab    open JupyterLab on notebooks/00-start-here.ipynb"
@@ -33,8 +41,15 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
+# Settings in app/voila.py. Visits keep their answers in private folders under one fresh kiosk folder,
+# removed on exit; CAREERLAB_HOME points into it too, so no learner's ~/.careerlab is ever in reach.
 app: $(STAMP)
-	$(BIN)/voila app/self-assessment.ipynb --port=8866 --Voila.ip=127.0.0.1 --no-browser
+	@kiosk=$$(mktemp -d "$${TMPDIR:-/tmp}/careerlab-kiosk.XXXXXX") && trap 'rm -rf "$$kiosk"' EXIT INT TERM && \
+	echo "careerlab kiosk: visits in $$kiosk; idle $(KIOSK_IDLE_SECONDS) s, at most $(KIOSK_MAX_KERNELS) at once" && \
+	CAREERLAB_HOME="$$kiosk/no-learner-home" CAREERLAB_KIOSK_DIR="$$kiosk/visits" \
+	CAREERLAB_KIOSK_IDLE_SECONDS=$(KIOSK_IDLE_SECONDS) CAREERLAB_KIOSK_CULL_INTERVAL=$(KIOSK_CULL_INTERVAL) \
+	CAREERLAB_KIOSK_MAX_KERNELS=$(KIOSK_MAX_KERNELS) \
+	$(BIN)/voila app/self-assessment.ipynb --port=8866 --Voila.ip=$(KIOSK_IP) --no-browser --Voila.config_file_paths=app
 
 clean:
 	rm -rf $(VENV) .pytest_cache .careerlab-cache

@@ -1,7 +1,12 @@
 """The self-assessment page for a shared computer (app/self-assessment.ipynb, served by `make app`):
-no notebook instructions, no raw Python values, the attribution and "not career advice" on the page."""
+no notebook instructions, no raw Python values, the attribution and "not career advice" on the page;
+the kiosk's Voilà settings (app/voila.py) and the `make app` command that uses them."""
 import importlib.util
+import subprocess
 from pathlib import Path
+
+import pytest
+from traitlets.config.loader import PyFileConfigLoader
 
 import nbformat
 
@@ -23,6 +28,54 @@ def _cells(kind):
 def test_make_app_serves_the_app_page():
     app_lines = [line for line in (ROOT / "Makefile").read_text().splitlines() if "/voila " in line]
     assert app_lines and all("voila app/self-assessment.ipynb --port=8866" in line for line in app_lines)
+
+
+def _make_app_dry_run(*overrides):
+    out = subprocess.run(["make", "-n", "app", *overrides], cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout.replace("\\\n", " ")  # one shell command, continued lines joined
+    return next(line for line in out.splitlines() if "/voila " in line)
+
+
+def test_make_app_uses_the_kiosk_settings_and_no_learner_home():
+    line = _make_app_dry_run()
+    assert "--Voila.config_file_paths=app" in line and "--Voila.ip=127.0.0.1" in line
+    assert 'CAREERLAB_HOME="$kiosk/no-learner-home"' in line and 'CAREERLAB_KIOSK_DIR="$kiosk/visits"' in line
+    assert "CAREERLAB_KIOSK_IDLE_SECONDS=300" in line and "CAREERLAB_KIOSK_MAX_KERNELS=10" in line
+    assert "mktemp -d" in line and "trap 'rm -rf \"$kiosk\"' EXIT" in line  # one fresh folder, removed
+
+
+def test_make_app_numbers_can_be_changed_on_the_command_line():
+    line = _make_app_dry_run("KIOSK_MAX_KERNELS=3", "KIOSK_IDLE_SECONDS=120", "KIOSK_CULL_INTERVAL=15")
+    assert "CAREERLAB_KIOSK_MAX_KERNELS=3" in line and "CAREERLAB_KIOSK_IDLE_SECONDS=120" in line
+    assert "CAREERLAB_KIOSK_CULL_INTERVAL=15" in line
+
+
+def _voila_config(monkeypatch, **env):
+    for var in ("CAREERLAB_KIOSK_IDLE_SECONDS", "CAREERLAB_KIOSK_CULL_INTERVAL", "CAREERLAB_KIOSK_MAX_KERNELS"):
+        monkeypatch.delenv(var, raising=False)
+    for var, value in env.items():
+        monkeypatch.setenv(var, value)
+    return PyFileConfigLoader("voila.py", path=str(ROOT / "app")).load_config()
+
+
+def test_the_voila_config_culls_idle_kernels_and_caps_them(monkeypatch):
+    c = _voila_config(monkeypatch)
+    km = c.MappingKernelManager
+    assert (km.cull_idle_timeout, km.cull_interval, km.cull_connected, km.cull_busy) == (300, 60, True, False)
+    vc = c.VoilaConfiguration
+    assert vc.show_tracebacks is False and vc.file_allowlist == [] and vc.progressive_rendering is False
+    assert vc.preheat_kernel is False and callable(vc.prelaunch_hook)
+    assert "allowed_message_types" not in km  # Voilà's own allow-list (no execute_request) must stand
+    c = _voila_config(monkeypatch, CAREERLAB_KIOSK_IDLE_SECONDS="30", CAREERLAB_KIOSK_CULL_INTERVAL="2")
+    assert (c.MappingKernelManager.cull_idle_timeout, c.MappingKernelManager.cull_interval) == (30, 2)
+    with pytest.raises(ValueError, match="CAREERLAB_KIOSK_MAX_KERNELS"):
+        _voila_config(monkeypatch, CAREERLAB_KIOSK_MAX_KERNELS="lots")
+
+
+def test_the_page_says_nothing_is_kept():
+    text = " ".join("\n".join(_cells("markdown")).split())
+    assert "nothing is kept on this computer after you leave" in text
+    assert "download your results before you close this page" in text
 
 
 def test_the_page_is_committed_without_outputs():

@@ -3,13 +3,36 @@ from __future__ import annotations
 
 import base64
 import html
+import re
+import secrets
 from collections.abc import Mapping, Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 _MIME = {".json": "application/json", ".png": "image/png"}
 DOWNLOAD_INTRO = "Download your results file and hand it in"
 _LINK_STYLE = "font-weight:bold;color:#0b57a4;text-decoration:underline"  # looks like a link in any theme
+SLUG_MAX = 40  # a name typed into the box (or sent by a widget message) never makes a file name too long
+
+
+def results_file_name(learner: str, stamp: datetime, token: str) -> str:
+    """A results file name from the learner's name, the time and a random ``token`` (so two exports in
+    the same second differ); the name part is lower-case letters, digits and dashes, at most 40 long.
+
+    >>> from datetime import datetime, timezone
+    >>> results_file_name("Ada  Example!", datetime(2025, 1, 2, 3, 4, 5), "1a2b3c4d")
+    'careerlab-results-ada-example-20250102-030405-1a2b3c4d.json'
+    >>> results_file_name("", datetime(2025, 1, 2, 3, 4, 5), "ff")
+    'careerlab-results-learner-20250102-030405-ff.json'
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", learner.lower()).strip("-")[:SLUG_MAX].strip("-") or "learner"
+    return f"careerlab-results-{slug}-{stamp:%Y%m%d-%H%M%S}-{re.sub(r'[^a-z0-9]', '', token.lower())}.json"
+
+
+def unique_results_path(folder: Path, learner: str) -> Path:
+    """Where a results file goes in ``folder`` under a name no other export shares (now, UTC)."""
+    return folder / results_file_name(learner, datetime.now(timezone.utc), secrets.token_hex(4))
 
 
 def chart_paths(results_file: Path, names: list[str]) -> dict[str, Path]:
@@ -17,9 +40,14 @@ def chart_paths(results_file: Path, names: list[str]) -> dict[str, Path]:
     return {name: results_file.with_name(f"{results_file.stem}-{name}.png") for name in names}
 
 
-def export_results(store: Any, pngs: Mapping[str, bytes], learner: str | None = None) -> list[Path]:
-    """Write the results file (``store.export()``) and each chart's PNG; return every path written."""
-    results_file = Path(store.export(learner=learner) if learner else store.export())
+def export_results(store: Any, pngs: Mapping[str, bytes], learner: str | None = None,
+                   path: Path | None = None) -> list[Path]:
+    """Write the results file (``store.export()``, to ``path`` if given) and each chart's PNG next to it;
+    return every path written."""
+    kwargs: dict[str, Any] = {"learner": learner} if learner else {}
+    if path is not None:
+        kwargs["path"] = path
+    results_file = Path(store.export(**kwargs))
     written = [results_file]
     for name, path in chart_paths(results_file, list(pngs)).items():
         path.write_bytes(pngs[name])

@@ -1,16 +1,18 @@
 """The self-assessment widget: statements a page at a time, Submit, results, Retake and Export."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as W
 
 from careerlab.assessment.data import load_items
-from careerlab.assessment.export import downloads_html, export_results
+from careerlab.assessment.export import downloads_html, export_results, unique_results_path
 from careerlab.assessment.model import SCALE, Item
 from careerlab.assessment.report import unanswered_text
 from careerlab.assessment.results import ResultsPanel
 from careerlab.assessment.scoring import ResponseError, explain_fit, score
+from careerlab.kiosk.page import DRAFT_NOT_SAVED, NOTHING_KEPT, kiosk_callback
 from careerlab.ui import message_html, safe_callback
 
 PAGE_SIZE = 7
@@ -32,15 +34,20 @@ def _question(number: int, item: Item) -> W.RadioButtons:
 class AssessmentWidget(W.VBox):
     """The whole self-assessment; answers and results go to the progress store.
 
-    ``fresh=True`` (the shared-computer app page) starts with empty questions and no name, so a
-    visitor never sees the answers, results or name of the one before."""
+    ``fresh=True`` (the kiosk page) starts with empty questions and no name, so a visitor never sees
+    the answers, results or name of the one before; with no ``store`` it keeps them in this visit's own
+    private folder (``careerlab.kiosk``), never in a learner's progress, and its messages never name a
+    folder on the server."""
 
     def __init__(self, store: Any = None, items: tuple[Item, ...] | None = None,
                  page_size: int = PAGE_SIZE, fresh: bool = False) -> None:
         super().__init__()
         self.fresh = fresh
         self.add_class("careerlab-assessment")
-        if store is None:
+        if store is None and fresh:
+            from careerlab.kiosk import current_visit
+            store = current_visit().store
+        elif store is None:
             from careerlab.progress import default_store
             store = default_store()
         self.store, self.items, self.page_size = store, tuple(items or load_items()), page_size
@@ -72,8 +79,9 @@ class AssessmentWidget(W.VBox):
         self.name.add_class("careerlab-assessment-name")
         self.export_button = self._button("Export my results", "download", "export")
         self.results = ResultsPanel()
-        guard = safe_callback(self.message)  # errors show as a message, never a traceback
-        export_guard = safe_callback(self.export_message)
+        safe = kiosk_callback if fresh else safe_callback
+        guard = safe(self.message)  # errors show as a message, never a traceback
+        export_guard = safe(self.export_message)
         self.prev_button.on_click(guard(lambda _: self.go(self.page - 1)))
         self.next_button.on_click(guard(lambda _: self.go(self.page + 1)))
         self.submit_button.on_click(guard(lambda _: self.submit()))
@@ -116,6 +124,7 @@ class AssessmentWidget(W.VBox):
             self.store.record(SECTION, DRAFT_KEY, self.answers())
         except Exception as exc:  # noqa: BLE001 - an observer must not raise into the front end
             self.message.value = message_html(
+                "Your latest answer could not be saved. " + DRAFT_NOT_SAVED if self.fresh else
                 f"Your latest answer could not be saved ({exc}). It is still on the screen; "
                 "press Submit when you have answered everything.", "warn")
 
@@ -175,10 +184,12 @@ class AssessmentWidget(W.VBox):
         name = self.name.value.strip()
         if name or self.fresh:  # on a shared computer an empty box must not reuse someone else's name
             self.store.record("learner", "name", name)
-        paths = export_results(self.store, self.results.pngs)
+        # The kiosk: a name no other export shares, in this visit's folder, gone when the visit ends.
+        path = unique_results_path(Path(self.store.path).parent / "exports", name) if self.fresh else None
+        paths = export_results(self.store, self.results.pngs, path=path)
         # A browser download first: on the app page (Voila) the visitor cannot reach the server's folders.
         where = "Your results file and your two charts are ready: download them with the links below."
-        where += (" A copy is also saved on this computer." if self.fresh else
+        where += (" " + NOTHING_KEPT if self.fresh else
                   " A copy is also saved on this computer:\n" + "\n".join(str(p) for p in paths))
         self.export_message.value = (message_html(where, "ok", title="Exported")
                                      + downloads_html([(p.name, p.read_bytes()) for p in paths]))
@@ -232,6 +243,6 @@ def _valid(value: Any) -> bool:
 
 
 def show_assessment(store: Any = None, fresh: bool = False) -> AssessmentWidget:
-    """Build the self-assessment widget (display it as a cell's last line); ``fresh=True`` for a
-    shared computer: start empty, show nothing saved by an earlier visitor."""
+    """Build the self-assessment widget (display it as a cell's last line); ``fresh=True`` for the
+    kiosk: start empty, keep this visit's answers to itself and remove them when the visit ends."""
     return AssessmentWidget(store, fresh=fresh)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import time
 
 import pytest
 
@@ -40,6 +41,21 @@ def coder_leaning_answers() -> tuple[dict[str, int], dict[str, float]]:
     fit = {role: 100 - sum(abs(scores[t] - prof[t]) for t in prof) / len(prof)
            for role, prof in (("coder", coder), ("biller", biller))}
     return answers, fit
+
+
+def opposite_answers(answers: dict[str, int]) -> tuple[dict[str, int], dict[str, float]]:
+    """Every answer turned round (5 <-> 1), so each of the 28 differs; and the fits they must give
+    (every trait then scores the other way: 100 where the coder answers gave 0)."""
+    items = _load("items.json")["items"]
+    roles = _load("role_profiles.json")["roles"]
+    flipped = {item_id: 6 - value for item_id, value in answers.items()}
+    coder = {t: v["value"] for t, v in roles["coder"]["traits"].items()}
+    biller = {t: v["value"] for t, v in roles["biller"]["traits"].items()}
+    scores = {t: (0.0 if coder[t] > biller[t] else 100.0) for t in coder}
+    assert {i["id"] for i in items} == set(flipped)
+    fit = {role: 100 - sum(abs(scores[t] - prof[t]) for t in prof) / len(prof)
+           for role, prof in (("coder", coder), ("biller", biller))}
+    return flipped, fit
 
 
 def answer_every_item(root, answers: dict[str, int], timeout_ms: int) -> int:
@@ -97,6 +113,48 @@ def check_export(root, home, name: str, fit: dict[str, float], timeout_ms: int) 
     assert saved_fit == pytest.approx(fit, abs=0.1)  # saved rounded to 0.1
     check_download_link(root, data, timeout_ms)
     return data
+
+
+def export_on_kiosk(root, name: str, timeout_ms: int) -> None:
+    """Type a name (or leave the box empty) and press Export; wait for "Exported" with a new file
+    (after an earlier export the old message and link are still there until the new ones arrive)."""
+    widget = root.locator(".careerlab-assessment").first
+    link = widget.locator(".careerlab-assessment-export-message a.careerlab-download-results")
+    before = link.get_attribute("download") if link.count() else None
+    widget.locator(".careerlab-assessment-name input").fill(name)
+    widget.locator(".careerlab-assessment-export").click()
+    widget.locator(".careerlab-assessment-export-message").filter(has_text="Exported").wait_for(timeout=timeout_ms)
+    deadline = time.monotonic() + timeout_ms / 1000
+    while before is not None and link.get_attribute("download") == before:
+        assert time.monotonic() < deadline, "the second export showed no new file"
+        time.sleep(0.2)
+
+
+def read_download(root, timeout_ms: int) -> tuple[str, dict]:
+    """The results file a visitor downloads: (its file name, the JSON), read from the page's link."""
+    message = root.locator(".careerlab-assessment").first.locator(".careerlab-assessment-export-message")
+    link = message.locator("a.careerlab-download-results[download]")
+    link.wait_for(state="visible", timeout=timeout_ms)
+    href = link.get_attribute("href")
+    assert href.startswith("data:application/json;base64,")
+    return link.get_attribute("download"), json.loads(base64.b64decode(href.split(",", 1)[1]))
+
+
+def check_kiosk_export(root, name: str, answers: dict[str, int], fit: dict[str, float],
+                       timeout_ms: int) -> tuple[str, dict]:
+    """Export on the kiosk page and check the download holds this visitor's answers and fit only,
+    says nothing is kept on this computer, and offers the two charts too."""
+    export_on_kiosk(root, name, timeout_ms)
+    file_name, data = read_download(root, timeout_ms)
+    assert data["format"] == "careerlab-results" and data["learner"] == (name or "learner")
+    assessment = data["progress"]["assessment"]
+    assert assessment["responses"] == answers and len(answers) == 28
+    assert assessment["role_fit"] == pytest.approx(fit, abs=0.1)  # saved rounded to 0.1
+    assert set(data["progress"]) == {"assessment", "learner"}, "the export holds more than this visit"
+    check_download_link(root, data, timeout_ms)
+    message = root.locator(".careerlab-assessment").first.locator(".careerlab-assessment-export-message")
+    assert "Nothing is kept on this computer after you leave" in message.inner_text()
+    return file_name, data
 
 
 def check_download_link(root, data: dict, timeout_ms: int) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -67,13 +66,15 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="package")
-def browser(chromium_path):
-    """One headless Chromium for the package; always closed, also when a test fails."""
+def browser(chromium_path, tmp_path_factory):
+    """One headless Chromium for the package; always closed, also when a test fails. Downloads
+    (the kiosk's results files) go to the test's temporary folder."""
     from playwright.sync_api import sync_playwright
 
     pw = sync_playwright().start()
     try:
-        chromium = pw.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True)
+        chromium = pw.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True,
+                                      downloads_path=str(tmp_path_factory.mktemp("downloads")))
         try:
             yield chromium
         finally:
@@ -83,9 +84,9 @@ def browser(chromium_path):
 
 
 @pytest.fixture(scope="package")
-def lab_server(chromium_path):
+def lab_server(chromium_path, tmp_path_factory):
     """One JupyterLab for the package (loopback, free port, random token); always stopped."""
-    tmp = Path(tempfile.mkdtemp(prefix="careerlab-browser-lab-"))
+    tmp = tmp_path_factory.mktemp("careerlab-browser-lab")
     server = start_lab(tmp, timeout=TIMEOUT_MS / 1000)
     try:
         yield server
@@ -146,10 +147,10 @@ def page(browser_context):
 
 
 @pytest.fixture
-def voila_app(chromium_path):
+def voila_app(chromium_path, tmp_path_factory):
     """Voilà serving the self-assessment page like `make app` (another port); always stopped."""
     notebook = VOILA_NOTEBOOK
-    tmp = Path(tempfile.mkdtemp(prefix="careerlab-browser-voila-"))
+    tmp = tmp_path_factory.mktemp("careerlab-browser-voila")
     server = start_voila(tmp, notebook, timeout=TIMEOUT_MS / 1000)
     try:
         yield server

@@ -1,8 +1,8 @@
 """Start JupyterLab and Voilà on the loopback address for the browser tests, and always stop them.
 
 Everything a server writes (Jupyter config, runtime files, lab settings, workspaces, the
-learner's CAREERLAB_HOME) goes into a temporary folder, so a learner's own settings never
-leak in and the tests never touch them.
+learner's CAREERLAB_HOME, the kiosk's visit folders) goes into the test's temporary folder, so a
+learner's own settings never leak in and the tests never touch them.
 """
 from __future__ import annotations
 
@@ -77,6 +77,7 @@ class Server:
     log_path: Path
     home: Path
     children: set[int] = field(default_factory=set)
+    visits: Path | None = None  # the kiosk's CAREERLAB_KIOSK_DIR (Voilà only)
 
     def log_tail(self, lines: int = 40) -> str:
         try:
@@ -87,6 +88,23 @@ class Server:
     def stop(self) -> None:
         """Stop the server and every process it started (kernels included), whatever state it is in."""
         stop_process_tree(self.proc)
+
+    def kernel_pids(self) -> list[int]:
+        """The kernels this server runs now (ipykernel processes under it)."""
+        import psutil
+
+        try:
+            children = psutil.Process(self.proc.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            return []
+        pids = []
+        for child in children:
+            try:
+                if "ipykernel" in " ".join(child.cmdline()) and child.status() != psutil.STATUS_ZOMBIE:
+                    pids.append(child.pid)
+            except psutil.Error:  # ended meanwhile
+                pass
+        return pids
 
 
 def stop_process_tree(proc: subprocess.Popen, grace: float = 15.0) -> None:
@@ -178,15 +196,27 @@ def start_lab(tmp: Path, timeout: float = 120.0) -> Server:
 
 
 def voila_command(notebook: str, port: int) -> list[str]:
-    """The `make app` command line, on another port."""
+    """The `make app` command line (its config file app/voila.py included), on another port."""
     return [str(VENV_BIN / "voila"), notebook, f"--port={port}", "--Voila.ip=127.0.0.1",
-            "--no-browser", "--Voila.port_retries=0"]
+            "--no-browser", "--Voila.port_retries=0", "--Voila.config_file_paths=app"]
 
 
-def start_voila(tmp: Path, notebook: str, timeout: float = 120.0) -> Server:
-    """Serve one notebook with Voilà on a free loopback port; wait until it answers."""
+def start_voila(tmp: Path, notebook: str, timeout: float = 120.0, **kiosk: int) -> Server:
+    """Serve one notebook with Voilà like `make app` on a free loopback port; wait until it answers.
+
+    ``kiosk`` sets the kiosk's numbers, e.g. ``idle_seconds=4, cull_interval=1, max_kernels=1``
+    (CAREERLAB_KIOSK_IDLE_SECONDS...); visit folders go to ``tmp/visits``."""
     env = isolated_env(tmp)
+    for name in ("IDLE_SECONDS", "CULL_INTERVAL", "MAX_KERNELS"):
+        env.pop(f"CAREERLAB_KIOSK_{name}", None)
+        if name.lower() in kiosk:
+            env[f"CAREERLAB_KIOSK_{name}"] = str(kiosk.pop(name.lower()))
+    if kiosk:
+        raise TypeError(f"unknown kiosk settings: {sorted(kiosk)}")
+    env["CAREERLAB_KIOSK_DIR"] = str(tmp / "visits")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    return _start("voila", voila_command(notebook, port), env, tmp,
-                  f"{base}/favicon.ico", base, "", timeout)
+    server = _start("voila", voila_command(notebook, port), env, tmp,
+                    f"{base}/favicon.ico", base, "", timeout)
+    server.visits = tmp / "visits"
+    return server

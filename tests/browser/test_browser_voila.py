@@ -1,11 +1,12 @@
 """The standalone self-assessment (`make app`, Voilà, app/self-assessment.ipynb): no code and no
-notebook instructions on the page, the same questions, scoring, charts and export as in lesson 05."""
+notebook instructions on the page, the same questions, scoring, charts and export as in lesson 05.
+The kiosk's privacy, culling and cap are in test_browser_kiosk.py."""
 from __future__ import annotations
 
 import nbformat
 import pytest
 
-from .assessmentdriver import (answer_every_item, check_export, coder_leaning_answers,
+from .assessmentdriver import (answer_every_item, check_kiosk_export, coder_leaning_answers,
                                expected_headline_numbers, submit_and_read_results)
 from .conftest import TIMEOUT_MS, VOILA_NOTEBOOK
 from .lab import SCREENSHOTS
@@ -57,6 +58,8 @@ def test_standalone_self_assessment_in_voila(page, voila_app):
     fit_text = submit_and_read_results(page, TIMEOUT_MS)
     assert "lean toward medical coding" in fit_text
     assert expected_headline_numbers(fit) in fit_text
-    check_export(page, voila_app.home, "Kiosk Example", fit, TIMEOUT_MS)
+    # The results come as a download only; nothing goes to CAREERLAB_HOME (it was: exports/ there).
+    check_kiosk_export(page, "Kiosk Example", answers, fit, TIMEOUT_MS)
+    assert not voila_app.home.exists() or list(voila_app.home.iterdir()) == []
     assert "Something went wrong" not in page.inner_text("body")
     screenshot_voila(page, "voila-app-self-assessment")
