@@ -9,12 +9,20 @@ STAMP  := $(VENV)/.careerlab-installed
 # Jupyter refuses to start as root (containers, some lab machines) unless told it is fine.
 ROOT_OK := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
-.PHONY: lab test bench app clean help
+# The class hub (deploy/jupyterhub/): learners' servers run from .hub-env, built from a Python every
+# account can read (not one under /root or a home folder); the proxy comes from npm.
+HUB_PYTHON ?= /usr/bin/python3
+HUB_ENV    := .hub-env
+HUB_STAMP  := $(HUB_ENV)/.careerlab-installed
+CHP        := deploy/jupyterhub/node_modules/.bin/configurable-http-proxy
+
+.PHONY: lab test bench app clean help hub hub-env hub-deps
 help:
 	@echo "make lab    open JupyterLab on notebooks/00-start-here.ipynb"
 	@echo "make test   run every test (unit, data, widget, notebooks, browser)"
 	@echo "make bench  measure speed and memory, write bench/results.md"
 	@echo "make app    serve the self-assessment as a web page (Voila) on http://127.0.0.1:8866"
+	@echo "make hub    (as root) a class hub on this machine for a trial, on http://127.0.0.1:8000"
 	@echo "make clean  remove .venv and caches"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -36,5 +44,24 @@ bench: $(STAMP)
 app: $(STAMP)
 	$(BIN)/voila app/self-assessment.ipynb --port=8866 --Voila.ip=127.0.0.1 --no-browser
 
+$(HUB_STAMP): requirements.txt pyproject.toml
+	@$(HUB_PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "The learners environment needs Python 3.11 or newer; set HUB_PYTHON to one that every account can run.")'
+	$(HUB_PYTHON) -m venv $(HUB_ENV)
+	$(HUB_ENV)/bin/python -m pip install --quiet -r requirements.txt
+	$(HUB_ENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	chmod -R a+rX $(HUB_ENV)
+	@touch $(HUB_STAMP)
+
+$(CHP): deploy/jupyterhub/package.json deploy/jupyterhub/package-lock.json
+	npm ci --prefix deploy/jupyterhub --no-audit --no-fund --loglevel=error
+	@touch $(CHP)
+
+hub-env: $(HUB_STAMP)
+
+hub-deps: $(STAMP) $(HUB_STAMP) $(CHP)
+
+hub: hub-deps
+	bash deploy/jupyterhub/trial.sh
+
 clean:
-	rm -rf $(VENV) .pytest_cache .careerlab-cache
+	rm -rf $(VENV) $(HUB_ENV) .pytest_cache .careerlab-cache deploy/jupyterhub/node_modules
