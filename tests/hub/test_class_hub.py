@@ -213,7 +213,8 @@ def test_the_culler_stops_an_idle_server_of_its_group_only(class_hub, handed_in)
     hub, idle = class_hub.hub, class_hub.learners[2]
     # Outside the culled group, a server idle well past the timeout keeps running ...
     hub.wait_for(f"{idle}'s server to be idle past the cull timeout",
-                 lambda: (_idle_seconds(class_hub, idle) or 0) > CULL_TIMEOUT + 3 * CULL_EVERY, 120)
+                 lambda: not hub.server_ready(idle)
+                 or (_idle_seconds(class_hub, idle) or 0) > CULL_TIMEOUT + 3 * CULL_EVERY, 120)
     assert hub.server_ready(idle)
     # ... and once in the group, the culler stops it.
     status, _ = hub.call("POST", "groups/cull-now/users", {"users": [idle]})
