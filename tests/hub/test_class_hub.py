@@ -199,6 +199,21 @@ def test_a_learner_cannot_reach_another_learners_work_or_hand_in_as_them(class_h
     assert not Path(class_hub.homes[two], "planted.txt").exists()
 
 
+def test_learner_servers_answer_the_nbgitpuller_link(class_hub):
+    """The lessons link (README) lands on nbgitpuller's page on each learner's own server."""
+    import urllib.request
+
+    from .kernel import OPENER
+
+    name = class_hub.learners[0]
+    req = urllib.request.Request(class_hub.server(name) + "git-pull?repo=https%3A%2F%2Fexample.org%2Flessons"
+                                 "&branch=main&targetpath=careerlab",
+                                 headers={"Authorization": f"token {class_hub.tokens[name]}"})
+    with OPENER.open(req, timeout=60) as response:
+        page = response.read().decode("utf-8", "replace")
+    assert response.status == 200 and "nbgitpuller" in page.lower()
+
+
 def _idle_seconds(ch: ClassHub, name: str) -> float | None:
     from datetime import datetime, timezone
 
