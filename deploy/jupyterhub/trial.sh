@@ -39,5 +39,16 @@ echo "  learners:    $LEARNERS"
 echo "  instructors: $INSTRUCTORS"
 echo "  password:    $CAREERLAB_HUB_PASSWORD   (the same for every account; stored in .hub-state/trial-password)"
 echo "Stop it with Ctrl+C."
+# The hub runs as its own job (set -m: its own process group). On Ctrl+C that whole group (hub,
+# proxy, services) gets exactly one SIGTERM, and the hub then stops every learner's server: make
+# passes signals on to its children, and JupyterHub 6.1 hangs when a second signal interrupts its
+# clean-up, or while a service it is stopping ignores SIGINT.
+ROOT_DIR="$PWD"
 cd "$STATE"
-exec "$OLDPWD/.venv/bin/jupyterhub" -f "$OLDPWD/deploy/jupyterhub/jupyterhub_config.py"
+set -m
+"$ROOT_DIR/.venv/bin/jupyterhub" -f "$ROOT_DIR/deploy/jupyterhub/jupyterhub_config.py" &
+hub=$!
+stopping=
+stop() { if [ -z "$stopping" ]; then stopping=1; echo "Stopping the hub and every server..."; kill -TERM -- "-$hub" 2>/dev/null || true; fi; }
+trap stop INT TERM HUP
+while kill -0 "$hub" 2>/dev/null; do wait "$hub" || true; done
