@@ -17,12 +17,20 @@ KIOSK_CULL_INTERVAL ?= 60
 KIOSK_MAX_KERNELS   ?= 10
 KIOSK_IP            ?= 127.0.0.1
 
-.PHONY: lab test bench app clean help
+# The class hub (deploy/jupyterhub/): learners' servers run from .hub-env, built from a Python every
+# account can read (not one under /root or a home folder); the proxy comes from npm.
+HUB_PYTHON ?= /usr/bin/python3
+HUB_ENV    := .hub-env
+HUB_STAMP  := $(HUB_ENV)/.careerlab-installed
+CHP        := deploy/jupyterhub/node_modules/.bin/configurable-http-proxy
+
+.PHONY: lab test bench app clean help hub hub-env hub-deps
 help:
 	@echo "make lab    open JupyterLab on notebooks/00-start-here.ipynb"
 	@echo "make test   run every test (unit, data, widget, notebooks, browser)"
 	@echo "make bench  measure speed and memory, write bench/results.md"
 	@echo "make app    serve the self-assessment as a web page (Voila) on http://127.0.0.1:8866"
+	@echo "make hub    (as root) a class hub on this machine for a trial, on http://127.0.0.1:8000"
 	@echo "make clean  remove .venv and caches"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -35,7 +43,8 @@ $(STAMP): requirements.txt pyproject.toml
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_OK) notebooks/00-start-here.ipynb
 
-test: $(STAMP)
+# As root (CI, a class server) the hub test runs too, so make test first builds what it needs.
+test: $(STAMP) $(if $(ROOT_OK),hub-deps)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -51,5 +60,24 @@ app: $(STAMP)
 	CAREERLAB_KIOSK_MAX_KERNELS=$(KIOSK_MAX_KERNELS) \
 	$(BIN)/voila app/self-assessment.ipynb --port=8866 --Voila.ip=$(KIOSK_IP) --no-browser --Voila.config_file_paths=app
 
+$(HUB_STAMP): requirements.txt pyproject.toml
+	@$(HUB_PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "The learners environment needs Python 3.11 or newer; set HUB_PYTHON to one that every account can run.")'
+	$(HUB_PYTHON) -m venv $(HUB_ENV)
+	$(HUB_ENV)/bin/python -m pip install --quiet -r requirements.txt
+	$(HUB_ENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	chmod -R a+rX $(HUB_ENV)
+	@touch $(HUB_STAMP)
+
+$(CHP): deploy/jupyterhub/package.json deploy/jupyterhub/package-lock.json
+	npm ci --prefix deploy/jupyterhub --no-audit --no-fund --loglevel=error
+	@touch $(CHP)
+
+hub-env: $(HUB_STAMP)
+
+hub-deps: $(STAMP) $(HUB_STAMP) $(CHP)
+
+hub: hub-deps
+	bash deploy/jupyterhub/trial.sh
+
 clean:
-	rm -rf $(VENV) .pytest_cache .careerlab-cache
+	rm -rf $(VENV) $(HUB_ENV) .pytest_cache .careerlab-cache deploy/jupyterhub/node_modules

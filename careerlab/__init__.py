@@ -14,7 +14,7 @@ from typing import Any
 __version__ = "0.1.0"
 
 _SUBPACKAGES = (
-    "assessment", "claims", "classroom", "codes", "compare", "datafiles", "paths", "progress", "quiz",
+    "assessment", "claims", "classroom", "codes", "compare", "datafiles", "handin", "paths", "progress", "quiz",
     "roles", "simulation", "ui",
 )
 __all__ = ["__version__", *_SUBPACKAGES]
