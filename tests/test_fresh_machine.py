@@ -36,23 +36,29 @@ def _python_sources() -> list[tuple[str, str]]:
 
 
 def machine_paths(source: str) -> list[str]:
-    """The string constants in ``source`` that are absolute machine paths.
+    """The absolute machine paths that ``source`` hands to a call (to open, save, list…).
 
-    >>> machine_paths('open("/tmp/x.png"); Path("data") / "a"; "/usr/bin/env"')
+    >>> machine_paths('open("/tmp/x.png"); Path("data") / "a"; run("/usr/bin/env"); "/home/a" in text')
     ['/tmp/x.png']
     """
-    return [node.value for node in ast.walk(ast.parse(source))
-            if isinstance(node, ast.Constant) and isinstance(node.value, str)
-            and MACHINE_PATH.match(node.value)]
+    return [arg.value for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)
+            for arg in [*node.args, *(k.value for k in node.keywords)]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and MACHINE_PATH.match(arg.value)]
 
 
 def unmanaged_temp_calls(source: str) -> list[str]:
-    """Names of temporary-folder makers used in ``source`` (``tempfile.mkdtemp`` and kin)."""
+    """Temporary-folder makers in ``source`` (``tempfile.mkdtemp`` and kin) not told ``dir=`` a folder.
+
+    >>> unmanaged_temp_calls("tempfile.mkdtemp(); tempfile.mkdtemp(dir=tmp_path)")
+    ['mkdtemp']
+    """
     found = []
     for node in ast.walk(ast.parse(source)):
-        name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
-        if name in UNMANAGED_TEMP:
-            found.append(name)
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+            if name in UNMANAGED_TEMP and not any(k.arg == "dir" for k in node.keywords):
+                found.append(name)
     return found
 
 
@@ -71,6 +77,6 @@ def test_tests_make_temporary_folders_only_through_pytest(where, source):
 
 def test_the_checks_can_fail():
     assert machine_paths('fig.savefig("/tmp/simulation-png/a.png")') == ["/tmp/simulation-png/a.png"]
-    assert machine_paths(r'"C:\\Users\\x"') and machine_paths('"/home/learner/.careerlab"')
+    assert machine_paths(r'open("C:\\Users\\x")') and machine_paths('Path("/home/learner/.careerlab")')
     assert unmanaged_temp_calls("import tempfile\nd = tempfile.mkdtemp()") == ["mkdtemp"]
-    assert not machine_paths('"/usr/bin/chromium"') and not unmanaged_temp_calls("tmp_path / 'x'")
+    assert not machine_paths('which("/usr/bin/chromium")') and not unmanaged_temp_calls("tmp_path / 'x'")
