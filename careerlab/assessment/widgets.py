@@ -12,6 +12,7 @@ from careerlab.assessment.model import SCALE, Item
 from careerlab.assessment.report import unanswered_text
 from careerlab.assessment.results import ResultsPanel
 from careerlab.assessment.scoring import ResponseError, explain_fit, score
+from careerlab.handin.client import on_class_hub
 from careerlab.kiosk.page import DRAFT_NOT_SAVED, NOTHING_KEPT, kiosk_callback
 from careerlab.ui import message_html, safe_callback
 
@@ -78,6 +79,9 @@ class AssessmentWidget(W.VBox):
                            style={"description_width": "initial"})
         self.name.add_class("careerlab-assessment-name")
         self.export_button = self._button("Export my results", "download", "export")
+        # On a class hub (never the kiosk), "Hand in" sends the results to the course.
+        self.handin_button = self._button("Hand in", "paper-plane", "handin") if not fresh \
+            and on_class_hub() else None
         self.results = ResultsPanel()
         safe = kiosk_callback if fresh else safe_callback
         guard = safe(self.message)  # errors show as a message, never a traceback
@@ -87,10 +91,13 @@ class AssessmentWidget(W.VBox):
         self.submit_button.on_click(guard(lambda _: self.submit()))
         self.retake_button.on_click(guard(lambda _: self.retake()))
         self.export_button.on_click(export_guard(lambda _: self.export()))
+        if self.handin_button is not None:
+            self.handin_button.on_click(export_guard(lambda _: self.hand_in()))
         self.children = (
             W.HBox([self.progress, self.progress_label]), self.page_label, self.page_box,
             W.HBox([self.prev_button, self.next_button, self.submit_button, self.retake_button]),
-            self.message, self.results, W.HBox([self.name, self.export_button]), self.export_message)
+            self.message, self.results, W.HBox([self.name, self.export_button, *filter(None, [self.handin_button])]),
+            self.export_message)
         if not fresh:
             self._resume()
         self._quiet = False
@@ -194,6 +201,19 @@ class AssessmentWidget(W.VBox):
         self.export_message.value = (message_html(where, "ok", title="Exported")
                                      + downloads_html([(p.name, p.read_bytes()) for p in paths]))
         return paths
+
+    def hand_in(self) -> bool:
+        """Send these results to the course (class hub only); the receipt shows under the buttons."""
+        from careerlab.handin.button import hand_in_html
+
+        if not self.results.pngs:
+            self.export_message.value = message_html(
+                "There is nothing to hand in yet: answer every statement and press Submit first.", "warn")
+            return False
+        if self.name.value.strip():
+            self.store.record("learner", "name", self.name.value.strip())
+        done, self.export_message.value = hand_in_html(self.store)
+        return done
 
     def _resume(self) -> None:
         """Fill in answers saved last time and show their results; explain if they cannot be used.

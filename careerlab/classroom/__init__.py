@@ -1,4 +1,5 @@
-"""The instructor dashboard (lesson 07): load a folder of results files, summarise the class.
+"""The instructor dashboard (lesson 07): load a folder of results files (or, on a class hub, the
+course's hand-ins: ``hub_dashboard``), summarise the class.
 
 Light to import: pandas, matplotlib and ipywidgets load on first use of a name.
 """
@@ -18,6 +19,8 @@ _WHERE = {
     "trait_chart": "charts", "role_fit_chart": "charts", "quiz_chart": "charts",
     "missed_chart": "charts", "dashboard_figure": "charts",
     "class_dashboard": "widgets", "ClassDashboard": "widgets", "show_problems": "widgets",
+    "hub_dashboard": "hub", "HubDashboard": "hub", "load_handins": "hub",
+    "load_class_documents": "load",
 }
 __all__ = sorted(_WHERE)
 

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import pandas as pd
 
@@ -15,7 +15,7 @@ from .folder import MAX_BYTES, SkippedFile, read_results_file, results_files
 from .records import ROLES, TRAITS, ResultsFileError, export_time, parse_results
 from .safe import file_label
 
-__all__ = ["LoadProblem", "load_class_results", "question_prompts", "results_files", "MAX_BYTES"]
+__all__ = ["LoadProblem", "load_class_documents", "load_class_results", "question_prompts", "results_files", "MAX_BYTES"]
 log = logging.getLogger("careerlab")
 BASE_COLUMNS = (["file", "learner", "exported_at"] + [f"trait:{t}" for t in TRAITS]
                 + [f"fit:{r}" for r in ROLES])
@@ -82,15 +82,34 @@ def load_class_results(folder: str | os.PathLike[str]) -> tuple[pd.DataFrame, li
         return _empty(), [LoadProblem(where, f"this folder could not be read "
                                              f"({exc.strerror or type(exc).__name__})")]
     problems: list[LoadProblem] = []
+
+    def contents():
+        for path in paths:
+            try:
+                yield file_label(path.name), read_results_file(path)
+            except SkippedFile as exc:
+                problems.append(LoadProblem(file_label(path.name), str(exc)))
+
+    return _load(contents(), problems, one_per_name=True)
+
+
+def load_class_documents(items: Iterable[tuple[str, bytes]], *, one_per_name: bool = True
+                         ) -> tuple[pd.DataFrame, list[LoadProblem]]:
+    """One row per learner from (label, bytes) pairs, e.g. the class hub's hand-ins, through the
+    same checks as a folder's files: a bad one is skipped (or partly used) and named by its label.
+
+    ``one_per_name`` keeps only the newest of several results under the same learner name (a
+    folder of files); the hub's hand-ins are one per hub account already, so it passes False.
+    """
+    return _load(items, [], one_per_name=one_per_name)
+
+
+def _load(items: Iterable[tuple[str, bytes]], problems: list[LoadProblem], *, one_per_name: bool
+          ) -> tuple[pd.DataFrame, list[LoadProblem]]:
     records: list[dict[str, Any]] = []
     seen_bytes: dict[str, str] = {}
-    for path in paths:
-        label = file_label(path.name)
-        try:
-            data = read_results_file(path)
-        except SkippedFile as exc:
-            problems.append(LoadProblem(label, str(exc)))
-            continue
+    for label, data in items:
+        label = file_label(label)
         digest = hashlib.sha256(data).hexdigest()
         if digest in seen_bytes:
             problems.append(LoadProblem(label, f"it is an identical copy of "
@@ -100,7 +119,8 @@ def load_class_results(folder: str | os.PathLike[str]) -> tuple[pd.DataFrame, li
         record = _record(label, data, problems)
         if record is not None:
             records.append(record)
-    records = _drop_same_learner(records, problems)
+    if one_per_name:
+        records = _drop_same_learner(records, problems)
     if not records:
         return _empty(), problems
     df = pd.DataFrame.from_records(records)

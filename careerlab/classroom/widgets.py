@@ -124,14 +124,24 @@ class ClassDashboard(widgets.VBox):
                           self.status, self.summary, self.out, self.table])
         self._load()
 
-    def _load(self, _button: Any = None) -> None:
+    def _read(self) -> tuple[Any, list[LoadProblem]] | None:
+        """(results, problems) from the folder, or None (and a message) when none is typed."""
         text = self.folder.value.strip()
         if not text:
             self.status.value = message_html("Type the folder that holds the learners' results "
                                              "files, then press Load results.", "warn")
+            return None
+        return load_class_results(text)
+
+    def _status_html(self) -> str:
+        return problems_html(self.problems)
+
+    def _load(self, _button: Any = None) -> None:
+        got = self._read()
+        if got is None:
             return
-        self.results, self.problems = load_class_results(text)
-        self.status.value = problems_html(self.problems)
+        self.results, self.problems = got
+        self.status.value = self._status_html()
         self.export_button.disabled = self.results.empty
         self._show_table()
         if self.results.empty:

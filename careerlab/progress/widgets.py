@@ -1,4 +1,4 @@
-"""The "My progress" panel: name, export a results file, reset with a confirmation."""
+"""The "My progress" panel: name, hand in (or export) the results, reset with a confirmation."""
 from __future__ import annotations
 
 import ipywidgets as W
@@ -33,11 +33,15 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
                          layout=W.Layout(**auto))
     export = W.Button(description="Export my results", icon="download", tooltip="Write one file to hand in",
                       layout=W.Layout(**auto))
+    handin = W.Button(description="Hand in", icon="paper-plane", button_style="primary",
+                      tooltip="Send your results to your instructor (on a class hub) or download them",
+                      layout=W.Layout(**auto))
+    handin_message = W.HTML()  # the receipt, or off a hub the download link
     reset = W.Button(description="Reset my progress…", icon="undo", tooltip="Start again (asks first)",
                      layout=W.Layout(**auto))
     confirm = W.Button(description="Yes, reset", button_style="danger", layout=W.Layout(display="none", **auto))
     cancel = W.Button(description="Cancel", layout=W.Layout(display="none", **auto))
-    for widget, cls in ((export, "export"), (reset, "reset"), (confirm, "confirm"), (name, "name")):
+    for widget, cls in ((handin, "handin"), (export, "export"), (reset, "reset"), (confirm, "confirm"), (name, "name")):
         widget.add_class(f"careerlab-progress-{cls}")
 
     def ask(show: bool) -> None:
@@ -52,10 +56,22 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
         store.record("learner", "name", text)
         show_message(out, f"Saved. Your results file will carry the name “{text}”.", "ok", title="Saved")
 
-    @safe_callback(out)
-    def on_export(_=None):
+    def keep_typed_name() -> None:
         if name.value.strip() and name.value.strip() != store.get("learner", "name"):
             store.record("learner", "name", name.value.strip())
+
+    @safe_callback(handin_message)
+    def on_handin(_=None):
+        from careerlab.handin.button import hand_in_html
+
+        keep_typed_name()
+        out.clear_output()
+        handin_message.value = hand_in_html(store)[1]
+
+    @safe_callback(out)
+    def on_export(_=None):
+        keep_typed_name()
+        handin_message.value = ""
         path = store.export()
         show_message(out, f"Your results are in {path}. Hand in that one file. Saved so far: {_summary(store)}.",
                      "ok", title="Exported")
@@ -69,6 +85,7 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
     @safe_callback(out)
     def on_confirm(_=None):
         ask(False)
+        handin_message.value = ""
         backup = store.reset(confirm=True)
         where = f" The old answers are kept in {backup.name}, next to your saved progress file." if backup else ""
         show_message(out, "Your progress starts again from empty." + where, "info", title="Reset done")
@@ -79,6 +96,7 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
         show_message(out, "Nothing was changed.", "info", title="Cancelled")
 
     save_name.on_click(on_save_name)
+    handin.on_click(on_handin)
     export.on_click(on_export)
     reset.on_click(on_reset)
     confirm.on_click(on_confirm)
@@ -86,10 +104,12 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
     header = W.HTML(f"<b>My progress</b> — saved in <code>{store.path}</code>")
     if store.warning:
         show_message(out, store.warning, "warn", title="About your saved progress")
-    panel = W.VBox([header, W.HBox([name, save_name]), W.HBox([export, reset, confirm, cancel]), out])
+    panel = W.VBox([header, W.HBox([name, save_name]), W.HBox([handin, export, reset, confirm, cancel]),
+                    handin_message, out])
     panel.add_class("careerlab-progress")
     panel.children_by_role = {  # handy for tests and for instructors poking at it
-        "name": name, "save_name": save_name, "export": export, "reset": reset,
+        "name": name, "save_name": save_name, "handin": handin, "handin_message": handin_message,
+        "export": export, "reset": reset,
         "confirm": confirm, "cancel": cancel, "out": out,
     }
     return panel

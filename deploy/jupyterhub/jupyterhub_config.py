@@ -43,6 +43,7 @@ ACTIVITY_INTERVAL = int(setting("ACTIVITY_INTERVAL", "300"))  # how often activi
 HANDIN = "careerlab-handin"
 HANDIN_ACCESS = f"access:services!service={HANDIN}"
 READ_ALL = "custom:careerlab-handins:read"
+READ_CLASS = "read:groups!group=learners"  # the class list, for the dashboard's "not handed in yet"
 
 
 def prepare_state() -> None:
@@ -110,8 +111,10 @@ c.Spawner.environment = {
     "JUPYTERHUB_ACTIVITY_INTERVAL": str(ACTIVITY_INTERVAL),
 }
 # The server's token ($JUPYTERHUB_API_TOKEN, which its kernels inherit) may use the hand-in
-# service; an instructor's may also read every hand-in (the hub keeps only scopes the user holds).
-c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server", HANDIN_ACCESS, READ_ALL]
+# service; an instructor's may also read every hand-in and the learners group's member list
+# (the hub keeps only the scopes the user holds).
+c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server", HANDIN_ACCESS,
+                                 READ_ALL, READ_CLASS]
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 
@@ -120,8 +123,8 @@ c.JupyterHub.custom_scopes = {READ_ALL: {"description": "List and read every lea
 c.JupyterHub.load_roles = [
     {"name": "user", "description": "A learner: their own server, and the course's hand-in",
      "scopes": ["self", HANDIN_ACCESS]},
-    {"name": "careerlab-instructor", "description": "See the whole class's hand-ins",
-     "scopes": [READ_ALL, HANDIN_ACCESS], "groups": ["instructors"]},
+    {"name": "careerlab-instructor", "description": "See the whole class's hand-ins and its list",
+     "scopes": [READ_ALL, HANDIN_ACCESS, READ_CLASS], "groups": ["instructors"]},
     {"name": "idle-culler", "description": f"Stop idle servers of the {CULL_GROUP} group",
      "scopes": [f"list:users!group={CULL_GROUP}", f"read:users:activity!group={CULL_GROUP}",
                 f"read:servers!group={CULL_GROUP}", f"delete:servers!group={CULL_GROUP}"],

@@ -1,5 +1,6 @@
 """The class hub, for real: a JupyterHub on loopback from deploy/jupyterhub/, with throwaway Unix
-accounts (3 learners, 1 instructor, the hand-in account), all removed afterwards.
+accounts (3 learners, a 4th on the class list who never signs in, 1 instructor, the
+hand-in account), all removed afterwards.
 
 It needs root (to create accounts and let the hub switch to them). Without root it skips with a
 message saying how to run it; in CI, or with CAREERLAB_REQUIRE_HUB=1 (set by .ci/run), it fails
@@ -11,7 +12,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -46,6 +49,7 @@ class ClassHub:
     instructor: str
     handin_user: str
     homes: dict[str, str]
+    absent: str = ""  # a learner in the class list who never signs in nor hands in
     tokens: dict[str, str] = field(default_factory=dict)
     kernels: dict[str, str] = field(default_factory=dict)
 
@@ -63,7 +67,12 @@ def class_hub(tmp_path_factory):
     if not (LEARNER_ENV / ".careerlab-installed").exists() or not PROXY.exists():
         built = subprocess.run(["make", "-C", str(REPO), "hub-deps"], capture_output=True, text=True)
         assert built.returncode == 0, f"`make hub-deps` failed:\n{built.stdout[-3000:]}\n{built.stderr[-3000:]}"
-    tmp = tmp_path_factory.mktemp("hub")
+    # Not under pytest's own temporary folder: any other pytest run as root (a full suite in
+    # parallel) chmods /tmp/pytest-of-root back to 700, and the accounts could no longer reach
+    # their homes; nor under $TMPDIR, which tests/conftest.py points there. A folder of our own
+    # keeps its modes; it is removed at the end.
+    tmp = Path(tempfile.mkdtemp(prefix="careerlab-hub-", dir=os.environ.get("CAREERLAB_HUB_TMP", "/tmp")))
+    os.chmod(tmp, 0o711)
     homes = tmp / "homes"
     homes.mkdir()
     os.chmod(homes, 0o711)
@@ -75,15 +84,17 @@ def class_hub(tmp_path_factory):
         accounts.allow_traverse(REPO)
         accounts.allow_traverse(homes)
         learners = [accounts.person(f"l{i}") for i in (1, 2, 3)]
+        absent = accounts.person("l4")
         instructor = accounts.person("t")
         handin_user = accounts.system("s")
         hub = start_hub(tmp, {
-            "LEARNERS": " ".join(learners), "INSTRUCTORS": instructor, "HANDIN_USER": handin_user,
+            "LEARNERS": " ".join([*learners, absent]), "INSTRUCTORS": instructor, "HANDIN_USER": handin_user,
             "AUTH": "shared-password", "PASSWORD": os.urandom(12).hex(), "ENV": str(LEARNER_ENV),
             "CULL_GROUP": "cull-now", "CULL_TIMEOUT": str(CULL_TIMEOUT), "CULL_EVERY": str(CULL_EVERY),
             "ACTIVITY_INTERVAL": "2"})
         people = [*learners, instructor]
-        ch = ClassHub(hub, learners, instructor, handin_user, {n: str(homes / n) for n in people})
+        ch = ClassHub(hub, learners, instructor, handin_user, {n: str(homes / n) for n in people},
+                      absent=absent)
         hub.spawn(people)
         for name in people:
             ch.tokens[name] = hub.token_for(name)
@@ -93,4 +104,7 @@ def class_hub(tmp_path_factory):
             if hub is not None:
                 hub.stop()
         finally:
-            accounts.close()
+            try:
+                accounts.close()
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)

@@ -24,13 +24,27 @@ def answers(i: int) -> dict[str, int]:
     return {item.id: 2 + i for item in ITEMS}
 
 
-WORK = '''
+# Hand in as a learner does: one click on the progress panel's "Hand in" (its kernel, its token).
+HAND_IN = '''
+import html, json, re
+from careerlab.progress import default_store, progress_panel
+
+def hand_in_by_click(store, typed=None):
+    parts = progress_panel(store).children_by_role
+    if typed:
+        parts["name"].value = typed
+    parts["handin"].click()
+    shown = html.unescape(re.sub(r"<[^>]+>", "", parts["handin_message"].value))
+    who = re.search(r"Handed in at .* as (\\S+)\\. Handing in again replaces this one\\.", shown)
+    return {"ok": bool(who), "username": who.group(1) if who else "", "message": shown}
+'''
+
+WORK = HAND_IN.replace("{", "{{").replace("}", "}}") + '''
 import json, os
 from pathlib import Path
 from careerlab.assessment.widgets import show_assessment
 from careerlab.progress import default_store
 from careerlab.quiz import show_quiz
-from careerlab.handin import hand_in, results_document
 store = default_store()
 store.record("learner", "name", {name!r})
 w = show_assessment(store)
@@ -40,9 +54,7 @@ w.submit_button.click()
 quiz = show_quiz("01-two-roles", store)
 quiz.views[0].input.value = "a"
 quiz.views[0].check.click()
-receipt = hand_in(results_document(store))
-print(json.dumps({{"uid": os.getuid(), "home": str(Path.home()), "ok": receipt.ok,
-                  "username": receipt.username, "message": receipt.message,
+print(json.dumps({{"uid": os.getuid(), "home": str(Path.home()), **hand_in_by_click(store),
                   "role_fit": store.get("assessment", "role_fit"),
                   "quiz": store.get("quiz:01-two-roles", "_score"),
                   "home_mode": oct(Path.home().stat().st_mode & 0o777)}}))
@@ -94,33 +106,50 @@ def test_the_store_holds_one_private_file_per_learner(class_hub, handed_in):
         assert json.loads(path.read_text())["handed_in_by"] == name
 
 
+# The instructor's kernel builds lesson 07's hub dashboard; ``d`` stays alive for the Refresh test.
 INSTRUCTOR_VIEW = '''
 import json
-from pathlib import Path
-from careerlab.handin import class_handins
-from careerlab.classroom.load import load_class_results
-handins = class_handins()
-folder = Path.home() / "class-view"
-folder.mkdir(exist_ok=True)
-for username, when, doc in handins:
-    (folder / (username + ".json")).write_text(json.dumps(doc))
-df, problems = load_class_results(folder)
-print(json.dumps({"ok": handins.ok, "message": handins.message,
-                  "rows": [[u, when.isoformat(), d["learner"], d["progress"]["assessment"]["role_fit"]]
-                           for u, when, d in handins],
-                  "dashboard": sorted(df["learner"]), "problems": [str(p) for p in problems]}))
+from careerlab.classroom import hub_dashboard
+{build}
+d.hide.value = False
+print(json.dumps({{"ok": d.handins.ok, "message": d.handins.message,
+                  "handed_in": [[name, when.isoformat()] for name, when in d.roster.handed_in],
+                  "missing": d.roster.missing, "roster_html": d.roster_box.value,
+                  "files": sorted(d.results["file"]), "learners": sorted(d.results["learner"]),
+                  "fits": {{f: [c, b] for f, c, b in zip(d.results["file"], d.results["fit:coder"],
+                                                       d.results["fit:biller"])}},
+                  "problems": [str(p) for p in d.problems], "summary": d.summary.value}}))
 '''
 
 
 def test_the_instructor_sees_exactly_the_three_hand_ins(class_hub, handed_in):
-    got = run(class_hub, class_hub.instructor, INSTRUCTOR_VIEW)
+    got = run(class_hub, class_hub.instructor, INSTRUCTOR_VIEW.format(build="d = hub_dashboard()"))
     assert got["ok"] and got["message"] == "3 learners have handed in."
-    assert [row[0] for row in got["rows"]] == sorted(class_hub.learners)
-    by_name = {row[0]: row for row in got["rows"]}
+    assert [name for name, _ in got["handed_in"]] == sorted(class_hub.learners)
+    # The roster's "not yet" comes from the hub's learners group: the 4th never handed in.
+    assert got["missing"] == [class_hub.absent]
+    assert f"Not handed in yet:</b> {class_hub.absent}" in got["roster_html"]
+    assert "3 of 4 learners have handed in" in got["roster_html"]
+    assert got["files"] == sorted(f"{n} (hand-in)" for n in class_hub.learners)
+    assert got["learners"] == LEARNER_NAMES and got["problems"] == []
+    assert "Loaded 3 learners" in got["summary"]
     for i, name in enumerate(class_hub.learners):
-        assert by_name[name][2] == LEARNER_NAMES[i]
-        assert by_name[name][3] == pytest.approx(expected_fit(i), abs=0.05)  # the widget saves one decimal
-    assert got["dashboard"] == LEARNER_NAMES and got["problems"] == []
+        coder, biller = got["fits"][f"{name} (hand-in)"]
+        assert {"coder": coder, "biller": biller} == pytest.approx(expected_fit(i), abs=0.05)
+
+
+def test_refresh_picks_up_a_learner_handing_in_again(class_hub, handed_in):
+    first = run(class_hub, class_hub.instructor, INSTRUCTOR_VIEW.format(build="d = hub_dashboard()"))
+    one = class_hub.learners[0]
+    again = run(class_hub, one, HAND_IN + '''
+print(json.dumps(hand_in_by_click(default_store(), typed="Ada Again")))''')
+    assert again["ok"] and again["username"] == one, again["message"]
+    got = run(class_hub, class_hub.instructor, INSTRUCTOR_VIEW.format(build="d.refresh_button.click()"))
+    assert got["learners"] == sorted(["Ada Again", *LEARNER_NAMES[1:]])  # replaced, not added
+    assert [name for name, _ in got["handed_in"]] == sorted(class_hub.learners)
+    when = dict(got["handed_in"])
+    assert when[one] >= dict(first["handed_in"])[one]
+    assert got["missing"] == [class_hub.absent] and got["problems"] == []
 
 
 PROBE = '''
