@@ -12,9 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 
@@ -67,12 +65,7 @@ def class_hub(tmp_path_factory):
     if not (LEARNER_ENV / ".careerlab-installed").exists() or not PROXY.exists():
         built = subprocess.run(["make", "-C", str(REPO), "hub-deps"], capture_output=True, text=True)
         assert built.returncode == 0, f"`make hub-deps` failed:\n{built.stdout[-3000:]}\n{built.stderr[-3000:]}"
-    # Not under pytest's own temporary folder: any other pytest run as root (a full suite in
-    # parallel) chmods /tmp/pytest-of-root back to 700, and the accounts could no longer reach
-    # their homes; nor under $TMPDIR, which tests/conftest.py points there. A folder of our own
-    # keeps its modes; it is removed at the end.
-    tmp = Path(tempfile.mkdtemp(prefix="careerlab-hub-", dir=os.environ.get("CAREERLAB_HUB_TMP", "/tmp")))
-    os.chmod(tmp, 0o711)
+    tmp = tmp_path_factory.mktemp("hub")
     homes = tmp / "homes"
     homes.mkdir()
     os.chmod(homes, 0o711)
@@ -104,7 +97,4 @@ def class_hub(tmp_path_factory):
             if hub is not None:
                 hub.stop()
         finally:
-            try:
-                accounts.close()
-            finally:
-                shutil.rmtree(tmp, ignore_errors=True)
+            accounts.close()
