@@ -9,6 +9,9 @@ The rule for commas and points (a U.S. course, so U.S. writing first):
   (it cannot be a thousands separator, which always has three digits after it).
 * Anything that could be read two ways is refused with a plain message: ``1,234,5``,
   ``1,2345``, and ``1.234,56`` (which asks "did you mean 1,234.56?").
+* For money (``places=2``) a lone point with three digits after it, such as ``50.250``, is
+  refused too: it may be a thousands point (50,250) or cents with a trailing zero (50.25).
+  With more places (the quiz reads 4) a point is always the decimal point: 1.000 is 1.
 * A $ sign before or after the number and spaces around it are fine, and so are full-width
   and Arabic-Indic digits. Scientific notation (``1e5``), ``NaN`` and ``Infinity`` are refused.
 * Amounts past the limit say "too large"; extra decimals say "too many decimal places".
@@ -20,6 +23,12 @@ The rule for commas and points (a U.S. course, so U.S. writing first):
 '“1,234,5” could be read more than one way. Use a point before the cents and commas only between groups of three digits, for example 1,234.50.'
 >>> read_amount("1.234,56")
 '“1.234,56” has the point and the comma the other way round. Did you mean 1,234.56?'
+>>> read_amount("50.250")
+'“50.250” could be read two ways: did you mean 50,250 or 50.25?'
+>>> read_amount("50.250", places=4), read_amount("0.250"), read_amount("1,000")
+(Decimal('50.2500'), Decimal('0.25'), Decimal('1000.00'))
+>>> read_amount("0e99999999"), read_amount("1e12")
+('“0e99999999” is in scientific notation. Type the amount in digits: did you mean 0?', '“1e12” is in scientific notation and is too large: keep it under 1,000,000,000.')
 >>> read_amount("9" * 100)
 '“999999999999999999999999…” is too large: keep it under 1,000,000,000.'
 """
@@ -30,6 +39,8 @@ from decimal import ROUND_CEILING, Context, Decimal
 
 MAX_AMOUNT = Decimal("999999999.99")
 HINT = "Type a number such as 1,057.70 (a dollar sign or % is fine). Use a point for decimals: 57,70 is read as 57.70."
+# for money and whole numbers (places 0-2), where a % sign is not taken
+MONEY_HINT = "Type a number such as 1,057.70 (a dollar sign is fine). Use a point for decimals: 57,70 is read as 57.70."
 EMPTY = "this is empty. Type an amount, for example 57.70."
 _CONTEXT = Context(prec=60)  # wide enough for every value that passes the size check
 _SHOW = 24  # characters of the learner's text echoed back in a message
@@ -95,11 +106,16 @@ def _split_body(body: str, shown: str) -> tuple[str, str] | str:
 def _scientific(match: re.Match, shown: str, places: int, limit: Decimal) -> str:
     """Refuse 1e5 (a typo as often as not), saying what it would be, or that it is too large."""
     sign, mantissa, exp_sign, exponent = match[1] or match[2], match[3], match[4], match[5].lstrip("0") or "0"
-    if mantissa.count(".") > 1 or len(exponent) > 6:  # past a million digits: huge or vanishingly small
-        return _too_large(shown, limit) if exp_sign != "-" else _too_precise(shown, places)
-    value = _check(Decimal(f"{sign}{mantissa}e{exp_sign}{exponent}"), shown, places, True, limit)
-    if isinstance(value, str):
-        return value
+    if mantissa.count(".") > 1:
+        return f"{shown} has more than one decimal point. Type one point before the cents, for example 12.34."
+    if not mantissa.strip("0."):  # 0e99999999 is zero, however large the exponent
+        value: Decimal | str = Decimal(0)
+    elif len(exponent) > 6:  # past a million digits: huge or vanishingly small
+        value = _too_large(shown, limit) if exp_sign != "-" else _too_precise(shown, places)
+    else:
+        value = _check(Decimal(f"{sign}{mantissa}e{exp_sign}{exponent}"), shown, places, True, limit)
+    if isinstance(value, str):  # say it is scientific notation first, then what else is wrong
+        return f"{shown} is in scientific notation and {value[len(shown) + 1:]}"
     return f"{shown} is in scientific notation. Type the amount in digits: did you mean {value.normalize(_CONTEXT):,f}?"
 
 
@@ -117,10 +133,16 @@ def _parse_text(text: str, places: int, limit: Decimal) -> tuple[str, str, str] 
             return _scientific(_SCIENTIFIC.fullmatch(clean), shown, places, limit)
         if re.search(r"\d\s+\d", clean):
             return f"{shown} has a space inside the number. Type it without spaces, for example 1,234.50."
-        return f"{shown} is not a number. {HINT}"
+        if places <= 2 and "%" in clean:
+            return f"{shown} has a % sign, which is not used here. Type the amount itself, for example 57.70."
+        return f"{shown} is not a number. {HINT if places > 2 else MONEY_HINT}"
     if not match[4]:
         return f"{shown} has no digits. Type an amount, for example 57.70."
-    parts = _split_body(match[4], shown)
+    body = match[4]
+    if places == 2 and re.fullmatch(r"[1-9]\d{0,2}\.\d\d0", body):  # 50.250: a thousands point or cents?
+        whole, frac = body.split(".")
+        return f"{shown} could be read two ways: did you mean {whole},{frac} or {whole}.{frac[:2]}?"
+    parts = _split_body(body, shown)
     return parts if isinstance(parts, str) else (match[1] or match[3], *parts)
 
 

@@ -85,3 +85,44 @@ def test_round_trips_the_way_amounts_are_shown(amount):
     assert read_amount(f"{amount:,.2f}") == amount
     assert read_amount(f"${amount:,.2f}") == amount
     assert read_amount(f"{amount:.2f}") == amount
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("1.000", "did you mean 1,000 or 1.00?"), ("2.500", "did you mean 2,500 or 2.50?"),
+    ("50.250", "did you mean 50,250 or 50.25?"), ("$ 999.990", "did you mean 999,990 or 999.99?"),
+])
+def test_a_point_that_may_separate_thousands_is_refused_for_money(typed, meant):
+    message = read_amount(typed)
+    assert isinstance(message, str) and "could be read two ways" in message and meant in message
+
+
+def test_a_point_with_three_digits_is_a_decimal_point_elsewhere():
+    from careerlab.quiz.grading import read_number
+
+    assert read_amount("50.250", places=4) == Decimal("50.2500")
+    assert read_number("1.000") == Decimal("1.0000")  # the quiz hint: "Use a point for decimals"
+    assert read_amount("0.250") == Decimal("0.25")  # 0,250 is no way to write 250
+    assert read_amount("1234.500") == Decimal("1234.50")  # four digits before it: not a group of three
+    assert read_amount("1,000.500") == Decimal("1000.50")  # a comma already separates thousands
+    assert "too many decimal places" in read_amount("1.005")  # no reading of it is an amount to the cent
+
+
+@pytest.mark.parametrize("typed, words, wrong", [
+    ("0e99999999", "did you mean 0?", "too large"), ("0.0e-99999999", "did you mean 0?", "decimal places"),
+    ("1.2.3e4", "more than one decimal point", "too large"),
+    ("1e999999999", "scientific notation and is too large", None),
+    ("1e-999999999999", "scientific notation and has too many decimal places", None),
+])
+def test_scientific_notation_is_named_first(typed, words, wrong):
+    message = read_amount(typed)
+    assert words in message and (wrong is None or wrong not in message)
+
+
+def test_a_percent_sign_in_money_is_refused_without_contradiction():
+    from careerlab.claims.money import MoneyError, parse_money
+
+    with pytest.raises(MoneyError) as err:
+        parse_money("5%")
+    assert "% sign" in str(err.value) and "% is fine" not in str(err.value)
+    assert "% is fine" not in read_amount("fifty")
+    assert "% is fine" in read_amount("fifty", places=4)  # the quiz, which takes a trailing %

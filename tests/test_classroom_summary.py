@@ -156,3 +156,50 @@ def test_describe_quizzes_names_lessons_nobody_answered_and_missed_uses_text():
     assert "no bar" not in describe_quizzes(df)
     assert describe_missed(df, prompts={"01/q1": "Who codes?"}).startswith(
         "Most often missed: “Who codes?” (q1) in 01 (2 of 3 missed it)")
+
+
+def test_two_exports_in_the_same_second_get_two_files(careerlab_home, monkeypatch):
+    import datetime as real_datetime
+
+    from careerlab.classroom import export
+
+    class Frozen(real_datetime.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return real_datetime.datetime(2025, 1, 2, 3, 4, 5)
+
+    monkeypatch.setattr(export, "datetime", Frozen)
+    first = export_class_summary(make_class(), names=True)
+    second = export_class_summary(make_class(), names=False)
+    third = export_class_summary(make_class(), names=False)
+    assert [p.name for p in (first, second, third)] == [
+        "class-summary-20250102-030405.csv", "class-summary-20250102-030405-2.csv",
+        "class-summary-20250102-030405-3.csv"]
+    assert pd.read_csv(first)["learner"].str.contains("Sample").any()  # the first is not overwritten
+    assert not pd.read_csv(second)["learner"].str.contains("Sample").any()
+    assert not list((careerlab_home / "exports").glob("*.tmp"))
+
+
+def test_export_to_a_given_path_is_written_atomically(careerlab_home, monkeypatch):
+    from careerlab.progress import fileio
+
+    target = careerlab_home / "given.csv"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("old contents", encoding="utf-8")
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(fileio.os, "replace", fail)
+    with pytest.raises(OSError):
+        export_class_summary(make_class(), target)
+    assert target.read_text(encoding="utf-8") == "old contents"  # never half-written
+    assert not list(careerlab_home.glob("*.tmp"))
+
+
+def test_export_writes_a_score_of_minus_zero_as_zero(careerlab_home):
+    df = make_class()
+    df["fit:biller"] = df["fit:biller"].astype(float)
+    df.loc[0, "fit:biller"] = -0.0
+    text = export_class_summary(df, careerlab_home / "z.csv", names=True).read_text(encoding="utf-8")
+    assert "-0.0" not in text

@@ -225,3 +225,53 @@ def test_exercise_widget_says_why_a_heading_beside_its_code_costs_a_point():
     buttons.children[0].click()
     assert "E11 is a category heading, not a billable code; E11.9 already says it" in result.value
     assert default_store().get("exercise:02-the-medical-coder", "vn-01-diabetes-check")["score"] == 0.75
+
+
+def test_code_set_drill_rebuilt_keeps_the_saved_first_answers():
+    from careerlab.codes.exercise_widgets import DRILL
+
+    w = code_set_drill()
+    prompt, choice, buttons, result = w.children
+    check, nxt = buttons.children
+    for code, key in DRILL:  # all eight right first time
+        choice.value = key
+        check.click()
+        nxt.click()
+    w = code_set_drill()  # the cell is run again
+    prompt, choice, buttons, result = w.children
+    check, nxt = buttons.children
+    assert choice.value == "ICD-10-CM"  # the saved first answer for E11.9 is shown
+    assert "first answer is the one that counts" in result.value and "8 of 8" in result.value
+    choice.value = "CPT"  # now a wrong answer on a code already answered
+    check.click()
+    assert "first answer is the one that counts" in result.value and "8 of 8" in result.value
+    saved = default_store().get("exercise:02-the-medical-coder", "code-set-drill")
+    assert saved["answer"]["answered"] == 8 and saved["answer"]["right"] == 8 and saved["score"] == 1.0
+
+
+def test_code_set_drill_rebuilt_counts_new_codes_on_top_of_saved_ones():
+    store = default_store()
+    store.record("exercise:02-the-medical-coder", "code-set-drill",
+                 {"answer": {"answered": 2, "right": 1, "choices": {"E11.9": "ICD-10-CM", "99213": "HCPCS Level II",
+                                                                    "J3301": 7, "NOPE": "CPT", "Z23": "Not a set"}},
+                  "score": 0.5})
+    w = code_set_drill()
+    prompt, choice, buttons, result = w.children
+    check, nxt = buttons.children
+    nxt.click()
+    assert choice.value == "HCPCS Level II" and "1 of 2" in result.value
+    nxt.click()  # J3301: the saved junk was skipped, so it is still open
+    assert choice.value is None and result.value == ""
+    choice.value = "HCPCS Level II"
+    check.click()
+    assert "2 of 3" in result.value and "first answer" not in result.value
+    saved = store.get("exercise:02-the-medical-coder", "code-set-drill")
+    assert saved["answer"]["choices"] == {"E11.9": "ICD-10-CM", "99213": "HCPCS Level II", "J3301": "HCPCS Level II"}
+
+
+def test_code_set_drill_ignores_a_saved_record_of_the_wrong_shape():
+    store = default_store()
+    store.record("exercise:02-the-medical-coder", "code-set-drill", {"answer": {"choices": ["E11.9"]}})
+    w = code_set_drill()
+    prompt, choice, buttons, result = w.children
+    assert choice.value is None and result.value == ""

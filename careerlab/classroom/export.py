@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from careerlab.paths import careerlab_home
+from careerlab.progress import fileio
 
 from .summary import class_table
 
@@ -29,15 +30,21 @@ def _safe_text(value: object) -> object:
 
 def export_class_summary(df: pd.DataFrame, path: str | os.PathLike[str] | None = None, *,
                          names: bool = False) -> Path:
-    """Save ``class_table(df)`` as CSV (default: a new file in $CAREERLAB_HOME/exports/)."""
-    if path is None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = careerlab_home() / "exports" / f"class-summary-{stamp}.csv"
-    target = Path(path).expanduser()
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Save ``class_table(df)`` as CSV (default: a new file in $CAREERLAB_HOME/exports/).
+
+    Without ``path`` each export gets a name nobody has used yet (``class-summary-<time>.csv``,
+    then ``-2``, ``-3``... within the same second). Either way the file is written atomically:
+    a reader never sees half a table."""
     table = class_table(df, names=names)
     for column in ("learner", "leaning"):  # the text columns; the others hold numbers
         table[column] = table[column].map(_safe_text)
+    for column in table.columns.difference(["learner", "leaning"]):
+        table[column] = table[column] + 0.0  # a score of -0.0 is written as 0.0, never "-0.0"
     table.columns = [_safe_text(str(c)) for c in table.columns]
-    table.to_csv(target, index=False, encoding="utf-8", errors="replace")
+    data = table.to_csv(index=False).encode("utf-8", errors="replace")
+    if path is None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        return fileio.write_new(careerlab_home() / "exports", f"class-summary-{stamp}", ".csv", data)
+    target = Path(path).expanduser()
+    fileio.atomic_write(fileio.target_of(target), data)
     return target

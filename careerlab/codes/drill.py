@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
 
 # (code, its code set) for the drill; CPT examples are codes the lesson explains in its own words.
 DRILL = [
@@ -23,6 +24,29 @@ class DrillScore:
 
     choices: dict[str, str] = field(default_factory=dict)
     marks: dict[str, bool] = field(default_factory=dict)
+
+    @classmethod
+    def from_choices(cls, saved: object, options: Iterable[str] | None = None) -> "DrillScore":
+        """A score seeded from saved first answers (``record()["answer"]["choices"]``).
+
+        Anything odd is skipped, item by item: a code not in the drill, a choice that is not
+        text or not one of ``options``. The marks are worked out again from the drill's key.
+
+        >>> s = DrillScore.from_choices({"E11.9": "ICD-10-CM", "99213": "HCPCS Level II", "X": "CPT", "Z23": 5})
+        >>> s.right, s.answered, s.answer("E11.9", "CPT", "ICD-10-CM")
+        (1, 2, False)
+        >>> DrillScore.from_choices(["not", "a", "dict"]).answered
+        0
+        """
+        score = cls()
+        if not isinstance(saved, dict):
+            return score
+        allowed = None if options is None else set(options)
+        for code, key in DRILL:
+            chosen = saved.get(code)
+            if isinstance(chosen, str) and (allowed is None or chosen in allowed):
+                score.answer(code, chosen, key)
+        return score
 
     def answer(self, code: str, chosen: str, key: str) -> bool:
         """Record the first answer for ``code``; True if it counted, False if it was already answered."""

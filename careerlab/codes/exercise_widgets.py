@@ -99,7 +99,8 @@ def code_set_drill(store=None) -> W.VBox:
     from careerlab.codes.codesets import CODE_SETS, WHO_MAINTAINS
 
     state = {"i": 0}
-    score = DrillScore()
+    saved = _store(store).read(f"exercise:{LESSON}", "code-set-drill", {"answer": {"choices": dict}}, None)
+    score = DrillScore.from_choices(saved["answer"]["choices"] if saved else None, CODE_SETS)
     prompt = W.HTML()
     choice = W.RadioButtons(options=list(CODE_SETS), value=None, description="Code set:")
     check = W.Button(description="Check", button_style="primary")
@@ -109,8 +110,11 @@ def code_set_drill(store=None) -> W.VBox:
     def show():
         code = DRILL[state["i"]][0]
         prompt.value = block(f"<p style='font-size:16px'>Code {state['i'] + 1} of {len(DRILL)}: <b>{code}</b></p>")
-        choice.value = None
-        result.value = ""
+        first = score.choices.get(code)
+        choice.value = first  # a saved first answer is shown; otherwise nothing is picked
+        result.value = "" if first is None else message_html(
+            f"You already answered this code ({html.escape(first)}): your first answer is the one that counts. "
+            f"Score so far: {score.right} of {score.answered}.", "info")
 
     @safe_callback(result)
     def on_check(_=None):

@@ -35,9 +35,13 @@ def read_number(text: Any, unit: str = "") -> Decimal | str:
     """Read a typed answer with the shared reader (``careerlab.amounts``): a Decimal or a plain message.
 
     A trailing % or the question's unit word is allowed; up to 4 decimals; a minus sign is allowed.
+    A point is always the decimal point here (the hint says so), so 1.000 is 1: only money
+    (two places) refuses a lone point with three digits after it as two-way.
 
     >>> read_number(" 20 % "), read_number("30 days", "days"), read_number("57,70", "$")
     (Decimal('20.0000'), Decimal('30.0000'), Decimal('57.7000'))
+    >>> read_number("1.000"), read_number("57.705")
+    (Decimal('1.0000'), Decimal('57.7050'))
     >>> read_number("1,234,5")
     '“1,234,5” could be read more than one way. Use a point before the cents and commas only between groups of three digits, for example 1,234.50.'
     """
