@@ -2,15 +2,14 @@
 service's own account can open (folder 0700, files 0600). Writes are atomic."""
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from careerlab.handin.records import MAX_BYTES, check_username, stamp
+from careerlab.progress.fileio import atomic_write
 
 
 class HandinStore:
@@ -29,18 +28,7 @@ class HandinStore:
         """Store (or replace) this learner's hand-in atomically; return the stored document."""
         stored = stamp(doc, username, when or datetime.now(timezone.utc))
         data = json.dumps(stored, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
-        target = self.path_for(username)
-        fd, tmp = tempfile.mkstemp(prefix=".incoming-", suffix=".tmp", dir=self.folder)
-        try:
-            with os.fdopen(fd, "wb") as fh:  # mkstemp makes the file 0600
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        atomic_write(self.path_for(username), data)  # mkstemp makes the file 0600
         return stored
 
     def get(self, username: str) -> dict[str, Any] | None:
