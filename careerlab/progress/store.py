@@ -18,6 +18,7 @@ from careerlab.paths import careerlab_home
 from careerlab.progress import fileio
 from careerlab.progress.parse import FORMAT, MAX_BYTES, VERSION, Unreadable, check_value, clean_text, encode, parse
 from careerlab.progress.shapes import Shape, matches
+from careerlab.ui import PlainError
 
 __all__ = ["FORMAT", "RESULTS_FORMAT", "VERSION", "ProgressError", "ProgressStore", "default_store"]
 RESULTS_FORMAT = "careerlab-results"
@@ -30,7 +31,7 @@ TOO_LONG = ("That answer is too long to save, so it was not saved. Your earlier 
             "try a shorter answer.")
 
 
-class ProgressError(Exception):
+class ProgressError(PlainError):
     """Something the learner asked for (export, reset) could not be done; the message is plain words."""
 
 
