@@ -4,7 +4,9 @@ from __future__ import annotations
 import functools
 import html
 import logging
+import os
 import re
+from pathlib import Path
 from typing import Any, Callable
 
 log = logging.getLogger("careerlab")
@@ -21,6 +23,30 @@ _KINDS = {
     "error": ("✖", "Not quite", "#8a1c00", "#fde9e2"),
     "info": ("ℹ", "Note", "#003d66", "#e8f2fb"),
 }
+
+
+class PlainError(Exception):
+    """An expected failure (an export or a reset that could not be done) whose message is already
+    plain words for the learner: ``safe_callback`` shows it as it is, with no traceback."""
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path as a learner may see it: home-relative under the home folder, else the file name.
+
+    >>> import pathlib; shown_path(pathlib.Path.home() / ".careerlab" / "progress.json")
+    '~/.careerlab/progress.json'
+    >>> shown_path("/srv/jupyter/ada/progress.json")
+    'progress.json'
+    """
+    target = Path(path).expanduser()
+    home = Path.home()
+    for base in dict.fromkeys((home, Path(os.path.realpath(home)))):
+        try:
+            rest = target.relative_to(base)
+        except ValueError:
+            continue
+        return "~/" + rest.as_posix() if rest.parts else "~"
+    return target.name
 
 
 def hide_paths(text: str) -> str:
@@ -65,7 +91,9 @@ def safe_callback(out: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]
     """Decorate a widget callback so any error shows as a plain message in ``out``.
 
     JupyterLab swallows exceptions raised in widget callbacks, so without this a learner
-    would see nothing at all. The technical details go to the ``careerlab`` logger.
+    would see nothing at all. The technical details go to the ``careerlab`` logger. A
+    ``PlainError`` (such as the progress store's ``ProgressError``) is expected: its own plain
+    message is shown as the warning, with no details and no advice to restart.
     """
 
     def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -73,6 +101,10 @@ def safe_callback(out: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             try:
                 return fn(*args, **kwargs)
+            except PlainError as exc:  # expected: its own words are the whole message
+                log.info("careerlab widget callback: %s", exc)
+                show_message(out, str(exc), "warn", title="Sorry")
+                return None
             except Exception as exc:  # noqa: BLE001 - shown to the learner, logged in full
                 log.exception("careerlab widget callback failed")
                 show_message(

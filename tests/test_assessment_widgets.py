@@ -138,7 +138,10 @@ def test_export_offers_the_files_as_browser_downloads(store):
     assert doc["format"] == "careerlab-results" and doc["learner"] == "Ada Example"
     assert doc["progress"]["assessment"]["role_fit"] == store.get("assessment", "role_fit")
     assert all(m == "image/png" and d.startswith(b"\x89PNG") for _, m, d in links[1:]) and len(links) == 3
-    assert str(paths[0]) in w.export_message.value  # in the lesson the path on this computer is shown too
+    from careerlab.ui import shown_path
+
+    # in the lesson the file's place on this computer is shown too, home-relative or by name alone
+    assert shown_path(paths[0]) in w.export_message.value and str(paths[0].parent) not in w.export_message.value
 
 
 def test_the_app_page_shows_downloads_not_server_paths(store):

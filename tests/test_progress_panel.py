@@ -29,3 +29,53 @@ def test_panel_exports_and_resets_with_confirmation(tmp_path, careerlab_home):
     assert store.sections() == {}
     assert parts["confirm"].layout.display == "none"
     assert all(parts[k].layout.width == "auto" for k in ("export", "reset", "save_name"))  # labels not cut
+
+
+def _messages(monkeypatch):
+    """What the panel shows in its Output widget (which needs a live kernel to capture)."""
+    import careerlab.progress.widgets as panel_module
+    import careerlab.ui as ui
+    from careerlab.ui import message_html
+
+    shown = []
+    fake = lambda out, text, kind="info", *, title=None: shown.append(message_html(text, kind, title=title))
+    monkeypatch.setattr(panel_module, "show_message", fake)
+    monkeypatch.setattr(ui, "show_message", fake)
+    return shown
+
+
+def test_the_panel_shows_its_paths_home_relative_and_errors_plainly(tmp_path, monkeypatch, careerlab_home):
+    from careerlab.progress import fileio
+
+    messages = _messages(monkeypatch)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    store = ProgressStore(tmp_path / "home" / ".careerlab" / "progress.json")
+    panel = progress_panel(store)
+    parts = panel.children_by_role
+    header = panel.children[0].value
+    assert "~/.careerlab/progress.json" in header and str(tmp_path) not in header
+    parts["export"].click()
+    shown = messages[-1]
+    assert "Your results are in ~/.careerlab/exports/careerlab-results-" in shown and str(tmp_path) not in shown
+    other = progress_panel(ProgressStore(tmp_path / "srv" / "p.json"))
+    assert "<code>p.json</code>" in other.children[0].value and str(tmp_path) not in other.children[0].value
+
+    monkeypatch.setattr(fileio, "write_new", lambda *a: (_ for _ in ()).throw(PermissionError(13, "denied")))
+    parts["export"].click()  # the store's plain-words ProgressError: its own message, not a crash
+    shown = messages[-1]
+    assert "Your results file could not be written" in shown
+    assert "Details" not in shown and "Restart" not in shown and ".." not in shown
+
+
+def test_a_very_long_name_is_shortened_on_save_and_says_so(tmp_path, monkeypatch, careerlab_home):
+    from careerlab.progress.widgets import MAX_NAME
+
+    messages = _messages(monkeypatch)
+    store = ProgressStore(tmp_path / "p.json")
+    parts = progress_panel(store).children_by_role
+    parts["name"].value = "Ada " + "x" * 100_000
+    parts["save_name"].click()
+    saved = store.get("learner", "name")
+    assert saved.startswith("Ada x") and len(saved) == MAX_NAME == 200
+    assert parts["name"].value == saved
+    assert "shortened to 200 characters" in messages[-1]

@@ -256,3 +256,61 @@ def test_a_dangling_symlink_is_written_through(tmp_path):
     assert store.warning is None
     store.record("s", "k", 1)
     assert link.is_symlink() and json.loads(target.read_text())["sections"]["s"]["k"] == 1
+
+
+def test_a_store_through_a_symlink_and_one_on_its_target_share_one_lock(tmp_path):
+    import fcntl
+    import threading
+
+    target = tmp_path / "synced" / "my-progress.json"
+    target.parent.mkdir()
+    link = tmp_path / "home" / "progress.json"
+    link.parent.mkdir()
+    link.symlink_to(target)
+    via_link, direct = ProgressStore(link), ProgressStore(target)
+    assert not (link.parent / "progress.json.lock").exists()
+    with open(target.with_name("my-progress.json.lock"), "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another kernel is in the middle of a write
+        done = threading.Event()
+        writer = threading.Thread(target=lambda: (via_link.record("s", "a", 1), done.set()), daemon=True)
+        writer.start()
+        assert not done.wait(0.5)  # the store opened through the link waits for the same lock
+        fcntl.flock(held, fcntl.LOCK_UN)
+    assert done.wait(10)
+    direct.record("s", "b", 2)
+    assert ProgressStore(link).section("s") == {"a": 1, "b": 2}
+
+
+def test_a_lock_that_cannot_be_opened_keeps_answers_in_memory_and_retries(tmp_path):
+    path = tmp_path / "progress.json"
+    store = ProgressStore(path)
+    store.record("s", "first", 1)
+    lock = tmp_path / "progress.json.lock"
+    lock.unlink()
+    lock.mkdir()  # the lock file cannot be opened
+    assert store.record("s", "second", 2) is False  # not written without the lock
+    assert store.section("s") == {"first": 1, "second": 2}
+    assert json.loads(path.read_text())["sections"]["s"] == {"first": 1}
+    assert store.warning and store.warning.count("cannot be saved") == 1 and str(tmp_path) not in store.warning
+    lock.rmdir()
+    assert store.record("s", "third", 3) is True
+    assert ProgressStore(path).section("s") == {"first": 1, "second": 2, "third": 3}
+    assert store.warning is None
+
+
+def test_an_answer_too_long_for_the_file_is_refused_and_nothing_is_lost(tmp_path):
+    from careerlab.progress.parse import MAX_BYTES
+
+    path = tmp_path / "progress.json"
+    store = ProgressStore(path)
+    store.record("s", "k", "earlier answer")
+    store.record("s", "big", "x" * (MAX_BYTES // 2))
+    before = path.read_bytes()
+    assert store.record("s", "k", "y" * (MAX_BYTES // 2 + 10)) is False
+    assert path.read_bytes() == before
+    assert "too long to save" in store.warning
+    assert store.get("s", "k") == "earlier answer"
+    reopened = ProgressStore(path)
+    assert reopened.warning is None and reopened.get("s", "k") == "earlier answer"
+    assert store.record("s", "k", "short") is True and store.warning is None
+    assert ProgressStore(path).get("s", "k") == "short"

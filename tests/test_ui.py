@@ -76,3 +76,37 @@ def test_warnings_and_errors_hide_absolute_paths_but_keep_ordinary_slashes():
         "and/or 1/2 ICD-10-CM/PCS https://example.org/a/b"
     box = message_html("Could not read /var/lib/careerlab/visits.csv", "error")
     assert "/var/lib" not in box and "visits.csv" in box
+
+
+def test_a_plain_words_error_shows_its_own_message_not_a_crash(caplog):
+    from careerlab.progress import ProgressError
+
+    out = W.HTML()
+
+    @safe_callback(out)
+    def refused(_=None):
+        raise ProgressError("Your results file could not be written: the folder for it cannot be "
+                            "written on this computer. Your answers are not affected.")
+
+    with caplog.at_level("INFO", logger="careerlab"):
+        refused()
+    assert "Your results file could not be written" in out.value and "Your answers are not affected." in out.value
+    assert "Details" not in out.value and "Restart" not in out.value and ".." not in out.value
+    assert not any(r.exc_info for r in caplog.records)  # expected: no traceback logged
+    out.value = ""
+
+    @safe_callback(out)
+    def boom(_=None):
+        raise KeyError("visit-7")
+
+    boom()
+    assert "Details" in out.value and "Restart" in out.value  # the unexpected still get the generic message
+
+
+def test_paths_are_shown_home_relative_or_by_name_alone(tmp_path, monkeypatch):
+    from careerlab.ui import shown_path
+
+    monkeypatch.setenv("HOME", str(tmp_path / "ada"))
+    assert shown_path(tmp_path / "ada" / ".careerlab" / "progress.json") == "~/.careerlab/progress.json"
+    assert shown_path(str(tmp_path / "ada" / "exports" / "r.json")) == "~/exports/r.json"
+    assert shown_path("/srv/jupyter/users/ada/progress.json") == "progress.json"

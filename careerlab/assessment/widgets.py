@@ -14,7 +14,7 @@ from careerlab.assessment.results import ResultsPanel
 from careerlab.assessment.scoring import ResponseError, explain_fit, score
 from careerlab.handin.client import on_class_hub
 from careerlab.kiosk.page import DRAFT_NOT_SAVED, NOTHING_KEPT, kiosk_callback
-from careerlab.ui import message_html, safe_callback
+from careerlab.ui import message_html, safe_callback, shown_path
 
 PAGE_SIZE = 7
 SECTION = "assessment"
@@ -197,7 +197,7 @@ class AssessmentWidget(W.VBox):
         # A browser download first: on the app page (Voila) the visitor cannot reach the server's folders.
         where = "Your results file and your two charts are ready: download them with the links below."
         where += (" " + NOTHING_KEPT if self.fresh else
-                  " A copy is also saved on this computer:\n" + "\n".join(str(p) for p in paths))
+                  " A copy is also saved on this computer:\n" + "\n".join(shown_path(p) for p in paths))
         self.export_message.value = (message_html(where, "ok", title="Exported")
                                      + downloads_html([(p.name, p.read_bytes()) for p in paths]))
         return paths

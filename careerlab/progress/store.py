@@ -18,6 +18,7 @@ from careerlab.paths import careerlab_home
 from careerlab.progress import fileio
 from careerlab.progress.parse import FORMAT, MAX_BYTES, VERSION, Unreadable, check_value, clean_text, encode, parse
 from careerlab.progress.shapes import Shape, matches
+from careerlab.ui import PlainError
 
 __all__ = ["FORMAT", "RESULTS_FORMAT", "VERSION", "ProgressError", "ProgressStore", "default_store"]
 RESULTS_FORMAT = "careerlab-results"
@@ -26,9 +27,11 @@ _MISSING = object()
 UNSAVED = ("Your answers cannot be saved on this computer at the moment (the folder for saved progress "
            "cannot be written). Carry on: they are kept while this notebook stays open and saved as soon "
            "as saving works again.")
+TOO_LONG = ("That answer is too long to save, so it was not saved. Your earlier answers are kept; "
+            "try a shorter answer.")
 
 
-class ProgressError(Exception):
+class ProgressError(PlainError):
     """Something the learner asked for (export, reset) could not be done; the message is plain words."""
 
 
@@ -49,6 +52,7 @@ class ProgressStore:
         self.notes: list[str] = []  # saved values left out because of their shape, in plain words
         self._damage: str | None = None
         self._unsaved: str | None = None
+        self._too_long: str | None = None
         self._pending: dict[tuple[str, str], Any] = {}  # recorded but not yet on disk
         self._parsed: tuple[bytes | None, dict[str, dict[str, Any]]] = (None, {})  # last bytes read, parsed
         with self._locked() as locked:
@@ -61,7 +65,7 @@ class ProgressStore:
     @property
     def warning(self) -> str | None:
         """What the learner should know about their saved progress, in plain words (or None)."""
-        return " ".join(p for p in (self._damage, self._unsaved) if p) or None
+        return " ".join(p for p in (self._damage, self._unsaved, self._too_long) if p) or None
 
     # -- reading -----------------------------------------------------------------------
     def get(self, section: str, key: str, default: Any = None) -> Any:
@@ -98,15 +102,38 @@ class ProgressStore:
 
     # -- writing -----------------------------------------------------------------------
     def record(self, section: str, key: str, value: Any) -> bool:
-        """Save one value (atomically), keeping everything else; False if it is only in memory for now."""
-        self._pending[(section, key)] = check_value(section, key, value)
-        with self._locked():
-            sections, writable = self._load()
-            self._sections = self._with_pending(sections)
+        """Save one value (atomically), keeping everything else; False if it is only in memory for now.
+
+        A value that would make the file larger than a progress file may be (``MAX_BYTES``) is
+        refused: False, the file and the earlier answers are unchanged, and ``warning`` says so."""
+        value = check_value(section, key, value)
+        earlier = self._pending.get((section, key), _MISSING)
+        self._pending[(section, key)] = value
+        with self._locked() as locked:
+            disk, writable = self._load()
+            sections = self._with_pending(copy.deepcopy(disk))
+            data = encode(self._doc(sections))
+            if len(data) > MAX_BYTES:  # the next load would move the whole file aside
+                if earlier is _MISSING:
+                    del self._pending[(section, key)]
+                else:
+                    self._pending[(section, key)] = earlier
+                self._sections = self._with_pending(disk)
+                log.warning("careerlab: refused to save %s/%s: the progress file would be %d bytes",
+                            section, key, len(data))
+                self._too_long = TOO_LONG
+                return False
+            self._too_long = None
+            self._sections = sections
+            if locked is None:  # no lock file: writing now could lose another notebook's answers
+                if self._unsaved is None:
+                    log.warning("careerlab: progress kept in memory, the lock file could not be opened")
+                self._unsaved = UNSAVED
+                return False
             if not writable:
                 return False
             try:
-                fileio.atomic_write(fileio.target_of(self.path), encode(self._doc(self._sections)))
+                fileio.atomic_write(fileio.target_of(self.path), data)
             except OSError as exc:
                 log.warning("careerlab: progress kept in memory, the write failed: %s", exc.__class__.__name__)
                 self._unsaved = UNSAVED
@@ -200,7 +227,10 @@ class ProgressStore:
         return {}, True
 
     def _locked(self) -> contextlib.AbstractContextManager[bool | None]:
-        return fileio.locked(self.path.with_name(self.path.name + ".lock"))
+        # Next to the real file, so a store opened through a symlink and one opened on its
+        # target share one lock (and so never lose each other's answers).
+        real = Path(os.path.realpath(self.path))
+        return fileio.locked(real.with_name(real.name + ".lock"))
 
 
 _default: ProgressStore | None = None

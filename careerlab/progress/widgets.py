@@ -1,11 +1,19 @@
 """The "My progress" panel: name, hand in (or export) the results, reset with a confirmation."""
 from __future__ import annotations
 
+import html
+
 import ipywidgets as W
 
 from careerlab.progress.shapes import matches
 from careerlab.progress.store import ProgressStore, default_store
-from careerlab.ui import safe_callback, show_message
+from careerlab.ui import safe_callback, show_message, shown_path
+
+MAX_NAME = 200  # characters: any real name fits; ``W.Text`` has no maxlength, so longer is cut on save
+
+
+def _capped(text: str) -> str:
+    return text[:MAX_NAME].rstrip()
 
 
 def _summary(store: ProgressStore) -> str:
@@ -53,12 +61,20 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
         if not text:
             show_message(out, "Type your name first (any name your instructor will recognise).", "warn")
             return
-        store.record("learner", "name", text)
-        show_message(out, f"Saved. Your results file will carry the name “{text}”.", "ok", title="Saved")
+        cut = len(text) > MAX_NAME
+        if cut:
+            text = name.value = _capped(text)
+        if not store.record("learner", "name", text) and store.warning:
+            show_message(out, store.warning, "warn", title="About your saved progress")
+            return
+        shortened = f" It was shortened to {MAX_NAME} characters, the most a name can have." if cut else ""
+        show_message(out, f"Saved. Your results file will carry the name “{text}”.{shortened}", "ok",
+                     title="Saved")
 
     def keep_typed_name() -> None:
-        if name.value.strip() and name.value.strip() != store.get("learner", "name"):
-            store.record("learner", "name", name.value.strip())
+        text = _capped(name.value.strip())
+        if text and text != store.get("learner", "name"):
+            store.record("learner", "name", text)
 
     @safe_callback(handin_message)
     def on_handin(_=None):
@@ -73,8 +89,8 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
         keep_typed_name()
         handin_message.value = ""
         path = store.export()
-        show_message(out, f"Your results are in {path}. Hand in that one file. Saved so far: {_summary(store)}.",
-                     "ok", title="Exported")
+        show_message(out, f"Your results are in {shown_path(path)}. Hand in that one file. "
+                     f"Saved so far: {_summary(store)}.", "ok", title="Exported")
 
     @safe_callback(out)
     def on_reset(_=None):
@@ -101,7 +117,7 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
     reset.on_click(on_reset)
     confirm.on_click(on_confirm)
     cancel.on_click(on_cancel)
-    header = W.HTML(f"<b>My progress</b> — saved in <code>{store.path}</code>")
+    header = W.HTML(f"<b>My progress</b> — saved in <code>{html.escape(shown_path(store.path))}</code>")
     if store.warning:
         show_message(out, store.warning, "warn", title="About your saved progress")
     panel = W.VBox([header, W.HBox([name, save_name]), W.HBox([handin, export, reset, confirm, cancel]),
