@@ -9,6 +9,9 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
+from careerlab.errors import CareerlabError
+
+
 log = logging.getLogger("careerlab")
 _MONEY = re.compile(r"-?\$-?[\d,]+\.\d\d")
 # The folders of an absolute path (POSIX or Windows), not the file name at its end; "and/or",
@@ -23,11 +26,6 @@ _KINDS = {
     "error": ("✖", "Not quite", "#8a1c00", "#fde9e2"),
     "info": ("ℹ", "Note", "#003d66", "#e8f2fb"),
 }
-
-
-class PlainError(Exception):
-    """An expected failure (an export or a reset that could not be done) whose message is already
-    plain words for the learner: ``safe_callback`` shows it as it is, with no traceback."""
 
 
 def shown_path(path: str | os.PathLike[str]) -> str:
@@ -91,8 +89,8 @@ def safe_callback(out: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]
     """Decorate a widget callback so any error shows as a plain message in ``out``.
 
     JupyterLab swallows exceptions raised in widget callbacks, so without this a learner
-    would see nothing at all. The technical details go to the ``careerlab`` logger. A
-    ``PlainError`` (such as the progress store's ``ProgressError``) is expected: its own plain
+    would see nothing at all. The technical details go to the ``careerlab`` logger.
+    A ``CareerlabError`` (such as the progress store's ``ProgressError``) is expected: its own plain
     message is shown as the warning, with no details and no advice to restart.
     """
 
@@ -101,7 +99,7 @@ def safe_callback(out: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             try:
                 return fn(*args, **kwargs)
-            except PlainError as exc:  # expected: its own words are the whole message
+            except CareerlabError as exc:  # expected: its own words are the whole message
                 log.info("careerlab widget callback: %s", exc)
                 show_message(out, str(exc), "warn", title="Sorry")
                 return None

@@ -8,12 +8,13 @@ from typing import Any
 from careerlab.assessment.model import (
     ROLES, TRAIT_IDS, Certification, Item, NextSteps, ProfileValue, Trait)
 from careerlab.datafiles import read_json_object
+from careerlab.errors import DataFileError
 from careerlab.paths import data_path
 
 MIN_ITEMS_PER_TRAIT = 3
 
 
-class AssessmentDataError(ValueError):
+class AssessmentDataError(DataFileError):
     """A data file of the self-assessment is missing, unreadable or inconsistent."""
 
 

@@ -5,12 +5,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from careerlab.assessment.model import ROLES, Item
+from careerlab.errors import CareerlabError
 
 #: Fits closer than this many points (0-100 scale) are reported as "close".
 CLOSE_MARGIN = 5.0
 
 
-class ResponseError(ValueError):
+class ResponseError(CareerlabError):
     """Answers that cannot be scored; names every missing, unknown and out-of-range item."""
 
     def __init__(self, missing: Sequence[str] = (), unknown: Sequence[str] = (),

@@ -6,11 +6,12 @@ from datetime import date
 from decimal import Decimal
 
 from careerlab.claims.money import ZERO, MoneyError, parse_money, parse_units
+from careerlab.errors import CareerlabError
 
 SLOT_LETTERS = "ABCDEFGHIJKL"  # box 21 holds up to 12 diagnoses, lettered A-L
 
 
-class ClaimError(ValueError):
+class ClaimError(CareerlabError):
     """A claim (or a request about one) cannot be used as given; the message says which field."""
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from careerlab.amounts import MAX_AMOUNT, read_amount
+from careerlab.errors import CareerlabError
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 MAX_UNITS = Decimal(999)
 
 
-class MoneyError(ValueError):
+class MoneyError(CareerlabError):
     """A money, rate or units value could not be read; the message names the field."""
 
 

@@ -12,10 +12,11 @@ from pathlib import Path
 from careerlab.claims.model import Claim, ClaimError, claim_from_dict
 from careerlab.claims.money import MoneyError, parse_money, parse_rate
 from careerlab.claims.pricing import Payer, filing_deadline
+from careerlab.errors import DataFileError
 from careerlab.paths import data_path
 
 
-class TableError(ValueError):
+class TableError(DataFileError):
     """A file in data/claims/ is missing, unreadable or inconsistent; the message names the file and row."""
 
 

@@ -11,18 +11,17 @@ from datetime import datetime, timezone
 from typing import Any
 
 from .safe import UnsafeJSON, clean_text, loads_strict, short_repr
+from careerlab.errors import CareerlabError
+from careerlab.progress.record import RESULTS_FORMAT, ROLES
+from careerlab.progress.record import TRAIT_IDS as TRAITS
+from careerlab.progress.record import VERSION as RESULTS_VERSION
 
-RESULTS_FORMAT = "careerlab-results"
-RESULTS_VERSION = 1
-TRAITS = ("numbers_money", "anatomy_medicine", "decoding_detail", "people_service",
-          "independence", "clinical_team", "rules_persistence")
-ROLES = ("coder", "biller")
 DEFAULT_NAMES = {"", "learner"}  # what an export says when the learner typed no name
 MAX_LESSONS = 30  # knowledge-check sections in one file; the course has fewer than ten
 NAME_CHARS, ID_CHARS = 80, 60  # longer names and ids are cut (a label has to fit a chart)
 
 
-class ResultsFileError(ValueError):
+class ResultsFileError(CareerlabError):
     """The file cannot be used at all; the message says why in plain words."""
 
 

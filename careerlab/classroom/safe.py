@@ -13,12 +13,14 @@ import os
 import unicodedata
 from typing import Any
 
+from careerlab.errors import CareerlabError
+
 # Direction overrides and isolates can make a name display as something else ("Trojan source").
 _BIDI = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
                                "\u200e\u200f\u061c"))
 
 
-class UnsafeJSON(ValueError):
+class UnsafeJSON(CareerlabError):
     """JSON a results file never holds; the message says why in plain words."""
 
 

@@ -7,13 +7,14 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 
+from careerlab.errors import DataFileError
 from careerlab.paths import data_path
 from careerlab.codes.normalize import HCPCS2_SHAPE, cpt_category
 
 CPT_NOTICE = "CPT® is a registered trademark of the American Medical Association."
 
 
-class CodeTableError(ValueError):
+class CodeTableError(DataFileError):
     """A data file in data/codes/ is missing, unreadable or inconsistent."""
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from careerlab.errors import CareerlabError
 
-class VisitNoteError(ValueError):
+
+class VisitNoteError(CareerlabError):
     """data/codes/visit_notes.json is missing, unreadable or inconsistent."""
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from careerlab.datafiles import read_json_object
+from careerlab.errors import DataFileError
 from careerlab.paths import data_path
 
 RIASEC = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
@@ -19,7 +20,7 @@ ONET_ATTRIBUTION = (
     "approved, endorsed, or tested these modifications.")
 
 
-class CompareDataError(ValueError):
+class CompareDataError(DataFileError):
     """A side-by-side data file is missing, unreadable or inconsistent."""
 
 

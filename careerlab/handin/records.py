@@ -11,14 +11,16 @@ import re
 from datetime import datetime
 from typing import Any
 
-RESULTS_FORMAT = "careerlab-results"
-RESULTS_VERSION = 1
+from careerlab.errors import CareerlabError
+from careerlab.progress.record import RESULTS_FORMAT
+from careerlab.progress.record import VERSION as RESULTS_VERSION
+
 MAX_BYTES = 1_000_000  # a results file is a few kilobytes; anything this big is something else
 # Hub names become file names: letters, digits and . _ @ + - only, never a leading dot.
 _USERNAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.@+-]{0,127}")
 
 
-class HandinRejected(ValueError):
+class HandinRejected(CareerlabError):
     """The hand-in cannot be stored; the message says why in plain words."""
 
 

@@ -10,8 +10,9 @@ import math
 import re
 from typing import Any
 
-FORMAT = "careerlab-progress"
-VERSION = 1
+from careerlab.progress.record import PROGRESS_FORMAT as FORMAT
+from careerlab.progress.record import VERSION
+
 MAX_BYTES = 16 * 1024 * 1024  # a real progress file is a few kilobytes
 MAX_DEPTH = 32  # sections -> key -> value: far deeper than any lesson saves, far below Python's limits
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from careerlab import __version__
+from careerlab.errors import CareerlabError
 from careerlab.paths import careerlab_home
 from careerlab.progress import fileio
+from careerlab.progress.record import RESULTS_FORMAT
 from careerlab.progress.parse import FORMAT, MAX_BYTES, VERSION, Unreadable, check_value, clean_text, encode, parse
 from careerlab.progress.shapes import Shape, matches
-from careerlab.ui import PlainError
 
 __all__ = ["FORMAT", "RESULTS_FORMAT", "VERSION", "ProgressError", "ProgressStore", "default_store"]
-RESULTS_FORMAT = "careerlab-results"
 log = logging.getLogger("careerlab")
 _MISSING = object()
 UNSAVED = ("Your answers cannot be saved on this computer at the moment (the folder for saved progress "
@@ -31,7 +31,7 @@ TOO_LONG = ("That answer is too long to save, so it was not saved. Your earlier 
             "try a shorter answer.")
 
 
-class ProgressError(PlainError):
+class ProgressError(CareerlabError):
     """Something the learner asked for (export, reset) could not be done; the message is plain words."""
 
 

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from careerlab.errors import DataFileError
 from careerlab.paths import data_path
 
 TYPES = ("single", "multiple", "numeric", "text")
 
 
-class QuizBankError(ValueError):
+class QuizBankError(DataFileError):
     """A question bank is broken; the message names the file, the question and the problem."""
 
 

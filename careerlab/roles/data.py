@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from careerlab.datafiles import read_csv_rows, read_json_object
+from careerlab.errors import DataFileError
 from careerlab.paths import data_path
 
 #: Who owns a stage: file value -> words a learner reads (the chart shows these words too).
@@ -19,7 +20,7 @@ OWNERS: dict[str, str] = {
 ROLES: dict[str, str] = {"coder": "Coder", "biller": "Biller"}
 
 
-class RolesDataError(ValueError):
+class RolesDataError(DataFileError):
     """A lesson-01 data file is missing or broken; the message names the file and the problem."""
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from careerlab.datafiles import read_csv_rows
+from careerlab.errors import DataFileError
 from careerlab.paths import data_path
 
 from .kpis import KPI_KEYS
@@ -12,7 +13,7 @@ _ASSUMPTION_COLUMNS = ("parameter", "default", "unit", "meaning", "kind", "sourc
 _BENCH_COLUMNS = ("kpi", "label", "target_text", "low", "high", "better", "source", "year")
 
 
-class SimulationDataError(ValueError):
+class SimulationDataError(DataFileError):
     """A simulation data file is missing or damaged (the message says which and how)."""
 
 
