@@ -1,5 +1,6 @@
 """Read the project's data files, with plain-words errors that name the file (used by every
-lesson's loaders, which then check what the rows mean)."""
+lesson's loaders, which then check what the rows mean). Nothing else in the package opens a file
+under ``data/``."""
 from __future__ import annotations
 
 import csv
@@ -7,22 +8,30 @@ import json
 from pathlib import Path
 from typing import Any
 
+from careerlab.errors import DataFileError
 
-def read_json_object(path: str | Path, error: type[Exception] = ValueError) -> dict[str, Any]:
-    """Return the JSON object in ``path``; raise ``error`` saying what is wrong with the file."""
+
+def read_json(path: str | Path, error: type[Exception] = DataFileError) -> Any:
+    """Return the JSON value in ``path``; raise ``error`` saying what is wrong with the file."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise error(f"{path.name}: file not found in {path.parent}") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise error(f"{path.name}: cannot be read: not valid JSON ({exc})") from None
+
+
+def read_json_object(path: str | Path, error: type[Exception] = DataFileError) -> dict[str, Any]:
+    """Return the JSON object in ``path``; raise ``error`` saying what is wrong with the file."""
+    path = Path(path)
+    data = read_json(path, error)
     if not isinstance(data, dict):
         raise error(f"{path.name}: expected a JSON object at the top")
     return data
 
 
-def read_csv_rows(path: str | Path, columns: tuple[str, ...], error: type[Exception] = ValueError,
+def read_csv_rows(path: str | Path, columns: tuple[str, ...], error: type[Exception] = DataFileError,
                   *, required: tuple[str, ...] | None = None) -> list[dict[str, str]]:
     """Return the rows of a CSV file that has ``columns``; every row must fill the ``required``
     columns (all of ``columns`` unless given). Raise ``error`` naming the file and the line."""
