@@ -17,6 +17,10 @@ TRAIT_IDS: tuple[str, ...] = (
 #: The two roles, in display order.
 ROLES: tuple[str, ...] = ("coder", "biller")
 
+#: Role fits closer than this many points (0-100 scale) are "about equal", for a learner and in
+#: the class dashboard alike.
+CLOSE_MARGIN = 5.0
+
 #: The 5-point agree scale: answer value -> words shown to the learner.
 SCALE: dict[int, str] = {
     1: "Strongly disagree",

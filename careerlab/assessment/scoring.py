@@ -4,11 +4,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from careerlab.assessment.model import ROLES, Item
+from careerlab.assessment.model import CLOSE_MARGIN, ROLES, Item
 from careerlab.errors import CareerlabError
 
-#: Fits closer than this many points (0-100 scale) are reported as "close".
-CLOSE_MARGIN = 5.0
 
 
 class ResponseError(CareerlabError):
