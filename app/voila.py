@@ -4,7 +4,7 @@
 # The three numbers come from the environment; `make app KIOSK_MAX_KERNELS=4` and friends set them.
 import os
 
-from careerlab.kiosk.server import KioskSettings, capped_prelaunch_hook
+from careerlab.kiosk import KioskSettings, capped_prelaunch_hook
 
 kiosk = KioskSettings.from_env(os.environ)
 c = get_config()  # noqa: F821 - traitlets gives a config file get_config()

@@ -4,8 +4,8 @@ import sys
 
 import careerlab.assessment as A
 from careerlab.assessment import explain_fit, fit_headline, load_example_responses, score
-from careerlab.assessment.display import profiles_html, traits_html
-from careerlab.assessment.results import summary_lines
+from careerlab.assessment.tables import profiles_html, traits_html
+from careerlab.assessment.text import summary_lines
 
 
 def test_every_name_in_all_exists():

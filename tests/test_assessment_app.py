@@ -11,7 +11,7 @@ from traitlets.config.loader import PyFileConfigLoader
 import nbformat
 
 from careerlab.assessment import show_app_footer
-from careerlab.assessment.display import app_footer_html
+from careerlab.assessment.tables import app_footer_html
 from careerlab.assessment.data import profile_sources
 
 ROOT = Path(__file__).resolve().parents[1]

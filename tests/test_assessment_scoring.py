@@ -6,9 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careerlab.assessment import (
-    TRAIT_IDS, Item, ResponseError, explain_fit, fit_headline, load_items, load_role_profiles, role_fit, score)
-from careerlab.assessment.report import pull_lines, unanswered_text
-from careerlab.assessment.scoring import CLOSE_MARGIN, item_points
+    CLOSE_MARGIN, TRAIT_IDS, Item, ResponseError, explain_fit, fit_headline, load_items, load_role_profiles, role_fit,
+    score)
+from careerlab.assessment.scoring import item_points
+from careerlab.assessment.text import pull_lines, unanswered_text
 
 ITEMS = load_items()
 NEUTRAL = {i.id: 3 for i in ITEMS}

@@ -7,7 +7,7 @@ from careerlab.compare import (
     RIASEC, CompareDataError, grade_task_sort, load_pay_outlook, load_riasec, load_side_by_side, load_tasks,
     pay_outlook_lines, side_by_side_html)
 from careerlab.compare import data as data_mod
-from careerlab.compare.data import Task
+from careerlab.compare.model import Task
 from careerlab.paths import data_path
 
 

@@ -138,7 +138,8 @@ def test_an_unwritable_home_gives_one_plain_message_and_keeps_answers(tmp_path, 
 
 
 def test_answers_held_in_memory_are_saved_once_the_home_is_writable(tmp_path, monkeypatch):
-    from careerlab.assessment.widgets import DRAFT_KEY, show_assessment
+    from careerlab.assessment.widgets import show_assessment
+    from careerlab.progress.record import DRAFT_RESPONSES as DRAFT_KEY
     from careerlab.progress import progress_panel
     from careerlab.quiz import show_quiz
     from careerlab.roles.widgets import who_does_it

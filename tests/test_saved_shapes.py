@@ -5,7 +5,7 @@ import json
 import pytest
 
 from careerlab.assessment import load_items
-from careerlab.assessment.widgets import DRAFT_KEY, show_assessment
+from careerlab.assessment.widgets import show_assessment
 from careerlab.claims import diagnoses
 from careerlab.claims.widgets import claim_builder, share_exercise
 from careerlab.codes import code_set_drill, exercise_widget
@@ -13,6 +13,7 @@ from careerlab.codes.exercises import load_notes
 from careerlab.compare import task_sort_exercise
 from careerlab.paths import data_path
 from careerlab.progress import ProgressStore, progress_panel
+from careerlab.progress.record import DRAFT_RESPONSES as DRAFT_KEY
 from careerlab.quiz import lesson_bank_path, load_bank, show_quiz
 from careerlab.roles import load_exercise
 from careerlab.roles.widgets import who_does_it

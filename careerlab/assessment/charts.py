@@ -6,31 +6,21 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
+from careerlab.assessment.data import load_role_profiles, trait_labels
+from careerlab.charting import BLUE, GREEN, ORANGE, axes
+
 # Okabe-Ito colours; every series also has its own marker or hatch, never colour alone.
-YOU_COLOUR = "#009E73"
+YOU_COLOUR = GREEN
 ROLE_STYLE = {
-    "coder": {"color": "#0072B2", "marker": "D", "linestyle": "--", "label": "Coder profile"},
-    "biller": {"color": "#E69F00", "marker": "^", "linestyle": ":", "label": "Biller profile"},
+    "coder": {"color": BLUE, "marker": "D", "linestyle": "--", "label": "Coder profile"},
+    "biller": {"color": ORANGE, "marker": "^", "linestyle": ":", "label": "Biller profile"},
 }
 FONT = 11
 
 
 def _defaults(profiles, labels):
-    if profiles is None:
-        from careerlab.assessment.data import load_role_profiles
-        profiles = load_role_profiles()
-    if labels is None:
-        from careerlab.assessment.data import trait_labels
-        labels = trait_labels()
-    return profiles, labels
-
-
-def _new_axes(ax: Any, polar: bool = False, size: tuple[float, float] = (8, 5)) -> Any:
-    if ax is not None:
-        return ax
-    import matplotlib.pyplot as plt
-    _, ax = plt.subplots(figsize=size, subplot_kw={"projection": "polar"} if polar else None)
-    return ax
+    return (load_role_profiles() if profiles is None else profiles,
+            trait_labels() if labels is None else labels)
 
 
 def trait_bar_chart(scores: Mapping[str, float], profiles: Mapping[str, Mapping[str, float]] | None = None,
@@ -38,7 +28,7 @@ def trait_bar_chart(scores: Mapping[str, float], profiles: Mapping[str, Mapping[
                     title: str = "Your trait scores and the two role profiles", who: str = "You") -> Any:
     """One horizontal bar per trait (``who``: the learner, or e.g. "Robin"), with a marker for each role's profile."""
     profiles, labels = _defaults(profiles, labels)
-    ax = _new_axes(ax)
+    ax = axes(ax, (8, 5))
     traits = list(scores)
     ys = list(range(len(traits)))
     values = [scores[t] for t in traits]
@@ -75,7 +65,7 @@ def radar_chart(scores: Mapping[str, float], profiles: Mapping[str, Mapping[str,
                 title: str = "Your shape against the coder and biller profiles", who: str = "You") -> Any:
     """A radar (spider) chart of ``who`` (the learner by default) against both role profiles; needs polar Axes."""
     profiles, labels = _defaults(profiles, labels)
-    ax = _new_axes(ax, polar=True, size=(7, 7))
+    ax = axes(ax, (7, 7), polar=True)
     if getattr(ax, "name", "") != "polar":
         raise ValueError("radar_chart needs polar axes: make them with "
                          "fig.add_subplot(projection='polar') or plt.subplots(subplot_kw={'projection': 'polar'})")

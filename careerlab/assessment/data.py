@@ -1,14 +1,16 @@
-"""Load and check the self-assessment data files in ``data/assessment/``."""
+"""Load and check the self-assessment data files in ``data/assessment/``, and check a learner's
+answers against the item bank (``check_responses``)."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from careerlab.assessment.model import (
-    ROLES, TRAIT_IDS, Certification, Item, NextSteps, ProfileValue, Trait)
+    ROLES, TRAIT_IDS, Certification, Item, NextSteps, ProfileValue, Trait, valid_answer)
 from careerlab.datafiles import read_json_object
-from careerlab.errors import DataFileError
+from careerlab.errors import CareerlabError, DataFileError
 from careerlab.paths import data_path
 
 MIN_ITEMS_PER_TRAIT = 3
@@ -146,7 +148,6 @@ def validated_tool() -> dict[str, str]:
 
 def load_example_responses() -> dict[str, int]:
     """The worked example learner's answers (a made-up person), checked against the item bank."""
-    from careerlab.assessment.scoring import check_responses
     data = _read("example_profile.json")
     responses = data.get("responses")
     if not isinstance(responses, dict):
@@ -162,3 +163,36 @@ def example_name() -> str:
     """The worked example's name and one-line story."""
     data = _read("example_profile.json")
     return f"{data.get('name', 'Example learner')}: {data.get('story', '')}".strip(": ")
+
+
+class ResponseError(CareerlabError):
+    """Answers that cannot be scored; names every missing, unknown and out-of-range item."""
+
+    def __init__(self, missing: Sequence[str] = (), unknown: Sequence[str] = (),
+                 invalid: Mapping[str, object] | None = None) -> None:
+        self.missing = list(missing)
+        self.unknown = list(unknown)
+        self.invalid = dict(invalid or {})
+        parts = []
+        if self.missing:
+            parts.append("missing answers for: " + ", ".join(self.missing))
+        if self.unknown:
+            parts.append("unknown items: " + ", ".join(self.unknown))
+        if self.invalid:
+            shown = ", ".join(f"{k}={v!r}" for k, v in self.invalid.items())
+            parts.append("answers must be whole numbers from 1 to 5, got: " + shown)
+        super().__init__("; ".join(parts) or "answers cannot be scored")
+
+
+def check_responses(responses: Mapping[str, object], items: Sequence[Item] | None = None) -> None:
+    """Raise ``ResponseError`` naming every missing, unknown or out-of-range answer."""
+    items = load_items() if items is None else items
+    if not isinstance(responses, Mapping):
+        raise ResponseError(invalid={"responses": type(responses).__name__})
+    known = {item.id for item in items}
+    missing = [i.id for i in items if responses.get(i.id) is None]
+    unknown = sorted(str(k) for k in responses if k not in known)
+    invalid = {i.id: responses[i.id] for i in items
+               if responses.get(i.id) is not None and not valid_answer(responses[i.id])}
+    if missing or unknown or invalid:
+        raise ResponseError(missing, unknown, invalid)

@@ -76,3 +76,16 @@ class NextSteps:
     heading: str
     study: tuple[str, ...]
     certifications: tuple[Certification, ...]
+
+
+def valid_answer(value: object) -> bool:
+    """Whether ``value`` is a whole-number answer from 1 to 5 (``4`` or ``4.0``, never ``True``).
+
+    >>> valid_answer(4), valid_answer(4.0), valid_answer(4.5), valid_answer(True), valid_answer("4")
+    (True, True, False, False, False)
+    """
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return isinstance(value, int) and 1 <= value <= 5

@@ -4,64 +4,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from careerlab.assessment.data import check_responses, load_items, load_role_profiles
 from careerlab.assessment.model import CLOSE_MARGIN, ROLES, Item
-from careerlab.errors import CareerlabError
-
-
-
-class ResponseError(CareerlabError):
-    """Answers that cannot be scored; names every missing, unknown and out-of-range item."""
-
-    def __init__(self, missing: Sequence[str] = (), unknown: Sequence[str] = (),
-                 invalid: Mapping[str, object] | None = None) -> None:
-        self.missing = list(missing)
-        self.unknown = list(unknown)
-        self.invalid = dict(invalid or {})
-        parts = []
-        if self.missing:
-            parts.append("missing answers for: " + ", ".join(self.missing))
-        if self.unknown:
-            parts.append("unknown items: " + ", ".join(self.unknown))
-        if self.invalid:
-            shown = ", ".join(f"{k}={v!r}" for k, v in self.invalid.items())
-            parts.append("answers must be whole numbers from 1 to 5, got: " + shown)
-        super().__init__("; ".join(parts) or "answers cannot be scored")
-
 
 def _items(items: Sequence[Item] | None) -> Sequence[Item]:
-    if items is None:
-        from careerlab.assessment.data import load_items
-        return load_items()
-    return items
+    return load_items() if items is None else items
 
 
 def _profiles(profiles: Mapping[str, Mapping[str, float]] | None) -> Mapping[str, Mapping[str, float]]:
-    if profiles is None:
-        from careerlab.assessment.data import load_role_profiles
-        return load_role_profiles()
-    return profiles
-
-
-def _valid_answer(value: object) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return isinstance(value, int) and 1 <= value <= 5
-
-
-def check_responses(responses: Mapping[str, object], items: Sequence[Item] | None = None) -> None:
-    """Raise ``ResponseError`` naming every missing, unknown or out-of-range answer."""
-    items = _items(items)
-    if not isinstance(responses, Mapping):
-        raise ResponseError(invalid={"responses": type(responses).__name__})
-    known = {item.id for item in items}
-    missing = [i.id for i in items if responses.get(i.id) is None]
-    unknown = sorted(str(k) for k in responses if k not in known)
-    invalid = {i.id: responses[i.id] for i in items
-               if responses.get(i.id) is not None and not _valid_answer(responses[i.id])}
-    if missing or unknown or invalid:
-        raise ResponseError(missing, unknown, invalid)
+    return load_role_profiles() if profiles is None else profiles
 
 
 def item_points(answer: int, reverse: bool) -> float:

@@ -1,48 +1,18 @@
 """Load and check the side-by-side data in ``data/compare/``."""
 from __future__ import annotations
 
-import csv
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from careerlab.datafiles import read_json_object
+from careerlab.assessment.model import ROLES
+from careerlab.compare.model import RIASEC, TASK_ANSWERS, Aspect, Task
+from careerlab.datafiles import read_csv_rows, read_json_object
 from careerlab.errors import DataFileError
 from careerlab.paths import data_path
-
-RIASEC = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
-ROLES = ("coder", "biller")
-TASK_ANSWERS = ("coder", "biller", "both")
-ONET_ATTRIBUTION = (
-    "This product includes information from the O*NET 29.3 Database by the U.S. Department of Labor, "
-    "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a "
-    "trademark of USDOL/ETA. The authors have modified all or some of this information. USDOL/ETA has not "
-    "approved, endorsed, or tested these modifications.")
 
 
 class CompareDataError(DataFileError):
     """A side-by-side data file is missing, unreadable or inconsistent."""
-
-
-@dataclass(frozen=True)
-class Aspect:
-    """One row of the comparison: what each role does on this aspect, and the source."""
-
-    id: str
-    aspect: str
-    coder: str
-    biller: str
-    source: str
-
-
-@dataclass(frozen=True)
-class Task:
-    """One task of the "whose task is it?" exercise."""
-
-    id: str
-    task: str
-    answer: str
-    why: str
 
 
 def _json(name: str, path: Path | None = None) -> dict[str, Any]:
@@ -88,12 +58,8 @@ def load_pay_outlook(path: Path | None = None) -> dict[str, Any]:
 
 def load_riasec(path: Path | None = None) -> dict[str, dict[str, float]]:
     """Role ('coder', 'biller') -> RIASEC interest -> O*NET score (1-7)."""
-    path = path or data_path("compare", "onet_interests.csv")
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-    except FileNotFoundError:
-        raise CompareDataError(f"onet_interests.csv: file not found at {path}") from None
+    rows = read_csv_rows(path or data_path("compare", "onet_interests.csv"), ("role", "interest", "score"),
+                         CompareDataError, required=())  # an empty score is "not a number" below
     out: dict[str, dict[str, float]] = {r: {} for r in ROLES}
     for n, row in enumerate(rows, 2):
         try:

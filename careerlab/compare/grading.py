@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from careerlab.compare.data import TASK_ANSWERS, Task
+from careerlab.compare.model import TASK_ANSWERS, Task
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,12 @@ import ipywidgets as W
 
 from careerlab.compare.data import load_tasks
 from careerlab.compare.grading import grade_task_sort
+from careerlab.compare.model import LESSON
+from careerlab.progress import default_store
+from careerlab.progress.record import exercise_section
 from careerlab.ui import message_html, readable, safe_callback
 
-SECTION, KEY = "exercise:04-side-by-side", "task-sort"
+SECTION, KEY = exercise_section(LESSON), "task-sort"
 CHOICES = [("Coder", "coder"), ("Biller", "biller"), ("Both", "both")]
 
 
@@ -20,10 +23,7 @@ class TaskSortWidget(W.VBox):
     def __init__(self, store: Any = None) -> None:
         super().__init__()
         self.add_class("careerlab-compare-tasksort")
-        if store is None:
-            from careerlab.progress import default_store
-            store = default_store()
-        self.store, self.tasks = store, load_tasks()
+        self.store, self.tasks = store if store is not None else default_store(), load_tasks()
         self.feedback = W.HTML()
         self.choices: dict[str, W.ToggleButtons] = {}
         rows = []

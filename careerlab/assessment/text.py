@@ -1,8 +1,12 @@
-"""Plain-words sentences about scores and fit, for under the charts and the results (pure logic)."""
+"""Plain-words sentences for the learner: the fit, the text summary of each chart, the results in
+HTML and the widget's messages (pure logic)."""
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Mapping
 
+from careerlab.assessment.data import load_next_steps, trait_labels, validated_tool
 from careerlab.assessment.scoring import FitExplanation
 
 ROLE_WORDS = {"coder": "medical coding", "biller": "medical billing"}
@@ -92,3 +96,87 @@ def unanswered_text(numbers: list[int], page_size: int) -> str:
         for page, ns in pages.items())
     count = "1 question" if len(numbers) == 1 else f"{len(numbers)} questions"
     return f"Still unanswered: {count}. {where} Answer them, then press Submit again."
+
+
+def summary_lines(scores: Mapping[str, float], expl: FitExplanation, who: str = "You") -> list[str]:
+    """Plain text of the results (for printing in a notebook); ``who`` names the person."""
+    labels = trait_labels()
+    lines = [fit_headline(expl, who)]
+    for role, lines_for_role in pull_lines(expl, labels).items():
+        lines += [f"  toward {role}: {line}" for line in lines_for_role]
+    return lines
+
+
+def _list(lines: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>"
+
+
+def _cited(text: str) -> str:
+    """Escape ``text`` and turn the web addresses in it into links that open in a new tab."""
+    parts = re.split(r"(https?://\S+?)(?=[\s,;)]|$)", text)
+    return "".join(
+        f"<a href='{html.escape(p)}' target='_blank' rel='noopener'>{html.escape(p)}</a>" if i % 2 else html.escape(p)
+        for i, p in enumerate(parts))
+
+
+def fit_html(expl: FitExplanation) -> str:
+    """The fit for each role, the traits that pulled each way, and what to study next, as HTML."""
+    labels = trait_labels()
+    pulls = pull_lines(expl, labels)
+    steps = load_next_steps()["close" if expl.close else expl.leaning or "close"]
+    tool = validated_tool()
+    parts = ["<h3>Your fit for each role</h3>",
+             f"<p class='careerlab-assessment-headline'>{html.escape(fit_headline(expl))}</p>"]
+    for role, words in (("coder", "coding"), ("biller", "billing")):
+        if pulls[role]:
+            parts.append(f"<p><b>Traits that pulled toward {words}:</b></p>{_list(pulls[role])}")
+    parts.append(f"<p><b>What to study next</b> ({html.escape(steps.heading.lower())}):</p>"
+                 f"{_list(list(steps.study))}")
+    certs = "".join(f"<li>{html.escape(f'{c.name}, awarded by {c.body} ({c.focus}).')} "
+                    f"<small>Source: {_cited(c.source)}</small></li>" for c in steps.certifications)
+    parts.append("<p><b>Certifications to look at</b> (check the awarding body for current exam details):</p>"
+                 f"<ul>{certs}</ul>")
+    parts.append(
+        "<p><i>This is a reflection tool written for this course, not a validated psychological test. "
+        f"For a validated interest inventory, try the {html.escape(tool['name'])} on "
+        f"<a href='{html.escape(tool['url'])}' target='_blank' rel='noopener'>{html.escape(tool['site'])}</a>, "
+        f"from the {html.escape(tool['by'])}.</i></p>")
+    return "".join(parts)
+
+
+# -- the widget's messages ---------------------------------------------------------------------
+SAVED = "Your answers and results are saved. Scroll down for your charts and what they mean."
+CLEARED = "Answers cleared. Your last saved results stay in your progress file until you submit again."
+READY = "Your results file and your two charts are ready: download them with the links below."
+
+
+def nothing_yet(action: str) -> str:
+    """What to do before ``action`` ("export", "hand in") can work.
+
+    >>> nothing_yet("export")
+    'There is nothing to export yet: answer every statement and press Submit first.'
+    """
+    return f"There is nothing to {action} yet: answer every statement and press Submit first."
+
+
+def draft_not_saved(why: str) -> str:
+    """The latest answer could not be saved (``why``); it is still on the screen."""
+    return (f"Your latest answer could not be saved ({why}). It is still on the screen; "
+            "press Submit when you have answered everything.")
+
+
+def saved_answers_unusable(why: str) -> str:
+    """Saved answers that cannot be scored (``why``, cut to 200 characters): the questions start empty."""
+    why = why if len(why) <= 200 else why[:197] + "..."
+    return (f"Your saved answers could not be used ({why}), so the questions start empty. "
+            "Nothing in your progress file was deleted.")
+
+
+def welcome_back(n: int) -> str:
+    """The learner's ``n`` answers from last time are filled in again.
+
+    >>> welcome_back(1)
+    'Welcome back: your 1 answer from last time is filled in. Carry on where you stopped.'
+    """
+    return (f"Welcome back: your {n} answer{'s' if n != 1 else ''} from last time "
+            f"{'is' if n == 1 else 'are'} filled in. Carry on where you stopped.")

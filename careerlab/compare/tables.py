@@ -1,10 +1,12 @@
-"""The side-by-side table and the pay figures as text and HTML (pure string building)."""
+"""Display tables: the side-by-side comparison (HTML) and the O*NET interest differences (a
+DataFrame)."""
 from __future__ import annotations
 
 import html
 from typing import Any
 
-from careerlab.compare.data import RIASEC, Aspect, load_pay_outlook, load_riasec, load_side_by_side
+from careerlab.compare.data import load_riasec, load_side_by_side
+from careerlab.compare.model import RIASEC, Aspect
 
 
 def side_by_side_html(aspects: list[Aspect] | None = None) -> str:
@@ -21,21 +23,6 @@ def side_by_side_html(aspects: list[Aspect] | None = None) -> str:
         for a in aspects)
     return (f"<table class='careerlab-compare-table' style='border-collapse:collapse;font-size:14px'>"
             f"<caption>Medical coder and medical biller, side by side</caption>{head}<tbody>{rows}</tbody></table>")
-
-
-def pay_outlook_lines() -> list[str]:
-    """One sentence per BLS figure with its period and source, then what was left out and why."""
-    data = load_pay_outlook()
-    lines = []
-    for f in data["figures"]:
-        value = f["value"]
-        shown = (f"${value:,}" if f["unit"].startswith("USD") else
-                 f"+{value} %" if f["unit"] == "percent" else f"about {value:,}")
-        lines.append(f"{f['occupation']} (SOC {f['soc']}, includes {f['includes']}): {f['measure'].lower()} "
-                     f"{shown} ({f['period']}). Source: {f['source']}.")
-    for gap in data.get("left_out", []):
-        lines.append(f"Left out: {gap['occupation']} (SOC {gap['soc']}). {gap['why']}")
-    return lines
 
 
 def riasec_differences(scores: dict[str, dict[str, float]] | None = None) -> list[dict[str, Any]]:
@@ -58,3 +45,11 @@ def riasec_difference_table(scores: dict[str, dict[str, float]] | None = None) -
     rows = [{k: (f"{v:+.2f}" if k == "Coders minus billers" else f"{v:.2f}") if isinstance(v, float) else v
              for k, v in row.items()} for row in riasec_differences(scores)]
     return pd.DataFrame(rows).set_index("Interest area")
+
+
+def show_side_by_side() -> Any:
+    """The comparison table, ready to display in a notebook (a $ amount is never typeset as maths)."""
+    from IPython.display import HTML
+
+    from careerlab.ui import no_maths
+    return HTML(no_maths(side_by_side_html()))

@@ -1,0 +1,143 @@
+"""The self-assessment's results: the panel (charts as images, the fit and what to do next) and
+the row under it that exports the results or hands them in."""
+from __future__ import annotations
+
+import html
+import io
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Callable
+
+import ipywidgets as W
+from matplotlib.figure import Figure
+
+from careerlab.assessment.charts import radar_chart, trait_bar_chart
+from careerlab.assessment.data import load_role_profiles, trait_labels
+from careerlab.assessment.export import downloads_html, export_results, unique_results_path
+from careerlab.assessment.scoring import FitExplanation
+from careerlab.assessment.text import READY, fit_html, nothing_yet, radar_summary, trait_summary
+from careerlab.handin.client import on_class_hub
+from careerlab.kiosk.page import NOTHING_KEPT
+from careerlab.progress.record import LEARNER, NAME
+from careerlab.ui import message_html, readable, shown_path
+
+CHART_NAMES = ("trait-scores", "radar")
+
+
+def render_charts(scores: Mapping[str, float]) -> dict[str, Figure]:
+    """Draw both charts on fresh Figures (no pyplot, so nothing depends on the backend)."""
+    bars = Figure(figsize=(9, 5.5), layout="constrained")
+    trait_bar_chart(scores, ax=bars.add_subplot())
+    radar = Figure(figsize=(7, 7), layout="constrained")
+    radar_chart(scores, ax=radar.add_subplot(projection="polar"))
+    return {"trait-scores": bars, "radar": radar}
+
+
+def figure_png(fig: Figure, dpi: int = 100) -> bytes:
+    """The figure as PNG bytes."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()
+
+
+class ResultsPanel(W.VBox):
+    """Shows a learner's results; keeps ``figures`` (Axes for tests) and ``pngs`` (for export)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.add_class("careerlab-assessment-results")
+        self.figures: dict[str, Figure] = {}
+        self.pngs: dict[str, bytes] = {}
+        self.fit = W.HTML()
+        self.fit.add_class("careerlab-assessment-fit")
+
+    def clear(self) -> None:
+        """Hide the results (for a retake)."""
+        self.figures, self.pngs = {}, {}
+        self.fit.value = ""
+        self.children = ()
+
+    def show(self, scores: Mapping[str, float], expl: FitExplanation, heading: str = "Your results") -> None:
+        """Draw the charts and the fit for these scores."""
+        labels, profiles = trait_labels(), load_role_profiles()
+        self.figures = render_charts(scores)
+        self.pngs = {name: figure_png(fig) for name, fig in self.figures.items()}
+        images = {name: W.Image(value=png, format="png", layout=W.Layout(max_width="760px", width="100%"))
+                  for name, png in self.pngs.items()}
+        for name, img in images.items():
+            img.add_class(f"careerlab-assessment-chart-{name}")
+        self.fit.value = readable(fit_html(expl))
+        self.children = (
+            W.HTML(f"<h2>{html.escape(heading)}</h2>"),
+            images["trait-scores"],
+            W.HTML(readable(f"<p>{html.escape(trait_summary(scores, profiles, labels))}</p>")),
+            images["radar"],
+            W.HTML(readable(f"<p>{html.escape(radar_summary(scores, profiles, labels))}</p>")),
+            self.fit,
+        )
+
+
+def results_widget(scores: Mapping[str, float], expl: FitExplanation, heading: str = "Results") -> Any:
+    """A stand-alone results panel (e.g. for the worked example)."""
+    panel = ResultsPanel()
+    panel.show(scores, expl, heading)
+    return panel
+
+
+def action_button(text: str, icon: str, css: str, style: str = "") -> W.Button:
+    """A button that shows its whole label, with the stable CSS class ``careerlab-assessment-<css>``."""
+    button = W.Button(description=text, icon=icon, button_style=style, tooltip=text, layout=W.Layout(width="auto"))
+    button.add_class(f"careerlab-assessment-{css}")
+    return button
+
+
+class ExportRow(W.HBox):
+    """The name box, "Export my results" and (on a class hub, never the kiosk) "Hand in"; what they
+    did shows in ``message``, which the page puts right under this row, where the learner looks."""
+
+    def __init__(self, store: Any, results: ResultsPanel, guard: Callable, fresh: bool = False) -> None:
+        super().__init__()
+        self.store, self.results, self.fresh = store, results, fresh
+        self.message = W.HTML()
+        self.message.add_class("careerlab-assessment-export-message")
+        self.name = W.Text(description="Your name", placeholder="for the file you hand in (optional)",
+                           value="" if fresh else store.read(LEARNER, NAME, str, ""),
+                           style={"description_width": "initial"})
+        self.name.add_class("careerlab-assessment-name")
+        self.export_button = action_button("Export my results", "download", "export")
+        self.handin_button = action_button("Hand in", "paper-plane", "handin") if not fresh and on_class_hub() else None
+        safe = guard(self.message)  # errors show as a message, never a traceback
+        self.export_button.on_click(safe(lambda _: self.export()))
+        if self.handin_button is not None:
+            self.handin_button.on_click(safe(lambda _: self.hand_in()))
+        self.children = (self.name, self.export_button, *filter(None, [self.handin_button]))
+
+    def export(self) -> list:
+        """Write the results file to hand in and the charts as PNG; say where they are."""
+        if not self.results.pngs:
+            self.message.value = message_html(nothing_yet("export"), "warn")
+            return []
+        name = self.name.value.strip()
+        if name or self.fresh:  # on a shared computer an empty box must not reuse someone else's name
+            self.store.record(LEARNER, NAME, name)
+        # The kiosk: a name no other export shares, in this visit's folder, gone when the visit ends.
+        path = unique_results_path(Path(self.store.path).parent / "exports", name) if self.fresh else None
+        paths = export_results(self.store, self.results.pngs, path=path)
+        # A browser download first: on the app page (Voila) the visitor cannot reach the server's folders.
+        where = READY + (" " + NOTHING_KEPT if self.fresh else
+                         " A copy is also saved on this computer:\n" + "\n".join(shown_path(p) for p in paths))
+        self.message.value = (message_html(where, "ok", title="Exported")
+                              + downloads_html([(p.name, p.read_bytes()) for p in paths]))
+        return paths
+
+    def hand_in(self) -> bool:
+        """Send these results to the course (class hub only); the receipt shows under the buttons."""
+        from careerlab.handin.button import hand_in_html
+
+        if not self.results.pngs:
+            self.message.value = message_html(nothing_yet("hand in"), "warn")
+            return False
+        if self.name.value.strip():
+            self.store.record(LEARNER, NAME, self.name.value.strip())
+        done, self.message.value = hand_in_html(self.store)
+        return done
