@@ -65,7 +65,8 @@ def read_csv_rows(path: str | Path, columns: tuple[str, ...], error: type[Except
 #: What ``loads_strict`` refuses, as the keys of its ``messages``: "constant" (NaN or Infinity,
 #: ``{}`` is the word found), "huge" (a number too large for a float), "long" (an integer over
 #: Python's 4,300 digits), "deep" (nesting beyond Python's recursion limit) and "twice" (a key
-#: twice in one object, ``{}`` is the key; only checked when ``duplicate_keys=False``).
+#: twice in one object, ``{}`` is the key; checked, and needed in ``messages``, only when
+#: ``duplicate_keys=False``).
 STRICT_REFUSALS = ("constant", "huge", "long", "deep", "twice")
 
 

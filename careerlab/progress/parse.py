@@ -23,7 +23,6 @@ REFUSALS = {
     "huge": "it contains a number too large to use",
     "long": "it contains a number too long to use",
     "deep": "it is nested far too deeply to be a progress file",
-    "twice": "",
 }
 
 
