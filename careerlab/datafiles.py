@@ -1,12 +1,17 @@
 """Read the project's data files, with plain-words errors that name the file (used by every
 lesson's loaders, which then check what the rows mean). Nothing else in the package opens a file
-under ``data/``."""
+under ``data/``.
+
+``loads_strict`` is the one strict JSON parser for files that come from a learner's machine (a
+saved-progress file, a handed-in results file): each caller passes its own error class and words.
+"""
 from __future__ import annotations
 
 import csv
 import json
+import math
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from careerlab.errors import DataFileError
 
@@ -55,3 +60,62 @@ def read_csv_rows(path: str | Path, columns: tuple[str, ...], error: type[Except
     if not rows:
         raise error(f"{path.name}: no rows")
     return rows
+
+
+#: What ``loads_strict`` refuses, as the keys of its ``messages``: "constant" (NaN or Infinity,
+#: ``{}`` is the word found), "huge" (a number too large for a float), "long" (an integer over
+#: Python's 4,300 digits), "deep" (nesting beyond Python's recursion limit) and "twice" (a key
+#: twice in one object, ``{}`` is the key; checked, and needed in ``messages``, only when
+#: ``duplicate_keys=False``).
+STRICT_REFUSALS = ("constant", "huge", "long", "deep", "twice")
+
+
+def loads_strict(text: str, error: type[Exception], messages: Mapping[str, str], *,
+                 duplicate_keys: bool = False, show_key: Any = repr) -> Any:
+    """``json.loads`` that refuses JSON Python would accept but no careerlab file ever holds:
+    NaN and Infinity, numbers too large or too long, nesting too deep, and (unless
+    ``duplicate_keys``) a key twice in one object. Each refusal raises ``error`` with the message
+    ``messages[<refusal>]`` (see ``STRICT_REFUSALS``; ``show_key`` turns a repeated key into
+    text). Damaged JSON still raises ``json.JSONDecodeError``, for the caller to word.
+
+    >>> words = dict.fromkeys(STRICT_REFUSALS, "refused: {}")
+    >>> loads_strict('{"a": [1, 2.5]}', ValueError, words)
+    {'a': [1, 2.5]}
+    >>> loads_strict('{"a": 1, "a": 2}', ValueError, words)
+    Traceback (most recent call last):
+    ...
+    ValueError: refused: 'a'
+    >>> loads_strict('{"a": 1, "a": 2}', ValueError, words, duplicate_keys=True)
+    {'a': 2}
+    """
+
+    def constant(name: str) -> Any:
+        raise error(messages["constant"].format(name))
+
+    def finite(number: str) -> float:
+        value = float(number)
+        if not math.isfinite(value):
+            raise error(messages["huge"])
+        return value
+
+    def unique(pairs: list[tuple[str, Any]], dict: type = dict, len: Any = len) -> dict[str, Any]:
+        obj = dict(pairs)  # (dict and len bound as locals: this runs for every object in a file)
+        if len(obj) != len(pairs):
+            seen: set[str] = set()
+            twice = next(k for k, _ in pairs if k in seen or seen.add(k))
+            raise error(messages["twice"].format(show_key(twice)))
+        return obj
+
+    hooks: dict[str, Any] = {"parse_constant": constant, "parse_float": finite}
+    if not duplicate_keys:
+        hooks["object_pairs_hook"] = unique
+    try:
+        return json.loads(text, **hooks)
+    except RecursionError:
+        raise error(messages["deep"]) from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # Python's own limit: an integer over 4,300 digits
+        if isinstance(exc, error) or "digits" not in str(exc):
+            raise
+        raise error(messages["long"]) from None

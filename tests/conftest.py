@@ -43,8 +43,7 @@ def careerlab_home(tmp_path, monkeypatch):
     """A fresh, empty CAREERLAB_HOME for each test."""
     home = tmp_path / "careerlab-home"
     monkeypatch.setenv("CAREERLAB_HOME", str(home))
-    from careerlab import progress
+    from careerlab.progress import store
 
-    progress._reset_default_store_for_tests()
+    monkeypatch.setattr(store, "_default", None)  # no shared default_store() from an earlier test
     yield home
-    progress._reset_default_store_for_tests()

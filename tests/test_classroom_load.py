@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from careerlab.classroom.load import load_class_results, question_prompts
-from careerlab.classroom.records import TRAITS, ResultsFileError, parse_results
+from careerlab.classroom.results_file import TRAITS, ResultsFileError, parse_results
 from careerlab.paths import data_path
 
 
@@ -203,7 +203,8 @@ def test_the_shipped_sample_class():
 
 
 def test_question_prompts_skip_broken_banks(tmp_path):
-    write(tmp_path, "01-x.json", {"lesson": "01-x", "questions": [{"id": "q", "prompt": "Why?"}]})
+    write(tmp_path, "01-x.json", {"lesson": "01-x", "title": "X", "questions": [
+        {"id": "q", "type": "text", "prompt": "Why?", "explanation": "So.", "accepted": ["so"]}]})
     write(tmp_path, "02-y.json", "{broken")
     assert question_prompts(tmp_path) == {"01-x/q": "Why?"}
 

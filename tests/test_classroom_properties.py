@@ -16,11 +16,10 @@ from hypothesis import strategies as st
 from careerlab.classroom.charts import dashboard_figure
 from careerlab.classroom.export import export_class_summary
 from careerlab.classroom.load import UNEXPECTED, load_class_results
-from careerlab.classroom.records import TRAITS
-from careerlab.classroom.summary import (
-    class_table, describe_missed, describe_quizzes, describe_split, describe_traits,
-)
-from careerlab.classroom.views import missed_table, results_table
+from careerlab.classroom.results_file import TRAITS
+from careerlab.classroom.summary import class_table
+from careerlab.classroom.tables import missed_table, results_table
+from careerlab.classroom.text import describe_missed, describe_quizzes, describe_split, describe_traits
 from careerlab.classroom.widgets import learners_table_html, problems_html
 from careerlab.ui import show_table
 from test_classroom_load import folder_fingerprint, results, write

@@ -7,11 +7,12 @@ import pandas as pd
 import pytest
 
 from careerlab.classroom.export import export_class_summary
-from careerlab.classroom.records import TRAITS
+from careerlab.classroom.results_file import TRAITS
 from careerlab.classroom.summary import (
-    LEANINGS, class_table, describe_missed, describe_quizzes, describe_split, describe_traits,
-    hide_names, leaning, most_missed, quiz_summary, results_preview, role_fit_split, trait_summary,
+    LEANINGS, class_table, hide_names, leaning, most_missed, quiz_summary, role_fit_split, trait_summary,
 )
+from careerlab.classroom.tables import results_preview
+from careerlab.classroom.text import describe_missed, describe_quizzes, describe_split, describe_traits
 
 
 def make_class() -> pd.DataFrame:
@@ -112,15 +113,6 @@ def test_sentences_name_the_numbers():
     assert "Numbers and money" in describe_traits(df)
     empty = df.iloc[:0]
     assert "No learner" in describe_traits(empty) and "No question" in describe_missed(empty)
-
-
-def test_labels_and_margin_match_the_self_assessment():
-    from careerlab.assessment import trait_labels
-    from careerlab.assessment.scoring import CLOSE_MARGIN
-    from careerlab.classroom.summary import LEAN_MARGIN, TRAIT_LABELS
-
-    assert TRAIT_LABELS == trait_labels()
-    assert LEAN_MARGIN == CLOSE_MARGIN
 
 
 def test_results_preview_reads_well_on_screen():

@@ -22,6 +22,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # a tool run from a checkout: find careerlab without installing
 
+from careerlab.progress import record  # noqa: E402  (the names of the learner record)
+
 LESSONS = ("00-start-here", "01-two-roles", "02-the-medical-coder", "03-the-medical-biller",
            "04-side-by-side", "05-self-assessment")
 CODER_TRAITS = ("anatomy_medicine", "decoding_detail", "clinical_team")
@@ -73,20 +75,20 @@ def assessment_section(lean: float, rng: np.random.Generator) -> dict:
         responses[item.id] = int(round(6 - agree if item.reverse else agree))
     traits = score(responses)
     fit = role_fit(traits)
-    return {"responses": responses,
-            "trait_scores": {t: round(v, 1) for t, v in traits.items()},
-            "role_fit": {r: round(v, 1) for r, v in fit.items()}}
+    return {record.RESPONSES: responses,
+            record.TRAIT_SCORES: {t: round(v, 1) for t, v in traits.items()},
+            record.ROLE_FIT: {r: round(v, 1) for r, v in fit.items()}}
 
 
 def learner_progress(i: int, rng: np.random.Generator, banks: dict[str, list[dict]],
                      difficulty: dict[str, float]) -> dict:
     """The saved-progress sections of one invented learner."""
     name = f"Learner {i:02d} (sample)"
-    progress: dict[str, dict] = {"learner": {"name": name}}
+    progress: dict[str, dict] = {record.LEARNER: {record.NAME: name}}
     lean = rng.uniform(-1, 1)  # -1 leans to billing, +1 to coding
     lessons_done = len(banks) if rng.random() > 0.25 else int(rng.integers(1, len(banks) + 1))
     if i % 16 != 0:  # two learners in 32 have not taken the self-assessment yet
-        progress["assessment"] = assessment_section(lean, rng)
+        progress[record.ASSESSMENT] = assessment_section(lean, rng)
     ability = rng.normal(0.8, 0.1)
     for lesson in list(banks)[:lessons_done]:
         section: dict = {}
@@ -98,14 +100,14 @@ def learner_progress(i: int, rng: np.random.Generator, banks: dict[str, list[dic
                                 "correct": ok}
             correct += ok
         n = len(banks[lesson])
-        section["_score"] = {"correct": correct, "answered": n, "total": n}
-        progress[f"quiz:{lesson}"] = section
+        section[record.SCORE_KEY] = {"correct": correct, "answered": n, "total": n}
+        progress[record.quiz_section(lesson)] = section
     return progress
 
 
-def results_doc(name: str, progress: dict, when: datetime, version: int = 1) -> dict:
+def results_doc(name: str, progress: dict, when: datetime, version: int = record.VERSION) -> dict:
     """A results file as ``ProgressStore.export`` writes it."""
-    return {"format": "careerlab-results", "version": version, "careerlab_version": "0.1.0",
+    return {"format": record.RESULTS_FORMAT, "version": version, "careerlab_version": "0.1.0",
             "learner": name, "exported_at": when.isoformat(timespec="seconds"),
             "progress": progress}
 
@@ -148,11 +150,11 @@ def main(argv: list[str] | None = None) -> int:
                                                    encoding="utf-8")
         write_json(args.out / f"{p}foreign.json", {"name": "a spreadsheet export", "rows": []})
         write_json(args.out / f"{p}version-2.json",
-                   results_doc("Learner 99 (sample)", {}, start, version=2))
+                   results_doc("Learner 99 (sample)", {}, start, version=record.VERSION + 1))
         (args.out / f"{p}identical-copy.json").write_bytes((args.out / docs[5][0]).read_bytes())
         older = datetime(2026, 11, 1, 12, 0, tzinfo=timezone.utc)
         write_json(args.out / f"{p}older-export.json",
-                   results_doc(docs[7][1]["learner"], {"learner": {"name": "x"}}, older))
+                   results_doc(docs[7][1]["learner"], {record.LEARNER: {record.NAME: "x"}}, older))
     print(f"wrote {args.learners} learners to {args.out} (quiz lessons: {', '.join(banks) or 'none'})")
     return 0
 

@@ -1,31 +1,53 @@
 """The instructor dashboard (lesson 07): load a folder of results files (or, on a class hub, the
 course's hand-ins: ``hub_dashboard``), summarise the class.
 
-Light to import: pandas, matplotlib and ipywidgets load on first use of a name.
+Light to import: everything that needs pandas, matplotlib or ipywidgets loads on first use of a
+name (``_LAZY``).
 """
 from __future__ import annotations
 
 from careerlab._lazy import lazy_getattr
 
-_WHERE = {
-    "load_class_results": "load", "LoadProblem": "load", "question_prompts": "load",
-    "parse_results": "records", "ResultsFileError": "records", "TRAITS": "records",
-    "trait_summary": "summary", "role_fit_split": "summary", "quiz_summary": "summary",
-    "most_missed": "summary", "hide_names": "summary", "class_table": "summary",
-    "leaning": "summary", "results_preview": "summary", "describe_traits": "summary", "describe_split": "summary",
-    "describe_quizzes": "summary", "describe_missed": "summary",
-    "export_class_summary": "export",
-    "column_label": "views", "results_table": "views", "missed_table": "views", "short_prompt": "views",
-    "trait_chart": "charts", "role_fit_chart": "charts", "quiz_chart": "charts",
-    "missed_chart": "charts", "dashboard_figure": "charts",
-    "class_dashboard": "widgets", "ClassDashboard": "widgets", "show_problems": "widgets",
-    "hub_dashboard": "hub", "HubDashboard": "hub", "load_handins": "hub",
-    "load_class_documents": "load",
+from careerlab.classroom.results_file import TRAITS, ResultsFileError, parse_results
+
+_LAZY = {
+    "load_class_results": "careerlab.classroom.load",
+    "load_class_documents": "careerlab.classroom.load",
+    "LoadProblem": "careerlab.classroom.load",
+    "question_prompts": "careerlab.classroom.load",
+    "trait_summary": "careerlab.classroom.summary",
+    "role_fit_split": "careerlab.classroom.summary",
+    "quiz_summary": "careerlab.classroom.summary",
+    "most_missed": "careerlab.classroom.summary",
+    "hide_names": "careerlab.classroom.summary",
+    "class_table": "careerlab.classroom.summary",
+    "leaning": "careerlab.classroom.summary",
+    "describe_traits": "careerlab.classroom.text",
+    "describe_split": "careerlab.classroom.text",
+    "describe_quizzes": "careerlab.classroom.text",
+    "describe_missed": "careerlab.classroom.text",
+    "column_label": "careerlab.classroom.text",
+    "short_prompt": "careerlab.classroom.text",
+    "results_preview": "careerlab.classroom.tables",
+    "results_table": "careerlab.classroom.tables",
+    "missed_table": "careerlab.classroom.tables",
+    "export_class_summary": "careerlab.classroom.export",
+    "trait_chart": "careerlab.classroom.charts",
+    "role_fit_chart": "careerlab.classroom.charts",
+    "quiz_chart": "careerlab.classroom.charts",
+    "missed_chart": "careerlab.classroom.charts",
+    "dashboard_figure": "careerlab.classroom.charts",
+    "class_dashboard": "careerlab.classroom.widgets",
+    "ClassDashboard": "careerlab.classroom.widgets",
+    "show_problems": "careerlab.classroom.widgets",
+    "hub_dashboard": "careerlab.classroom.hub",
+    "HubDashboard": "careerlab.classroom.hub",
+    "load_handins": "careerlab.classroom.hub",
 }
-__all__ = sorted(_WHERE)
 
+__all__ = sorted(["ResultsFileError", "TRAITS", "parse_results", *_LAZY])
 
-__getattr__ = lazy_getattr(__name__, _WHERE)
+__getattr__ = lazy_getattr(__name__, _LAZY)
 
 
 def __dir__() -> list[str]:

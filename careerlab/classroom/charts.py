@@ -6,21 +6,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .summary import LEANINGS, most_missed, quiz_summary, role_fit_split, trait_summary
+from careerlab.charting import BLUE, GREEN, GREY, ORANGE, SKY, VERMILLION, axes
 
-BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#999999"
-VERMILLION, SKY = "#D55E00", "#56B4E9"
+from .summary import LEANINGS, most_missed, quiz_summary, role_fit_split, trait_summary
+from .text import short_prompt
+
+SIZE = (7, 4)  # inches, for a chart drawn on its own
 # Lesson and question ids come from learners' files: shown as typed, never read as maths
 # ("$x$" would be typeset, and "$\frac{$" would stop the chart from drawing at all).
 PLAIN = {"parse_math": False}
-
-
-def _ax(ax: Any, size: tuple[float, float] = (7, 4)) -> Any:
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=size)
-    return ax
 
 
 def _no_data(ax: Any, title: str, what: str) -> Any:
@@ -34,7 +28,7 @@ def _no_data(ax: Any, title: str, what: str) -> Any:
 
 def trait_chart(df: pd.DataFrame, ax: Any = None) -> Any:
     """Each learner's trait scores as dots, one row per trait, with the class mean as a diamond."""
-    ax = _ax(ax)
+    ax = axes(ax, SIZE)
     s = trait_summary(df)
     title = "Trait scores across the class"
     if s["learners"].sum() == 0:
@@ -64,7 +58,7 @@ def trait_chart(df: pd.DataFrame, ax: Any = None) -> Any:
 
 def role_fit_chart(df: pd.DataFrame, ax: Any = None) -> Any:
     """How many learners lean to coding, to billing, neither, or have no result yet."""
-    ax = _ax(ax)
+    ax = axes(ax, SIZE)
     split = role_fit_split(df)
     colours, hatches = (BLUE, GREEN, ORANGE, GREY), ("//", "..", "\\\\", "")
     labels = ["Leans to\ncoding", "About\nequal", "Leans to\nbilling", "Not taken\nyet"]
@@ -97,7 +91,7 @@ def _lesson_label(lesson: str) -> str:
 
 def quiz_chart(df: pd.DataFrame, ax: Any = None) -> Any:
     """Mean quiz score per lesson, each bar labelled with the score and how many learners."""
-    ax = _ax(ax)
+    ax = axes(ax, SIZE)
     q = quiz_summary(df)
     title = "Knowledge-check scores by lesson"
     if q.empty:
@@ -122,7 +116,7 @@ def missed_chart(df: pd.DataFrame, ax: Any = None, top: int = 8,
                  prompts: dict[str, str] | None = None) -> Any:
     """The questions most often missed: share of attempts that were wrong, labelled with the
     lesson number and the question's short text (its id when ``prompts`` does not have it)."""
-    ax = _ax(ax)
+    ax = axes(ax, SIZE)
     m = most_missed(df, top=top)
     title = "Questions most often missed"
     if m.empty:
@@ -145,8 +139,6 @@ def _question_label(lesson: str, question: str, prompts: dict[str, str] | None) 
     """ "02 · Which of these are HCPCS Level II codes?" on at most two lines, or "02 · q-coder-3"."""
     import textwrap
 
-    from .views import short_prompt
-
     text = short_prompt((prompts or {}).get(f"{lesson}/{question}", ""), 80)
     return textwrap.fill(f"{lesson[:2]} · {text or question}", 36, max_lines=2, placeholder=" …")
 
@@ -159,12 +151,12 @@ def dashboard_figure(df: pd.DataFrame, fig: Any = None, prompts: dict[str, str] 
         fig = plt.figure(figsize=(14, 10))
     fig.clear()
     # A fixed layout: the constrained layout engine would make every redraw much slower.
-    axes = fig.subplots(2, 2, gridspec_kw={"left": 0.13, "right": 0.97, "bottom": 0.1,
-                                           "top": 0.96, "wspace": 0.3, "hspace": 0.55})
-    trait_chart(df, ax=axes[0, 0])
-    role_fit_chart(df, ax=axes[0, 1])
-    quiz_chart(df, ax=axes[1, 0])
-    missed_chart(df, ax=axes[1, 1], prompts=prompts)
+    grid = fig.subplots(2, 2, gridspec_kw={"left": 0.13, "right": 0.97, "bottom": 0.1,
+                                          "top": 0.96, "wspace": 0.3, "hspace": 0.55})
+    trait_chart(df, ax=grid[0, 0])
+    role_fit_chart(df, ax=grid[0, 1])
+    quiz_chart(df, ax=grid[1, 0])
+    missed_chart(df, ax=grid[1, 1], prompts=prompts)
     return fig
 
 

@@ -11,8 +11,10 @@ from typing import Any, Iterable
 
 import pandas as pd
 
+from careerlab.quiz import QuizBankError, lesson_bank_path, load_bank
+
 from .folder import MAX_BYTES, SkippedFile, read_results_file, results_files
-from .records import ROLES, TRAITS, ResultsFileError, export_time, parse_results
+from .results_file import QUIZ_COLUMN, ROLES, TRAITS, ResultsFileError, export_time, parse_results
 from .safe import file_label
 
 __all__ = ["LoadProblem", "load_class_documents", "load_class_results", "question_prompts", "results_files", "MAX_BYTES"]
@@ -124,7 +126,7 @@ def _load(items: Iterable[tuple[str, bytes]], problems: list[LoadProblem], *, on
     if not records:
         return _empty(), problems
     df = pd.DataFrame.from_records(records)
-    quiz_cols = sorted(c for c in df.columns if c.startswith("quiz:"))
+    quiz_cols = sorted(c for c in df.columns if c.startswith(QUIZ_COLUMN))
     df = df.reindex(columns=BASE_COLUMNS + quiz_cols + ["answers"])
     no_name = df["learner"] == ""
     df.loc[no_name, "learner"] = "(no name) " + df.loc[no_name, "file"]
@@ -154,19 +156,16 @@ def _drop_same_learner(records: list[dict[str, Any]],
 
 
 def question_prompts(quiz_dir: str | os.PathLike[str] | None = None) -> dict[str, str]:
-    """{"lesson/question id": prompt} from the question banks; unreadable banks are skipped."""
-    import json
-
-    from careerlab.paths import data_path
-
+    """{"lesson/question id": prompt} from the question banks (``careerlab.quiz.load_bank``: the
+    lessons' banks, or those in ``quiz_dir``); a bank that does not load is skipped."""
     prompts: dict[str, str] = {}
-    folder = Path(quiz_dir) if quiz_dir is not None else data_path("quizzes")
+    # Without quiz_dir: the folder the lessons' banks are in (where the quiz package keeps them).
+    folder = Path(quiz_dir) if quiz_dir is not None else lesson_bank_path("00").parent
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         try:
-            bank = json.loads(path.read_text(encoding="utf-8"))
-            lesson = bank.get("lesson", path.stem)
-            for q in bank.get("questions", []):
-                prompts[f"{lesson}/{q['id']}"] = " ".join(str(q.get("prompt", "")).split())
-        except (OSError, ValueError, AttributeError, KeyError, TypeError):
+            bank = load_bank(path)
+        except (OSError, QuizBankError):
             continue
+        for question in bank.questions:
+            prompts[f"{bank.lesson}/{question.id}"] = " ".join(question.prompt.split())
     return prompts

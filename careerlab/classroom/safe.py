@@ -1,27 +1,18 @@
-"""Untrusted text made safe to show, and JSON read strictly (pure logic, no files).
+"""Untrusted text made safe to show (pure logic, no files).
 
 A results file comes from a learner's machine and may have been edited by hand, so everything in
-it is untrusted: names and ids become one short, printable line, and JSON that Python would
-accept but no careerlab export ever contains (NaN, 1e400, a 5,000-digit number, a key twice,
-nesting 100,000 deep) is refused with a plain reason instead of crashing something later.
+it is untrusted: names and ids become one short, printable line. (Its JSON is read strictly by
+``careerlab.datafiles.loads_strict``: see ``results_file.decode``.)
 """
 from __future__ import annotations
 
-import json
-import math
 import os
 import unicodedata
 from typing import Any
 
-from careerlab.errors import CareerlabError
-
 # Direction overrides and isolates can make a name display as something else ("Trojan source").
 _BIDI = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
                                "\u200e\u200f\u061c"))
-
-
-class UnsafeJSON(CareerlabError):
-    """JSON a results file never holds; the message says why in plain words."""
 
 
 def clean_text(text: str, limit: int = 80) -> str:
@@ -70,49 +61,3 @@ def short_repr(value: Any, limit: int = 40) -> str:
     except RecursionError:
         text = "(nested very deeply)"
     return clean_text(text, limit)
-
-
-def _refuse_constant(name: str) -> Any:
-    raise UnsafeJSON(f"it holds {name} (NaN or Infinity), which a results file never holds")
-
-
-def _float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise UnsafeJSON("it holds a number too large to be a score")
-    return value
-
-
-def _object(pairs: list[tuple[str, Any]], dict: type = dict, len: Any = len) -> dict[str, Any]:
-    obj = dict(pairs)  # (dict and len bound as locals: this runs for every object in a file)
-    if len(obj) != len(pairs):
-        seen: set[str] = set()
-        twice = next(k for k, _ in pairs if k in seen or seen.add(k))
-        raise UnsafeJSON(f"the key {short_repr(twice, 30)} appears twice in one place, so it is "
-                         "not clear which value counts")
-    return obj
-
-
-def loads_strict(text: str) -> Any:
-    """``json.loads`` that refuses what a results file never holds (raises ``UnsafeJSON``;
-    damaged JSON still raises ``json.JSONDecodeError``).
-
-    >>> loads_strict('{"a": [1, 2.5]}')
-    {'a': [1, 2.5]}
-    >>> loads_strict('[NaN]')
-    Traceback (most recent call last):
-    ...
-    careerlab.classroom.safe.UnsafeJSON: it holds NaN (NaN or Infinity), which a results file never holds
-    """
-    try:
-        return json.loads(text, parse_constant=_refuse_constant, parse_float=_float,
-                          object_pairs_hook=_object)
-    except RecursionError:
-        raise UnsafeJSON("it is nested far too deeply to be a results file") from None
-    except json.JSONDecodeError:
-        raise
-    except ValueError as exc:  # Python's own limit: an integer over 4,300 digits
-        if "digits" not in str(exc):
-            raise
-        raise UnsafeJSON("it holds a number thousands of digits long, far too long to be a "
-                         "score") from None

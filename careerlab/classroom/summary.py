@@ -1,27 +1,27 @@
-"""Class-level summaries of the learners' results (pure pandas, no files, no widgets)."""
+"""Class-level summaries of the learners' results (pure pandas, no files, no widgets).
+
+The sentences that say them are in ``text.py``, the tables an instructor reads in ``tables.py``.
+"""
 from __future__ import annotations
 
 import pandas as pd
 
-from .records import TRAITS
+from careerlab.assessment import trait_labels
+from careerlab.assessment.model import CLOSE_MARGIN
 
-TRAIT_LABELS = {
-    "numbers_money": "Numbers and money", "anatomy_medicine": "Anatomy and medicine",
-    "decoding_detail": "Decoding detail", "people_service": "People and service",
-    "independence": "Working independently", "clinical_team": "Clinical team setting",
-    "rules_persistence": "Rules and persistence",
-}  # the self-assessment's labels (data/assessment/traits.json); a test keeps them in step
+from .results_file import QUIZ_COLUMN, TRAITS
+
 LEANINGS = ("leans to coding", "about equal", "leans to billing", "not taken yet")
-LEAN_MARGIN = 5.0  # role-fit points; a smaller gap is "about equal", as in the self-assessment
 
 
 def quiz_lessons(df: pd.DataFrame) -> list[str]:
     """The quiz lessons that appear in the class's results, in lesson order."""
-    return sorted(c[len("quiz:"):] for c in df.columns if c.startswith("quiz:"))
+    return sorted(c[len(QUIZ_COLUMN):] for c in df.columns if c.startswith(QUIZ_COLUMN))
 
 
-def leaning(coder: float | None, biller: float | None, margin: float = LEAN_MARGIN) -> str:
-    """Which role a learner's role-fit scores lean to.
+def leaning(coder: float | None, biller: float | None, margin: float = CLOSE_MARGIN) -> str:
+    """Which role a learner's role-fit scores lean to (less than ``margin`` apart: "about
+    equal", the self-assessment's own margin).
 
     >>> leaning(72, 60), leaning(50, 53), leaning(None, 40)
     ('leans to coding', 'about equal', 'not taken yet')
@@ -34,10 +34,10 @@ def leaning(coder: float | None, biller: float | None, margin: float = LEAN_MARG
 
 def trait_summary(df: pd.DataFrame) -> pd.DataFrame:
     """Per trait: how many learners have a score, and the class mean, lowest and highest."""
-    rows = []
+    rows, labels = [], trait_labels()
     for t in TRAITS:
         col = df.get(f"trait:{t}", pd.Series(dtype=float)).astype(float)
-        rows.append({"trait": t, "label": TRAIT_LABELS[t], "learners": int(col.notna().sum()),
+        rows.append({"trait": t, "label": labels[t], "learners": int(col.notna().sum()),
                      "mean": col.mean(), "min": col.min(), "max": col.max()})
     return pd.DataFrame(rows).set_index("trait")
 
@@ -53,7 +53,7 @@ def quiz_summary(df: pd.DataFrame) -> pd.DataFrame:
     """Per quiz lesson someone took: how many learners, their mean and median score (percent)."""
     rows = []
     for lesson in quiz_lessons(df):
-        col = df[f"quiz:{lesson}"].astype(float)
+        col = df[QUIZ_COLUMN + lesson].astype(float)
         if col.notna().sum() == 0:
             continue
         rows.append({"lesson": lesson, "learners": int(col.notna().sum()),
@@ -99,70 +99,9 @@ def class_table(df: pd.DataFrame, *, names: bool = False) -> pd.DataFrame:
     table = pd.DataFrame({"learner": src["learner"]})
     table["leaning"] = [leaning(c, b) for c, b in zip(src["fit:coder"], src["fit:biller"])]
     score_cols = ([f"fit:{r}" for r in ("coder", "biller")] + [f"trait:{t}" for t in TRAITS]
-                  + [f"quiz:{lesson}" for lesson in quiz_lessons(src)])
+                  + [QUIZ_COLUMN + lesson for lesson in quiz_lessons(src)])
     for col in score_cols:
         table[col] = src[col].astype(float).round(1)
     mean = {"learner": "Class mean", "leaning": ""}
     mean.update({col: round(float(src[col].astype(float).mean()), 1) for col in score_cols})
     return pd.concat([table, pd.DataFrame([mean])], ignore_index=True)
-
-
-def results_preview(df: pd.DataFrame, rows: int = 3) -> pd.DataFrame:
-    """The first ``rows`` learners of the results table as it reads best on screen: no file or
-    answers columns, scores to one decimal ("–" if not done yet), export time to the minute."""
-    out = df.drop(columns=["file", "answers"], errors="ignore").head(rows).copy()
-    if "exported_at" in out:
-        out["exported_at"] = [str(t)[:16].replace("T", " ") for t in out["exported_at"]]
-    for col in out.columns:
-        if col.startswith(("trait:", "fit:", "quiz:")):
-            out[col] = ["–" if pd.isna(v) else f"{float(v):.1f}" for v in out[col]]
-    return out
-
-
-def describe_traits(df: pd.DataFrame) -> str:
-    """One sentence: the traits with the highest and lowest class mean."""
-    s = trait_summary(df).dropna(subset=["mean"])
-    if s.empty:
-        return "No learner in these results has taken the self-assessment yet."
-    hi, lo = s["mean"].idxmax(), s["mean"].idxmin()
-    return (f"{int(s['learners'].max())} learners have trait scores. The class is highest on "
-            f"{s.loc[hi, 'label']} (mean {s.loc[hi, 'mean']:.0f} of 100) and lowest on "
-            f"{s.loc[lo, 'label']} (mean {s.loc[lo, 'mean']:.0f}); each dot is one learner.")
-
-
-def describe_split(df: pd.DataFrame) -> str:
-    """One sentence giving the role-fit split in numbers."""
-    n = role_fit_split(df)
-    return (f"Of {int(n.sum())} learners: leaning to coding {n[LEANINGS[0]]}, leaning to "
-            f"billing {n[LEANINGS[2]]}, about equal {n[LEANINGS[1]]} (fits less than "
-            f"{LEAN_MARGIN:.0f} points apart), self-assessment not taken yet {n[LEANINGS[3]]}.")
-
-
-def describe_quizzes(df: pd.DataFrame, lessons: list[str] | None = None) -> str:
-    """One sentence per quiz lesson: mean score and how many learners took it; with ``lessons``
-    (every lesson that has a knowledge check), also the ones nobody has answered yet."""
-    q = quiz_summary(df)
-    if q.empty:
-        return "No learner in these results has answered a knowledge check yet."
-    parts = [f"{r.Index}: mean {r.mean:.0f} % ({r.learners} learners)" for r in q.itertuples()]
-    text = "Knowledge-check scores by lesson: " + "; ".join(parts) + "."
-    absent = sorted(set(lessons or ()) - set(q.index))
-    if absent:
-        text += (f" No learner in these results has answered the knowledge check of "
-                 f"{' and '.join([', '.join(absent[:-1]), absent[-1]] if len(absent) > 1 else absent)} yet, so the chart has no bar for "
-                 f"{'it' if len(absent) == 1 else 'them'}.")
-    return text
-
-
-def describe_missed(df: pd.DataFrame, top: int = 3, prompts: dict[str, str] | None = None) -> str:
-    """One sentence naming the questions most often missed (by their text when ``prompts`` has it)."""
-    from .views import short_prompt
-
-    m = most_missed(df, top=top, prompts=prompts)
-    if m.empty:
-        return "No question was missed by anyone."
-    names = ([f"“{short_prompt(p, 80)}” ({q})" if p else q for q, p in zip(m["question"], m["prompt"])]
-             if prompts is not None else list(m["question"]))
-    parts = [f"{name} in {r.lesson} ({r.missed} of {r.attempts} missed it)"
-             for name, r in zip(names, m.itertuples())]
-    return "Most often missed: " + "; ".join(parts) + ". Go over these together in class."

@@ -13,8 +13,9 @@ from careerlab.ui import message_html, no_maths, readable, safe_callback
 from .charts import dashboard_figure
 from .export import export_class_summary
 from .load import LoadProblem, load_class_results, question_prompts
-from .summary import class_table, describe_missed, describe_quizzes, describe_split
-from .summary import describe_traits
+from .results_file import QUIZ_COLUMN
+from .summary import class_table
+from .text import describe_missed, describe_quizzes, describe_split, describe_traits
 
 
 _CELL = "padding:4px 10px;vertical-align:bottom"
@@ -29,8 +30,8 @@ def _heading(column: str) -> str:
     """A column name in words: fit:coder -> Coder fit, quiz:02-the-medical-coder -> Quiz 02 the medical coder (%)."""
     if column.startswith("fit:"):
         return f"{column[4:].capitalize()} fit"
-    if column.startswith("quiz:"):
-        number, _, rest = column[5:].partition("-")
+    if column.startswith(QUIZ_COLUMN):
+        number, _, rest = column[len(QUIZ_COLUMN):].partition("-")
         return f"Quiz {number} {rest.replace('-', ' ')} (%)"
     return column.capitalize()
 
@@ -45,7 +46,7 @@ def learners_table_html(df: Any, *, names: bool) -> str:
 
     table = class_table(df, names=names)
     keep = ["learner", "leaning", "fit:coder", "fit:biller"] + [
-        c for c in table.columns if c.startswith("quiz:")]
+        c for c in table.columns if c.startswith(QUIZ_COLUMN)]
     align = {c: "left" if c in ("learner", "leaning") else "right" for c in keep}
     head = "".join(f"<th scope='col' style='{_CELL};text-align:{align[c]};"
                    f"border-bottom:1px solid #888'>{html.escape(_heading(c))}</th>" for c in keep)

@@ -1,4 +1,5 @@
-"""Hand-in on a class hub: a learner's results go to the course's store, under the hub's name.
+"""Hand-in on a class hub (lessons 00, 05 and 07): a learner's results go to the course's store,
+under the hub's name.
 
 - ``hand_in(results_doc)`` (learners) and ``class_handins()`` (instructors) talk to the hub's
   ``careerlab-handin`` service; off a hub they say so plainly, and never raise for a network or
@@ -23,6 +24,10 @@ _LAZY = {
     "HandinStore": "careerlab.handin.store",
 }
 
-__all__ = ["HandinRejected", "MAX_BYTES", "check_username", "parse_handin", "stamp", *_LAZY]
+__all__ = sorted(["HandinRejected", "MAX_BYTES", "check_username", "parse_handin", "stamp", *_LAZY])
 
 __getattr__ = lazy_getattr(__name__, _LAZY)
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -95,12 +95,13 @@ def _problem(status: int, reply: Any) -> str:
 def results_document(store: Any = None) -> dict[str, Any]:
     """The learner's results as one ``careerlab-results`` document (what Export writes)."""
     from careerlab import __version__
-    from careerlab.progress import RESULTS_FORMAT, VERSION, default_store
+    from careerlab.progress import default_store
+    from careerlab.progress.record import LEARNER, NAME, RESULTS_FORMAT, VERSION
 
     sections = (store or default_store()).sections()
-    name = str(sections.get("learner", {}).get("name") or "").strip() or "learner"
+    name = str(sections.get(LEARNER, {}).get(NAME) or "").strip() or "learner"
     return {"format": RESULTS_FORMAT, "version": VERSION, "careerlab_version": __version__,
-            "learner": name, "progress": sections,
+            LEARNER: name, "progress": sections,
             "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
 
 

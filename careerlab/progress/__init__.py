@@ -1,22 +1,20 @@
-"""Saved progress: ``ProgressStore``, the shared ``default_store()`` and the ``progress_panel()`` widget."""
+"""Saved progress (every lesson, lesson 00 shows it): ``ProgressStore``, the shared
+``default_store()``, the learner record's names (``careerlab.progress.record``) and the
+``progress_panel()`` widget (ipywidgets loads on first use of it)."""
 from __future__ import annotations
 
-from typing import Any
+from careerlab._lazy import lazy_getattr
 
-from careerlab.progress.store import (
-    RESULTS_FORMAT,
-    VERSION,
-    ProgressError,
-    ProgressStore,
-    _reset_default_store_for_tests,
-    default_store,
-)
+from careerlab.progress.store import RESULTS_FORMAT, VERSION, ProgressError, ProgressStore, default_store
 
-__all__ = ["ProgressError", "ProgressStore", "default_store", "progress_panel", "RESULTS_FORMAT", "VERSION"]
+_LAZY = {
+    "progress_panel": "careerlab.progress.widgets",
+}
+
+__all__ = sorted(["ProgressError", "ProgressStore", "RESULTS_FORMAT", "VERSION", "default_store", *_LAZY])
+
+__getattr__ = lazy_getattr(__name__, _LAZY)
 
 
-def progress_panel(store: ProgressStore | None = None) -> Any:
-    """Build the "My progress" widget (imports ipywidgets only when called)."""
-    from careerlab.progress.widgets import progress_panel as build
-
-    return build(store)
+def __dir__() -> list[str]:
+    return __all__

@@ -6,16 +6,24 @@ Whatever the bytes, ``parse`` either returns sections that can be written back u
 from __future__ import annotations
 
 import json
-import math
 import re
 from typing import Any
 
+from careerlab.datafiles import loads_strict
 from careerlab.progress.record import PROGRESS_FORMAT as FORMAT
 from careerlab.progress.record import VERSION
 
 MAX_BYTES = 16 * 1024 * 1024  # a real progress file is a few kilobytes
 MAX_DEPTH = 32  # sections -> key -> value: far deeper than any lesson saves, far below Python's limits
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# What ``loads_strict`` refuses, in the words a learner reads. A key twice in one object is not
+# refused here: the last value counts, as it always has for a saved-progress file.
+REFUSALS = {
+    "constant": "it contains {}, which is not a number JSON allows",
+    "huge": "it contains a number too large to use",
+    "long": "it contains a number too long to use",
+    "deep": "it is nested far too deeply to be a progress file",
+}
 
 
 class Unreadable(Exception):
@@ -25,17 +33,6 @@ class Unreadable(Exception):
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _no_constant(name: str) -> Any:
-    raise Unreadable(f"it contains {name}, which is not a number JSON allows")
-
-
-def _finite(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise Unreadable("it contains a number too large to use")
-    return value
 
 
 def depth(value: Any) -> int:
@@ -102,13 +99,11 @@ def parse(data: bytes) -> dict[str, dict[str, Any]]:
     except UnicodeDecodeError as exc:
         raise Unreadable("it could not be read (its text is not in the UTF-8 encoding)") from exc
     try:
-        doc = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
+        doc = loads_strict(text, Unreadable, REFUSALS, duplicate_keys=True)
     except json.JSONDecodeError as exc:
         raise Unreadable(f"it is not valid JSON (line {exc.lineno}, column {exc.colno})") from exc
-    except RecursionError as exc:
-        raise Unreadable("it is nested far too deeply to be a progress file") from exc
-    except ValueError as exc:  # Python's limit on digits in a whole number
-        raise Unreadable("it contains a number too long to use") from exc
+    except ValueError as exc:  # anything else json refuses: a plain reason, never a traceback
+        raise Unreadable(REFUSALS["long"]) from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise Unreadable("it is not a careerlab progress file")
     version = doc.get("version")

@@ -17,7 +17,7 @@ from careerlab import __version__
 from careerlab.errors import CareerlabError
 from careerlab.paths import careerlab_home
 from careerlab.progress import fileio
-from careerlab.progress.record import RESULTS_FORMAT
+from careerlab.progress.record import LEARNER, NAME, RESULTS_FORMAT
 from careerlab.progress.parse import FORMAT, MAX_BYTES, VERSION, Unreadable, check_value, clean_text, encode, parse
 from careerlab.progress.shapes import Shape, matches
 
@@ -163,13 +163,13 @@ class ProgressStore:
     def export(self, path: str | os.PathLike[str] | None = None, *, learner: str | None = None) -> Path:
         """Write all results to one new file to hand in (next to the progress file), and return its path."""
         sections = self.sections()
-        name = clean_text(str(learner or self.read("learner", "name", str, "").strip() or "learner"))
+        name = clean_text(str(learner or self.read(LEARNER, NAME, str, "").strip() or "learner"))
         stamp = _now()
         doc = {
             "format": RESULTS_FORMAT,
             "version": VERSION,
             "careerlab_version": __version__,
-            "learner": name,
+            LEARNER: name,
             "exported_at": stamp.isoformat(timespec="seconds"),
             "progress": sections,
         }
@@ -243,8 +243,3 @@ def default_store() -> ProgressStore:
     if _default is None or _default.path != path:
         _default = ProgressStore(path)
     return _default
-
-
-def _reset_default_store_for_tests() -> None:
-    global _default
-    _default = None

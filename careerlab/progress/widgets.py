@@ -5,6 +5,7 @@ import html
 
 import ipywidgets as W
 
+from careerlab.progress import record
 from careerlab.progress.shapes import matches
 from careerlab.progress.store import ProgressStore, default_store
 from careerlab.ui import safe_callback, show_message, shown_path
@@ -18,10 +19,10 @@ def _capped(text: str) -> str:
 
 def _summary(store: ProgressStore) -> str:
     sections = store.sections()
-    quizzes = {k: v.get("_score") for k, v in sections.items() if k.startswith("quiz:")}
-    lines = [f"{name[5:]}: {s['correct']} of {s['total']} correct" for name, s in sorted(quizzes.items())
-             if matches(s, {"correct": int, "total": int})]
-    if "assessment" in sections and "role_fit" in sections["assessment"]:
+    quizzes = {k: v.get(record.SCORE_KEY) for k, v in sections.items() if record.is_quiz(k)}
+    lines = [f"{record.lesson_of(name)}: {s['correct']} of {s['total']} correct"
+             for name, s in sorted(quizzes.items()) if matches(s, {"correct": int, "total": int})]
+    if record.ROLE_FIT in sections.get(record.ASSESSMENT, {}):
         lines.append("self-assessment: done")
     return "; ".join(lines) if lines else "nothing saved yet"
 
@@ -31,7 +32,7 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
     store = store or default_store()
     out = W.Output()
     name = W.Text(
-        value=store.read("learner", "name", str, ""),
+        value=store.read(record.LEARNER, record.NAME, str, ""),
         description="Your name",
         placeholder="as your instructor should see it",
         style={"description_width": "initial"},
@@ -64,7 +65,7 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
         cut = len(text) > MAX_NAME
         if cut:
             text = name.value = _capped(text)
-        if not store.record("learner", "name", text) and store.warning:
+        if not store.record(record.LEARNER, record.NAME, text) and store.warning:
             show_message(out, store.warning, "warn", title="About your saved progress")
             return
         shortened = f" It was shortened to {MAX_NAME} characters, the most a name can have." if cut else ""
@@ -73,8 +74,8 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
 
     def keep_typed_name() -> None:
         text = _capped(name.value.strip())
-        if text and text != store.get("learner", "name"):
-            store.record("learner", "name", text)
+        if text and text != store.get(record.LEARNER, record.NAME):
+            store.record(record.LEARNER, record.NAME, text)
 
     @safe_callback(handin_message)
     def on_handin(_=None):

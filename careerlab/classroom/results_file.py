@@ -10,19 +10,38 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from .safe import UnsafeJSON, clean_text, loads_strict, short_repr
+from careerlab.datafiles import loads_strict
 from careerlab.errors import CareerlabError
+from careerlab.progress import record
 from careerlab.progress.record import RESULTS_FORMAT, ROLES
 from careerlab.progress.record import TRAIT_IDS as TRAITS
 from careerlab.progress.record import VERSION as RESULTS_VERSION
+
+from .safe import clean_text, short_repr
 
 DEFAULT_NAMES = {"", "learner"}  # what an export says when the learner typed no name
 MAX_LESSONS = 30  # knowledge-check sections in one file; the course has fewer than ten
 NAME_CHARS, ID_CHARS = 80, 60  # longer names and ids are cut (a label has to fit a chart)
 
 
+QUIZ_COLUMN = record.QUIZ_PREFIX  # a lesson's quiz score in the class table: "quiz:<lesson>", as in the record
+# JSON that Python would accept but no careerlab export ever holds (NaN, 1e400, a 5,000-digit
+# number, a key twice, nesting 100,000 deep) is refused with these reasons.
+REFUSALS = {
+    "constant": "it holds {} (NaN or Infinity), which a results file never holds",
+    "huge": "it holds a number too large to be a score",
+    "long": "it holds a number thousands of digits long, far too long to be a score",
+    "deep": "it is nested far too deeply to be a results file",
+    "twice": "the key {} appears twice in one place, so it is not clear which value counts",
+}
+
+
 class ResultsFileError(CareerlabError):
     """The file cannot be used at all; the message says why in plain words."""
+
+
+def _key(key: str) -> str:
+    return short_repr(key, 30)
 
 
 def _score(value: Any) -> float | None:
@@ -45,15 +64,13 @@ def decode(data: bytes) -> Any:
     if not data.strip():
         raise ResultsFileError("the file is empty")
     try:
-        return loads_strict(data.decode("utf-8-sig"))
+        return loads_strict(data.decode("utf-8-sig"), ResultsFileError, REFUSALS, show_key=_key)
     except UnicodeDecodeError as exc:
         raise ResultsFileError("it is not a text file (it may be damaged)") from exc
     except json.JSONDecodeError as exc:
         raise ResultsFileError(
             f"it is not readable JSON (damaged near line {exc.lineno}); ask the learner to "
             "export again") from exc
-    except UnsafeJSON as exc:
-        raise ResultsFileError(str(exc)) from exc
 
 
 def check_document(doc: Any) -> dict[str, Any]:
@@ -61,7 +78,7 @@ def check_document(doc: Any) -> dict[str, Any]:
     if not isinstance(doc, dict):
         raise ResultsFileError("it is JSON but not a careerlab results file")
     fmt = doc.get("format")
-    if fmt == "careerlab-progress":
+    if fmt == record.PROGRESS_FORMAT:
         raise ResultsFileError("it is a learner's saved-progress file, not an exported results "
                                "file; ask the learner to use Export in their progress panel")
     if fmt != RESULTS_FORMAT:
@@ -73,7 +90,7 @@ def check_document(doc: Any) -> dict[str, Any]:
     progress = doc.get("progress")
     if not isinstance(progress, dict) or not all(isinstance(v, dict) for v in progress.values()):
         raise ResultsFileError("its progress part is missing or damaged")
-    lessons = sum(key.startswith("quiz:") for key in progress)
+    lessons = sum(record.is_quiz(key) for key in progress)
     if lessons > MAX_LESSONS:
         raise ResultsFileError(f"it has {lessons} knowledge-check lessons, far more than the "
                                "course has")
@@ -101,7 +118,8 @@ def export_time(text: Any) -> datetime | None:
 
 def learner_name(doc: dict[str, Any]) -> str:
     """The name the learner gave (top-level ``learner``, else ``learner/name``), or ''."""
-    for value in (doc.get("learner"), doc.get("progress", {}).get("learner", {}).get("name")):
+    named = doc.get(record.LEARNER), doc.get("progress", {}).get(record.LEARNER, {}).get(record.NAME)
+    for value in named:
         if isinstance(value, str) and value.strip().lower() not in DEFAULT_NAMES:
             return clean_text(value, NAME_CHARS)
     return ""
@@ -129,10 +147,10 @@ def parse_results(data: bytes) -> dict[str, Any]:
     notes: list[str] = []
     exported = doc.get("exported_at")
     export_time(exported)
-    record: dict[str, Any] = {"learner": learner_name(doc),
-                              "exported_at": clean_text(exported, 40) if exported else ""}
-    assessment = progress.get("assessment", {})
-    for part, ids, prefix in (("trait_scores", TRAITS, "trait:"), ("role_fit", ROLES, "fit:")):
+    row: dict[str, Any] = {"learner": learner_name(doc),
+                           "exported_at": clean_text(exported, 40) if exported else ""}
+    assessment = progress.get(record.ASSESSMENT, {})
+    for part, ids, prefix in ((record.TRAIT_SCORES, TRAITS, "trait:"), (record.ROLE_FIT, ROLES, "fit:")):
         values = assessment.get(part, {})
         if not isinstance(values, dict):
             notes.append(f"its {part.replace('_', ' ')} are damaged and were ignored")
@@ -141,32 +159,32 @@ def parse_results(data: bytes) -> dict[str, Any]:
             if key in values and _score(values[key]) is None:
                 notes.append(f"{part.replace('_', ' ')} {key} = {short_repr(values[key])} is not "
                              "a score from 0 to 100 and was ignored")
-            record[prefix + key] = _score(values.get(key))
+            row[prefix + key] = _score(values.get(key))
     answers: dict[str, bool] = {}
     for section, entries in progress.items():
-        if not section.startswith("quiz:"):
+        if not record.is_quiz(section):
             continue
-        lesson = lesson_id(section[len("quiz:"):])
+        lesson = lesson_id(record.lesson_of(section))
         correct = answered = 0
         ids = "".join(entries)  # checked once per lesson (in C), not once per question
         plain = ids.isprintable() and " " not in ids and max(map(len, entries), default=0) <= ID_CHARS
         for qid, entry in entries.items():
-            if qid.startswith("_"):
+            if qid.startswith("_"):  # SCORE_KEY and any other non-question key
                 continue
             if isinstance(entry, dict) and isinstance(entry.get("correct"), bool):
                 answers[f"{lesson}/{qid if plain else clean_text(qid, ID_CHARS)}"] = \
                     entry["correct"]
                 answered += 1
                 correct += entry["correct"]
-        score = entries.get("_score")
+        score = entries.get(record.SCORE_KEY)
         total = answered
         if isinstance(score, dict):
-            c, a, t = (_count(score.get(k)) for k in ("correct", "answered", "total"))
+            c, a, t = (_count(score.get(k)) for k in record.SCORE_SHAPE)
             if None in (c, a, t) or not c <= a <= t or t == 0:
                 notes.append(f"the quiz score for {lesson} is damaged; counted its answers instead")
             else:
                 correct, total = c, t
-        record[f"quiz:{lesson}"] = 100.0 * correct / total if total else None
-    record["answers"] = answers
-    record["notes"] = notes
-    return record
+        row[QUIZ_COLUMN + lesson] = 100.0 * correct / total if total else None
+    row["answers"] = answers
+    row["notes"] = notes
+    return row

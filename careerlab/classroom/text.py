@@ -1,0 +1,92 @@
+"""The class results in words for an instructor: column labels, short prompts, and the sentence
+that says what each chart of the dashboard shows (``describe_*``)."""
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+
+from careerlab.assessment import trait_labels
+from careerlab.assessment.model import CLOSE_MARGIN
+
+from .results_file import QUIZ_COLUMN
+from .summary import LEANINGS, most_missed, quiz_summary, role_fit_split, trait_summary
+
+_FIT = {"coder": "Coding fit", "biller": "Billing fit"}
+_PLAIN = {"learner": "Learner", "exported_at": "Exported", "lesson": "Lesson",
+          "question": "Question id", "prompt": "Question", "attempts": "Answered",
+          "missed": "Missed", "missed_share": "Missed (%)"}
+
+
+def column_label(column: str) -> str:
+    """A results-table column in plain words.
+
+    >>> column_label("trait:numbers_money"), column_label("fit:coder"), column_label("quiz:02-the-medical-coder")
+    ('Numbers and money', 'Coding fit', 'Quiz 02 (%)')
+    """
+    kind, _, name = column.partition(":")
+    labels = trait_labels() if kind == "trait" else {}
+    if name in labels:
+        return labels[name]
+    if kind == "fit" and name in _FIT:
+        return _FIT[name]
+    if kind + ":" == QUIZ_COLUMN and name:
+        return f"Quiz {name[:2]} (%)"
+    return _PLAIN.get(column, column)
+
+
+def short_prompt(text: str, width: int = 60) -> str:
+    """A question's prompt short enough for a chart label ("Choose all that apply." dropped).
+
+    >>> short_prompt("Which of these are HCPCS Level II codes? Choose all that apply.")
+    'Which of these are HCPCS Level II codes?'
+    """
+    text = " ".join(str(text).replace("Choose all that apply.", "").split())
+    return textwrap.shorten(text, width, placeholder="…") if text else ""
+
+
+def describe_traits(df: pd.DataFrame) -> str:
+    """One sentence: the traits with the highest and lowest class mean."""
+    s = trait_summary(df).dropna(subset=["mean"])
+    if s.empty:
+        return "No learner in these results has taken the self-assessment yet."
+    hi, lo = s["mean"].idxmax(), s["mean"].idxmin()
+    return (f"{int(s['learners'].max())} learners have trait scores. The class is highest on "
+            f"{s.loc[hi, 'label']} (mean {s.loc[hi, 'mean']:.0f} of 100) and lowest on "
+            f"{s.loc[lo, 'label']} (mean {s.loc[lo, 'mean']:.0f}); each dot is one learner.")
+
+
+def describe_split(df: pd.DataFrame) -> str:
+    """One sentence giving the role-fit split in numbers."""
+    n = role_fit_split(df)
+    return (f"Of {int(n.sum())} learners: leaning to coding {n[LEANINGS[0]]}, leaning to "
+            f"billing {n[LEANINGS[2]]}, about equal {n[LEANINGS[1]]} (fits less than "
+            f"{CLOSE_MARGIN:.0f} points apart), self-assessment not taken yet {n[LEANINGS[3]]}.")
+
+
+def describe_quizzes(df: pd.DataFrame, lessons: list[str] | None = None) -> str:
+    """One sentence per quiz lesson: mean score and how many learners took it; with ``lessons``
+    (every lesson that has a knowledge check), also the ones nobody has answered yet."""
+    q = quiz_summary(df)
+    if q.empty:
+        return "No learner in these results has answered a knowledge check yet."
+    parts = [f"{r.Index}: mean {r.mean:.0f} % ({r.learners} learners)" for r in q.itertuples()]
+    text = "Knowledge-check scores by lesson: " + "; ".join(parts) + "."
+    absent = sorted(set(lessons or ()) - set(q.index))
+    if absent:
+        text += (f" No learner in these results has answered the knowledge check of "
+                 f"{' and '.join([', '.join(absent[:-1]), absent[-1]] if len(absent) > 1 else absent)} yet, so the chart has no bar for "
+                 f"{'it' if len(absent) == 1 else 'them'}.")
+    return text
+
+
+def describe_missed(df: pd.DataFrame, top: int = 3, prompts: dict[str, str] | None = None) -> str:
+    """One sentence naming the questions most often missed (by their text when ``prompts`` has it)."""
+    m = most_missed(df, top=top, prompts=prompts)
+    if m.empty:
+        return "No question was missed by anyone."
+    names = ([f"“{short_prompt(p, 80)}” ({q})" if p else q for q, p in zip(m["question"], m["prompt"])]
+             if prompts is not None else list(m["question"]))
+    parts = [f"{name} in {r.lesson} ({r.missed} of {r.attempts} missed it)"
+             for name, r in zip(names, m.itertuples())]
+    return "Most often missed: " + "; ".join(parts) + ". Go over these together in class."
