@@ -1,14 +1,12 @@
 """The remittance chart, checked on its Axes."""
 import matplotlib.pyplot as plt
 
-from careerlab.claims import diagnoses
 from careerlab.claims.adjudication import adjudicate
 from careerlab.claims.charts import remittance_chart
 from claims_helpers import visit
 
 
-def test_remittance_chart(monkeypatch, tmp_path):
-    monkeypatch.setattr(diagnoses, "_billable_checker", lambda: None)
+def test_remittance_chart(tmp_path):
     remit = adjudicate(visit("V03"))
     fig, ax = plt.subplots()
     assert remittance_chart(remit, ax=ax) is ax
