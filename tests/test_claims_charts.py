@@ -22,3 +22,12 @@ def test_remittance_chart(tmp_path):
     assert abs(widths[1] + widths[3] + widths[5] - 180.0) < 1e-9
     fig.savefig(tmp_path / "chart.png")
     plt.close(fig)
+
+
+def test_remittance_summary_says_what_the_chart_shows_to_the_cent():
+    from careerlab.claims.text import remittance_summary
+
+    text = remittance_summary(adjudicate(visit("V03")))
+    assert "\n" not in text
+    assert "Line 1 (99213, denied): $150.00 billed; paid $0.00, the patient owes $0.00, adjusted off $150.00." in text
+    assert "Line 2 (20610): $180.00 billed; paid $47.36, the patient owes $11.84, adjusted off $120.80." in text

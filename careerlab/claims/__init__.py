@@ -18,7 +18,7 @@ from careerlab.claims.text import (adjustment_text, adjustments_text, explain_ad
 
 _LAZY = {
     **dict.fromkeys(["claim_form_html", "findings_table", "payers_table", "posting_table", "reason_codes_table",
-                     "remittance_table", "rules_table", "services_table"], "careerlab.claims.tables"),
+                     "remittance_table", "rules_table", "services_table", "show_document"], "careerlab.claims.tables"),
     "remittance_chart": "careerlab.claims.charts",
     "claim_builder": "careerlab.claims.widgets", "share_exercise": "careerlab.claims.widgets",
 }

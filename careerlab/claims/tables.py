@@ -10,6 +10,7 @@ from careerlab.claims.money import fmt_money
 from careerlab.claims.posting import post_payment
 from careerlab.claims.scrubber import Finding
 from careerlab.claims.text import KIND_LABELS, adjustment_text, locality_text, rule_name
+from careerlab.ui import no_maths
 
 
 def claim_form_html(claim: Claim) -> str:
@@ -125,3 +126,11 @@ def remittance_table(remit: "pandas.DataFrame") -> "pandas.DataFrame":
         "Status": remit["status"],
     })
     return table.set_index("Line")
+
+
+def show_document(text: str) -> "IPython.display.HTML":
+    """A patient statement or a letter shown as it would print: monospace, with its line breaks and
+    columns kept, its dollar amounts never typeset as maths (display it, or end a cell with it)."""
+    from IPython.display import HTML
+
+    return HTML(no_maths(f"<pre style='font-size:13px;line-height:1.4;white-space:pre-wrap'>{html.escape(text)}</pre>"))

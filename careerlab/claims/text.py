@@ -90,7 +90,6 @@ def remittance_summary(remit: "pandas.DataFrame") -> str:
     """What the remittance (and its chart) shows, in words: the totals, then for each line what the payer
     paid, what the patient owes and what was adjusted off, to the cent (one paragraph, no line breaks)."""
     t = post_payment(remit)
-    denied = remit[remit["status"] == "denied"]
     text = (f"Of {fmt_money(t['billed'])} billed on {len(remit)} line(s), the payer paid {fmt_money(t['paid'])}, "
             f"the patient owes {fmt_money(t['patient_PR'])}, and {fmt_money(t['contractual_CO'] + t['other_OA_PI'])} "
             "was adjusted off (written off or denied).")
@@ -98,8 +97,6 @@ def remittance_summary(remit: "pandas.DataFrame") -> str:
         status = ", denied" if row.status == "denied" else ""
         text += (f" Line {row.line} ({row.code}{status}): {fmt_money(row.billed)} billed; paid {fmt_money(row.paid)}, "
                  f"the patient owes {fmt_money(row.patient_share)}, adjusted off {fmt_money(row.written_off)}.")
-    if len(denied):
-        text += f" Denied line(s): {', '.join(f'{r.line} ({r.code})' for r in denied.itertuples())}."
     return text
 
 
