@@ -1,6 +1,6 @@
 """Shared helper for the claims tests (no tests here): build claims from the synthetic visits with changes."""
 from careerlab.claims.model import claim_from_dict, claim_to_dict
-from careerlab.claims.tables import load_visits
+from careerlab.claims.data import load_visits
 
 
 def visit(visit_id="V01", line_changes=None, **changes):

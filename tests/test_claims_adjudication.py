@@ -5,18 +5,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careerlab.claims import diagnoses
-from careerlab.claims.adjudication import adjudicate, adjustment_text, remittance_table
+from careerlab.claims.adjudication import adjudicate
+from careerlab.claims.data import default_tables
 from careerlab.claims.model import ClaimError, claim_from_dict, claim_to_dict, replace_line
-from careerlab.claims.posting import (draft_appeal, explain_adjustments, patient_statement, post_payment, rate_percent,
-                                      remittance_summary)
-from careerlab.claims.tables import default_tables
+from careerlab.claims.posting import draft_appeal, patient_statement, post_payment, rate_percent
+from careerlab.claims.tables import remittance_table
+from careerlab.claims.text import adjustment_text, explain_adjustments, remittance_summary
 from claims_helpers import visit
-
-
-@pytest.fixture(autouse=True)
-def fallback_only(monkeypatch):
-    monkeypatch.setattr(diagnoses, "_billable_checker", lambda: None)
 
 
 def row(remit, n):

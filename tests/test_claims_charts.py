@@ -1,14 +1,12 @@
 """The remittance chart, checked on its Axes."""
 import matplotlib.pyplot as plt
 
-from careerlab.claims import diagnoses
 from careerlab.claims.adjudication import adjudicate
 from careerlab.claims.charts import remittance_chart
 from claims_helpers import visit
 
 
-def test_remittance_chart(monkeypatch, tmp_path):
-    monkeypatch.setattr(diagnoses, "_billable_checker", lambda: None)
+def test_remittance_chart(tmp_path):
     remit = adjudicate(visit("V03"))
     fig, ax = plt.subplots()
     assert remittance_chart(remit, ax=ax) is ax
@@ -24,3 +22,12 @@ def test_remittance_chart(monkeypatch, tmp_path):
     assert abs(widths[1] + widths[3] + widths[5] - 180.0) < 1e-9
     fig.savefig(tmp_path / "chart.png")
     plt.close(fig)
+
+
+def test_remittance_summary_says_what_the_chart_shows_to_the_cent():
+    from careerlab.claims.text import remittance_summary
+
+    text = remittance_summary(adjudicate(visit("V03")))
+    assert "\n" not in text
+    assert "Line 1 (99213, denied): $150.00 billed; paid $0.00, the patient owes $0.00, adjusted off $150.00." in text
+    assert "Line 2 (20610): $180.00 billed; paid $47.36, the patient owes $11.84, adjusted off $120.80." in text

@@ -3,17 +3,10 @@ from datetime import date
 
 import pytest
 
-from careerlab.claims import diagnoses as scrub_module
+from careerlab.claims.data import default_tables
 from careerlab.claims.model import ClaimError
-from careerlab.claims.scrubber import RULES, blocking, scrub
-from careerlab.claims.tables import default_tables
+from careerlab.claims.scrubber import RULES, scrub
 from claims_helpers import visit
-
-
-@pytest.fixture
-def fallback_only(monkeypatch):
-    """Check diagnoses against the small fallback table only (as when careerlab.codes is absent)."""
-    monkeypatch.setattr(scrub_module, "_billable_checker", lambda: None)
 
 
 def rules_of(findings):
@@ -21,7 +14,7 @@ def rules_of(findings):
 
 
 @pytest.mark.parametrize("visit_id", ["V01", "V02"])
-def test_clean_visits_have_no_findings(visit_id, fallback_only):
+def test_clean_visits_have_no_findings(visit_id):
     assert scrub(visit(visit_id)) == []
 
 
@@ -38,7 +31,7 @@ def test_clean_visits_have_no_findings(visit_id, fallback_only):
     ({"diagnoses": []}, "Diagnoses (box 21)"),
     ({"lines": []}, "Service lines (box 24)"),
 ])
-def test_missing_field(changes, field, fallback_only):
+def test_missing_field(changes, field):
     findings = scrub(visit("V01", **changes))
     hits = [f for f in findings if f.rule == "missing-field"]
     assert [f.field for f in hits] == [field]
@@ -50,48 +43,30 @@ def test_missing_field(changes, field, fallback_only):
     ({"place_of_service": ""}, "Line 2 place of service (box 24B)"),
     ({"code": ""}, "Line 2 service code (box 24D)"),
 ])
-def test_missing_line_field(line_change, field, fallback_only):
+def test_missing_line_field(line_change, field):
     hits = [f for f in scrub(visit("V01", line_changes={2: line_change})) if f.rule == "missing-field"]
     assert [(f.field, f.line) for f in hits] == [(field, 2)]
 
 
 @pytest.mark.parametrize("code", ["M54.5", "E11"])
-def test_non_billable_diagnosis(code, fallback_only):
+def test_non_billable_diagnosis(code):
     findings = scrub(visit("V01", diagnoses=["I10", code]))
     assert rules_of(findings) == ["diagnosis-code"]
     assert findings[0].field == "Diagnosis B (box 21)" and findings[0].severity == "error"
     assert code in findings[0].message
 
 
-def test_v04_suggests_the_replacement_codes(fallback_only):
+def test_v04_suggests_the_replacement_codes():
     (finding,) = scrub(visit("V04"))
     assert "M54.50" in finding.message
 
 
-def test_unknown_diagnosis_is_a_warning_with_the_fallback(fallback_only):
-    findings = scrub(visit("V01", diagnoses=["I10", "J06.9"]))
-    assert [(f.rule, f.severity) for f in findings] == [("diagnosis-code", "warning")]
-    assert blocking(findings) == []
-
-
-def test_uses_the_code_tools_when_present(monkeypatch):
-    monkeypatch.setattr(scrub_module, "_billable_checker", lambda: (lambda code: code in {"I10", "J06.9"}))
-    findings = scrub(visit("V01", diagnoses=["I10", "J06.9"], line_changes={1: {"pointers": ["A"]}, 2: {"pointers": ["A"]}}))
-    assert findings == []
-    findings = scrub(visit("V01"))  # E11.9 is "not billable" for this fake checker
-    assert [(f.rule, f.field, f.severity) for f in findings] == [("diagnosis-code", "Diagnosis B (box 21)", "error")]
-
-
-def test_real_code_tools_agree_if_installed():
-    try:
-        from careerlab.codes import is_billable
-    except ImportError:
-        pytest.skip("careerlab.codes.is_billable is not there yet")
+def test_real_code_tools_agree():
     assert scrub(visit("V01")) == []
     assert rules_of(scrub(visit("V04"))) == ["diagnosis-code"]
 
 
-def test_thirteen_diagnoses(fallback_only):
+def test_thirteen_diagnoses():
     findings = scrub(visit("V01", diagnoses=["I10", "E11.9"] + ["I10"] * 11))
     assert any(f.rule == "diagnosis-code" and "12" in f.message for f in findings)
 
@@ -103,58 +78,58 @@ def test_thirteen_diagnoses(fallback_only):
     ([], "does not point"),
     (["A", "B", "A", "B", "A"], "allows 4"),
 ])
-def test_pointer(pointers, words, fallback_only):
+def test_pointer(pointers, words):
     findings = scrub(visit("V01", line_changes={2: {"pointers": pointers}}))
     assert rules_of(findings) == ["pointer"]
     assert all(f.line == 2 and f.field == "Line 2 diagnosis pointer (box 24E)" for f in findings)
     assert any(words in f.message for f in findings)
 
 
-def test_unknown_service_code(fallback_only):
+def test_unknown_service_code():
     findings = scrub(visit("V01", line_changes={2: {"code": "99999"}}))
     assert rules_of(findings) == ["service-code"] and findings[0].line == 2
 
 
-def test_bundled_pair_without_modifier(fallback_only):
+def test_bundled_pair_without_modifier():
     findings = scrub(visit("V06"))
     assert rules_of(findings) == ["bundled-pair"] and findings[0].line == 2
     assert "59" in findings[0].fix
 
 
 @pytest.mark.parametrize("modifier", ["59", "XS", "XU"])
-def test_bundled_pair_with_a_distinct_modifier_passes(modifier, fallback_only):
+def test_bundled_pair_with_a_distinct_modifier_passes(modifier):
     assert scrub(visit("V06", line_changes={2: {"modifiers": [modifier]}})) == []
 
 
-def test_bundled_pair_on_different_days_passes(fallback_only):
+def test_bundled_pair_on_different_days_passes():
     assert scrub(visit("V06", line_changes={2: {"date_of_service": "2026-11-06"}})) == []
 
 
-def test_never_bypassable_pair(fallback_only):
+def test_never_bypassable_pair():
     claim = visit("V05", filed_on="2025-09-20", line_changes={1: {"code": "93005", "modifiers": ["59"], "charge": "50.00"}})
     findings = scrub(claim)
     assert rules_of(findings) == ["bundled-pair"] and "never paid" in findings[0].message
 
 
-def test_em_without_25_on_procedure_day(fallback_only):
+def test_em_without_25_on_procedure_day():
     findings = scrub(visit("V03"))
     assert rules_of(findings) == ["modifier-25"]
     assert findings[0].field == "Line 1 modifiers (box 24D)"
 
 
-def test_em_and_procedure_on_different_days_need_no_25(fallback_only):
+def test_em_and_procedure_on_different_days_need_no_25():
     assert scrub(visit("V03", line_changes={1: {"date_of_service": "2026-10-13"}})) == []
 
 
 @pytest.mark.parametrize("line_change, field", [
     ({"units": 0}, "Line 1 units (box 24G)"), ({"charge": "0"}, "Line 1 charge (box 24F)"),
 ])
-def test_units_and_charge(line_change, field, fallback_only):
+def test_units_and_charge(line_change, field):
     findings = scrub(visit("V01", line_changes={1: line_change}))
     assert rules_of(findings) == ["units-charge"] and findings[0].field == field
 
 
-def test_timely_filing_late(fallback_only):
+def test_timely_filing_late():
     # date of service 2025-09-15 + 12 months = 2026-09-15; sent 2026-11-20 is later
     findings = scrub(visit("V05"))
     assert rules_of(findings) == ["timely-filing"] and [f.line for f in findings] == [1, 2]
@@ -162,17 +137,17 @@ def test_timely_filing_late(fallback_only):
 
 
 @pytest.mark.parametrize("sent, late", [("2026-09-15", False), ("2026-09-16", True)])
-def test_timely_filing_boundary(sent, late, fallback_only):
+def test_timely_filing_boundary(sent, late):
     assert bool(scrub(visit("V05", filed_on=sent))) is late
 
 
-def test_today_is_used_when_there_is_no_filing_date(fallback_only):
+def test_today_is_used_when_there_is_no_filing_date():
     claim = visit("V05", filed_on="")
     assert scrub(claim, today=date(2026, 1, 2)) == []
     assert rules_of(scrub(claim, today=date(2026, 9, 16))) == ["timely-filing"]
 
 
-def test_commercial_payer_has_its_own_limit(fallback_only):
+def test_commercial_payer_has_its_own_limit():
     # NWPPO allows 180 days: 2026-11-02 + 180 days = 2027-05-01
     assert scrub(visit("V02", filed_on="2027-05-01")) == []
     assert rules_of(scrub(visit("V02", filed_on="2027-05-02"))) == ["timely-filing"]

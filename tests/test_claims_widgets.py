@@ -1,14 +1,8 @@
 """Drive the claim builder and the share exercise as a learner would: set values, click buttons."""
 import pytest
 
-from careerlab.claims import diagnoses
 from careerlab.claims.widgets import SECTION, claim_builder, share_exercise
 from careerlab.progress import ProgressStore
-
-
-@pytest.fixture(autouse=True)
-def fallback_only(monkeypatch):
-    monkeypatch.setattr(diagnoses, "_billable_checker", lambda: None)
 
 
 @pytest.fixture
@@ -100,10 +94,10 @@ def test_share_exercise_right_wrong_and_blank(store):
 
 def test_builder_with_a_damaged_visits_file(monkeypatch, store):
     from careerlab.claims import widgets as claim_widgets
-    from careerlab.claims.tables import TableError
+    from careerlab.claims.data import ClaimsDataError
 
     def broken():
-        raise TableError("visits.json: cannot be read as JSON (Expecting value).")
+        raise ClaimsDataError("visits.json: cannot be read as JSON (Expecting value).")
 
     monkeypatch.setattr(claim_widgets, "load_visits", broken)
     widget = claim_widgets.claim_builder(store=store)

@@ -7,7 +7,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from careerlab.roles import OWNERS, load_contacts, load_stages
-from careerlab.roles.charts import contacts_chart, contacts_summary, revenue_cycle_chart, revenue_cycle_summary
+from careerlab.roles.charts import contacts_chart, revenue_cycle_chart
+from careerlab.roles.text import contacts_summary, revenue_cycle_summary
 
 
 @pytest.fixture(autouse=True)

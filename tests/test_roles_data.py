@@ -61,7 +61,7 @@ def test_visit_diagnoses_are_billable_2026_codes(icd):
 
 
 def test_check_codes_reports_bad_input_without_raising():
-    from careerlab.roles.icd import check_codes, descriptions
+    from careerlab.roles.coding import check_codes, descriptions
 
     rows = {r["code"]: r for r in check_codes(["e11.9 ", "E11", "4", "", "hello", "M54.5"])}
     assert rows["E11.9"]["billable"] == "yes"

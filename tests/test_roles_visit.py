@@ -6,15 +6,17 @@ from decimal import Decimal
 import pytest
 
 from careerlab.roles import load_visit, price_visit
-from careerlab.roles.visit import claim_rows, diagnosis_rows, note_markdown
+from careerlab.roles.visit import claim_rows, diagnosis_rows, note_markdown, remittance_rows
+
 
 def test_the_visit_remittance_adds_up():
-    rem = price_visit(load_visit())
+    # priced by lesson 03's payer (careerlab.claims.adjudicate): one remittance model for the series
+    (rem,) = price_visit(load_visit()).to_dict("records")
     # billed $150.00 (synthetic); CO-45 write-off 150.00 - 88.51 = 61.49
-    assert rem.billed == Decimal("150.00") and rem.allowed == Decimal("88.51")
-    assert rem.contractual == Decimal("61.49")
-    assert rem.share.patient == Decimal("57.70") and rem.share.payer == Decimal("30.81")
-    rows = {(r["group"], r["reason"]): r["amount"] for r in rem.rows()}
+    assert rem["billed"] == Decimal("150.00") and rem["allowed"] == Decimal("88.51")
+    assert rem["written_off"] == Decimal("61.49") and rem["status"] == "paid"
+    assert rem["patient_share"] == Decimal("57.70") and rem["paid"] == Decimal("30.81")
+    rows = {(r["group"], r["reason"]): r["amount"] for r in remittance_rows(price_visit(load_visit()))}
     assert rows[("CO", "45")] == Decimal("61.49")
     assert rows[("PR", "1")] + rows[("PR", "2")] == Decimal("57.70")
 
@@ -22,8 +24,23 @@ def test_the_visit_remittance_adds_up():
 def test_allowed_never_exceeds_billed():
     visit = load_visit()
     visit["services"][0]["charge"] = 60.00  # charge below the fee schedule: allowed is capped at 60
-    rem = price_visit(visit)
-    assert rem.allowed == Decimal("60.00") and rem.contractual == Decimal("0.00")
+    (rem,) = price_visit(visit).to_dict("records")
+    assert rem["allowed"] == Decimal("60.00") and rem["written_off"] == Decimal("0.00")
+
+
+def test_the_visit_pricing_is_lesson_03s():
+    # The visit file states its pricing inputs; lesson 03's tables, which price the claim, hold the same values.
+    from careerlab.claims import CONVERSION_FACTOR_2026, default_tables
+
+    visit, tables = load_visit(), default_tables()
+    pricing, claim = visit["pricing"], visit["claim"]
+    service = tables.services[visit["services"][0]["code"]]
+    assert [Decimal(str(pricing["rvus"][p])) for p in ("work", "pe", "mp")] == [
+        service["work_rvu"], service["pe_rvu"], service["mp_rvu"]]
+    assert [Decimal(str(pricing["gpcis"][p])) for p in ("work", "pe", "mp")] == list(tables.localities[claim["locality"]])
+    assert Decimal(str(pricing["conversion_factor"])) == CONVERSION_FACTOR_2026
+    assert Decimal(str(pricing["coinsurance_rate"])) == tables.payers[claim["payer_id"]].coinsurance
+    assert Decimal(str(visit["services"][0]["charge"])) == service["usual_charge"]
 
 
 def test_visit_time_supports_the_chosen_level():
@@ -51,11 +68,11 @@ def test_note_is_labelled_synthetic():
 
 
 def test_tables_render():
-    from careerlab.roles.tables import claim_table, remittance_table, stages_table
+    from careerlab.roles.tables import claim_table, remittance_advice_table, stages_table
     from careerlab.roles import load_stages
 
     assert list(stages_table(load_stages()).data.index[:2]) == [1, 2]
     assert claim_table(load_visit()).data.shape[0] == 1
-    table = remittance_table(price_visit(load_visit())).data
-    assert "..." not in remittance_table(price_visit(load_visit())).to_html()  # nothing cut short
+    table = remittance_advice_table(price_visit(load_visit())).data
+    assert "..." not in remittance_advice_table(price_visit(load_visit())).to_html()  # nothing cut short
     assert table["amount ($)"].tolist() == ["150.00", "61.49", "88.51", "50.00", "7.70", "30.81", "57.70"]

@@ -6,7 +6,6 @@ import pytest
 
 from careerlab.assessment import load_items
 from careerlab.assessment.widgets import show_assessment
-from careerlab.claims import diagnoses
 from careerlab.claims.widgets import claim_builder, share_exercise
 from careerlab.codes import code_set_drill, exercise_widget
 from careerlab.codes.exercises import load_notes
@@ -70,11 +69,6 @@ def _cases():
         yield pytest.param(lambda n, j=j: _wrapped(HOSTILE[n % len(HOSTILE)])[j], id=f"shape-{j}")
     for name, bad in (("huge", 10 ** 4000), ("huge-float", 1e308), ("list", [3])):
         yield pytest.param(lambda n, b=bad: {i.id: b for i in ITEMS}, id=f"{name}-answers")
-
-
-@pytest.fixture(autouse=True)
-def fallback_only(monkeypatch):
-    monkeypatch.setattr(diagnoses, "_billable_checker", lambda: None)
 
 
 @pytest.mark.parametrize("fill", list(_cases()))

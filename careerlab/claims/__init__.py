@@ -1,20 +1,39 @@
-"""Billing tools for lesson 03: build a claim, scrub it, price it, adjudicate it, read the remittance.
+"""Lesson 03, the medical biller: build a claim, scrub it, price it, adjudicate it, read the remittance.
 
-Widgets and charts live in `careerlab.claims.widgets` and `careerlab.claims.charts` (imported on demand).
+Light to import: the tables, the chart and the widgets (pandas, matplotlib, ipywidgets) load on first use.
 """
-from careerlab.claims.adjudication import adjudicate, adjustment_text, remittance_table
+from __future__ import annotations
+
+from careerlab._lazy import lazy_getattr
+from careerlab.claims.adjudication import adjudicate
+from careerlab.claims.data import ClaimsDataError, ClaimTables, default_tables, get_payer, load_tables, load_visits
 from careerlab.claims.model import Claim, ClaimError, ServiceLine, claim_from_dict, replace_line
 from careerlab.claims.money import MoneyError, fmt_money, parse_money, parse_rate, parse_units
-from careerlab.claims.posting import draft_appeal, explain_adjustments, patient_statement, post_payment, rate_percent
+from careerlab.claims.posting import draft_appeal, patient_statement, post_payment, rate_percent
 from careerlab.claims.pricing import (CONVERSION_FACTOR_2026, Payer, contracted_amount, fee_schedule_amount,
                                       filing_deadline, share_breakdown, split_allowed)
 from careerlab.claims.scrubber import Finding, blocking, scrub
-from careerlab.claims.tables import ClaimTables, TableError, default_tables, get_payer, load_tables, load_visits
+from careerlab.claims.text import (adjustment_text, adjustments_text, explain_adjustments, findings_summary,
+                                   locality_text, remittance_summary, rule_name)
 
-__all__ = [
-    "CONVERSION_FACTOR_2026", "Claim", "ClaimError", "ClaimTables", "Finding", "MoneyError", "Payer", "ServiceLine",
-    "TableError", "adjudicate", "adjustment_text", "blocking", "claim_from_dict", "contracted_amount", "default_tables",
-    "draft_appeal", "explain_adjustments", "fee_schedule_amount", "filing_deadline", "fmt_money", "get_payer",
-    "load_tables", "load_visits", "parse_money", "parse_rate", "parse_units", "patient_statement", "post_payment",
-    "rate_percent", "remittance_table", "replace_line", "scrub", "share_breakdown", "split_allowed",
-]
+_LAZY = {
+    **dict.fromkeys(["claim_form_html", "findings_table", "payers_table", "posting_table", "reason_codes_table",
+                     "remittance_table", "rules_table", "services_table", "show_document"], "careerlab.claims.tables"),
+    "remittance_chart": "careerlab.claims.charts",
+    "claim_builder": "careerlab.claims.widgets", "share_exercise": "careerlab.claims.widgets",
+}
+
+__all__ = sorted([
+    "CONVERSION_FACTOR_2026", "Claim", "ClaimError", "ClaimTables", "ClaimsDataError", "Finding", "MoneyError",
+    "Payer", "ServiceLine", "adjudicate", "adjustment_text", "adjustments_text", "blocking", "claim_from_dict",
+    "contracted_amount", "default_tables", "draft_appeal", "explain_adjustments", "fee_schedule_amount",
+    "filing_deadline", "findings_summary", "fmt_money", "get_payer", "load_tables", "load_visits", "locality_text",
+    "parse_money", "parse_rate", "parse_units", "patient_statement", "post_payment", "rate_percent",
+    "remittance_summary", "replace_line", "rule_name", "scrub", "share_breakdown", "split_allowed", *_LAZY,
+])
+
+__getattr__ = lazy_getattr(__name__, _LAZY)
+
+
+def __dir__() -> list[str]:
+    return __all__

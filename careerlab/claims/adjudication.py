@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
+from careerlab.claims.data import ClaimTables, default_tables, get_payer
 from careerlab.claims.model import Claim, ClaimError
-from careerlab.claims.money import ZERO, fmt_money
+from careerlab.claims.money import ZERO
 from careerlab.claims.pricing import Payer, contracted_amount, fee_schedule_amount, filing_deadline, share_breakdown
-from careerlab.claims.diagnoses import diagnosis_problem
-from careerlab.claims.scrubber import blocking, scrub
-from careerlab.claims.tables import ClaimTables, default_tables, get_payer
+from careerlab.claims.scrubber import blocking, diagnosis_problem, scrub
 
 LINE_DENIALS = {"missing-field": "16", "service-code": "16", "pointer": "16", "units-charge": "16",
                 "diagnosis-code": "16", "bundled-pair": "97", "modifier-25": "97"}
@@ -21,7 +19,7 @@ def _denial_reasons(claim: Claim, payer: Payer, tables: ClaimTables, today: date
     """For each line number that the payer denies: (reason code, plain-words reason)."""
     findings = [f for f in blocking(scrub(claim, today=today, tables=tables)) if f.rule != "timely-filing"]
     bad_slots = {letter for letter, code in zip("ABCDEFGHIJKL", claim.diagnoses)
-                 if (p := diagnosis_problem(code, tables)) and p[0] == "error"}
+                 if (p := diagnosis_problem(code)) and p[0] == "error"}
     sent = claim.filed_on or today
     reasons: dict[int, tuple[str, str]] = {}
     claim_level = [f for f in findings if f.line is None and f.rule == "missing-field"]
@@ -90,22 +88,3 @@ def adjudicate(claim: Claim, payer: Payer | str | None = None, *, today: date | 
         row["patient_share"] = row["deductible"] + row["coinsurance"] + row["copay"]
         rows.append(row)
     return pd.DataFrame(rows, columns=COLUMNS)
-
-
-def adjustment_text(adjustments: list[tuple[str, str, Decimal]]) -> str:
-    """'CO-45 $61.49; PR-1 $50.00' from a row's adjustments."""
-    return "; ".join(f"{g}-{c} {fmt_money(a)}" for g, c, a in adjustments) or "none"
-
-
-def remittance_table(remit: "pandas.DataFrame") -> "pandas.DataFrame":
-    """The remittance as an ERA/EOB-style table for people: dollars as text, adjustments spelled as group-reason."""
-    import pandas as pd
-
-    table = pd.DataFrame({
-        "Line": remit["line"], "Code": remit["code"], "Modifiers": remit["modifiers"],
-        "Billed": remit["billed"].map(fmt_money), "Allowed": remit["allowed"].map(fmt_money),
-        "Paid": remit["paid"].map(fmt_money), "Patient owes": remit["patient_share"].map(fmt_money),
-        "Adjustments (group-reason amount)": remit["adjustments"].map(adjustment_text),
-        "Status": remit["status"],
-    })
-    return table.set_index("Line")

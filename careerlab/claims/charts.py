@@ -1,20 +1,22 @@
-"""Chart for the remittance: where each line's billed charge went (paid, patient share, adjusted off)."""
+"""Chart for the remittance: where each line's billed charge went (paid, patient share, adjusted off).
+
+Its text summary is ``careerlab.claims.text.remittance_summary``.
+"""
 from __future__ import annotations
+
+from careerlab.charting import BLUE, GREY, ORANGE, axes
 
 # Okabe-Ito colours, each paired with a hatch so colour is never the only cue.
 PARTS = (
-    ("paid", "Paid by the payer", "#0072B2", ""),
-    ("patient_share", "Owed by the patient (PR)", "#E69F00", "//"),
-    ("written_off", "Adjusted off (CO: written off or denied)", "#999999", "xx"),
+    ("paid", "Paid by the payer", BLUE, ""),
+    ("patient_share", "Owed by the patient (PR)", ORANGE, "//"),
+    ("written_off", "Adjusted off (CO: written off or denied)", GREY, "xx"),
 )
 
 
 def remittance_chart(remit: "pandas.DataFrame", ax=None):
     """Horizontal stacked bars, one per line, splitting the billed charge three ways; returns the Axes."""
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 1.2 + 0.7 * len(remit)))
+    ax = axes(ax, (8, 1.2 + 0.7 * len(remit)))
     labels = [f"Line {r.line}: {r.code}" + (" (denied)" if r.status == "denied" else "") for r in remit.itertuples()]
     left = [0.0] * len(remit)
     biggest = max([float(v) for v in remit["billed"]] + [1.0])
@@ -34,5 +36,4 @@ def remittance_chart(remit: "pandas.DataFrame", ax=None):
     ax.tick_params(labelsize=10)
     ax.set_xlim(0, max(max(left, default=0.0), 1.0) * 1.6)  # room on the right for the legend
     ax.legend(fontsize=10, loc="lower right", framealpha=0.95)
-    ax.figure.tight_layout()
     return ax

@@ -1,12 +1,10 @@
-"""After the remittance: post the payment, explain the codes, bill the patient, draft an appeal, and measure."""
+"""After the remittance: post the payment, bill the patient, draft an appeal, and measure."""
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
 from careerlab.claims.model import Claim, ClaimError
-
 from careerlab.claims.money import ZERO, fmt_money
-from careerlab.claims.tables import ClaimTables, default_tables
 
 
 def post_payment(remit: "pandas.DataFrame") -> dict[str, Decimal]:
@@ -20,19 +18,6 @@ def post_payment(remit: "pandas.DataFrame") -> dict[str, Decimal]:
             totals[key] += amount
     totals["balance_after_posting"] = totals["billed"] - totals["paid"] - totals["contractual_CO"] - totals["other_OA_PI"]
     return totals
-
-
-def explain_adjustments(remit: "pandas.DataFrame", tables: ClaimTables | None = None) -> list[str]:
-    """One plain-words sentence per adjustment: the group, what the reason code means, and the next step."""
-    tables = tables or default_tables()
-    out = []
-    for _, row in remit.iterrows():
-        for group, code, amount in row["adjustments"]:
-            carc = tables.carc.get(code, {"plain_words": "A reason code not covered in this lesson.", "next_step": ""})
-            group_name = tables.groups.get(group, {"name": group})["name"].lower()
-            out.append(f"Line {row['line']} ({row['code']}): {group}-{code} {fmt_money(amount)}: {group_name}. "
-                       f"{carc['plain_words']} Next: {carc['next_step']}")
-    return out
 
 
 def patient_statement(claim: Claim, remit: "pandas.DataFrame") -> str:
@@ -81,21 +66,3 @@ def rate_percent(part: int, whole: int, field: str = "rate") -> Decimal:
     if whole <= 0 or part < 0 or part > whole:
         raise ClaimError(f"{field}: need 0 <= {part} <= {whole} and more than 0 claims in all.")
     return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
-def remittance_summary(remit: "pandas.DataFrame") -> str:
-    """One or two sentences saying what the remittance (and its chart) shows."""
-    t = post_payment(remit)
-    denied = remit[remit["status"] == "denied"]
-    text = (f"Of {fmt_money(t['billed'])} billed on {len(remit)} line(s), the payer paid {fmt_money(t['paid'])}, "
-            f"the patient owes {fmt_money(t['patient_PR'])}, and {fmt_money(t['contractual_CO'] + t['other_OA_PI'])} "
-            "was adjusted off (written off or denied).")
-    if len(denied):
-        text += f" Denied line(s): {', '.join(f'{r.line} ({r.code})' for r in denied.itertuples())}."
-    return text
-
-
-def adjustments_text(remit: "pandas.DataFrame", *, summary: bool = True) -> str:
-    """The remittance in words for ``say``: the summary sentence (optional), then one "- " line per adjustment."""
-    lines = [remittance_summary(remit)] if summary else []
-    return "\n".join(lines + [f"- {sentence}" for sentence in explain_adjustments(remit)])

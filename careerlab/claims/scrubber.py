@@ -5,10 +5,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from careerlab.claims.diagnoses import diagnosis_problem
+from careerlab.claims.data import ClaimTables, default_tables, get_payer
 from careerlab.claims.model import SLOT_LETTERS, Claim, ClaimError
 from careerlab.claims.pricing import filing_deadline
-from careerlab.claims.tables import ClaimTables, default_tables, get_payer
+from careerlab.codes import describe, is_billable
 
 NPI_PATTERN = re.compile(r"^\d{10}$")
 DISTINCT_MODIFIERS = {"59", "XE", "XS", "XP", "XU"}  # 59 and its more specific X{EPSU} subsets (CMS, 2015)
@@ -24,6 +24,14 @@ class Finding:
     message: str
     fix: str
     line: int | None = None
+
+
+def diagnosis_problem(code: str) -> tuple[str, str] | None:
+    """None when ``code`` is a billable ICD-10-CM code (lesson 02's code tools, the 2026 release), else
+    ("error", an explanation that says what the code set has there and which codes to use instead)."""
+    if is_billable(code):
+        return None
+    return "error", f"{code} is not a valid, billable ICD-10-CM code. The code set says: {describe(code)}"
 
 
 def _required(claim: Claim, tables: ClaimTables) -> list[Finding]:
@@ -60,7 +68,7 @@ def _diagnoses(claim: Claim, tables: ClaimTables) -> list[Finding]:
                            f"The claim lists {len(claim.diagnoses)} diagnoses; box 21 holds 12 (A-L).",
                            "Keep the 12 that the services point to; the rest go on a second claim."))
     for letter, code in zip(SLOT_LETTERS, claim.diagnoses):
-        problem = diagnosis_problem(code, tables)
+        problem = diagnosis_problem(code)
         if problem:
             out.append(Finding("diagnosis-code", f"Diagnosis {letter} (box 21)", problem[0], problem[1],
                                "Replace it with the billable code the coder confirms, then scrub again."))

@@ -1,158 +1,136 @@
-"""Load and check the reference tables in data/claims/ (payers, codes, edits, reason codes, visits)."""
+"""Display tables for lesson 03: the claim as a CMS-1500-style form (HTML), and tables of rules, payers,
+codes, findings, the remittance and the posting (pandas imported only when a table is asked for)."""
 from __future__ import annotations
 
-import csv
-import json
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
-from functools import lru_cache
-from pathlib import Path
+import html
 
-from careerlab.claims.model import Claim, ClaimError, claim_from_dict
-from careerlab.claims.money import MoneyError, parse_money, parse_rate
-from careerlab.claims.pricing import Payer, filing_deadline
-from careerlab.errors import DataFileError
-from careerlab.paths import data_path
+from careerlab.claims.data import ClaimTables, default_tables
+from careerlab.claims.model import SLOT_LETTERS, Claim
+from careerlab.claims.money import fmt_money
+from careerlab.claims.posting import post_payment
+from careerlab.claims.scrubber import Finding
+from careerlab.claims.text import KIND_LABELS, adjustment_text, locality_text, rule_name
+from careerlab.ui import no_maths
 
 
-class TableError(DataFileError):
-    """A file in data/claims/ is missing, unreadable or inconsistent; the message names the file and row."""
+def claim_form_html(claim: Claim) -> str:
+    """The claim laid out like the boxes of a CMS-1500 (the paper twin of the electronic 837P)."""
+    e = html.escape
+    dx = " &nbsp; ".join(f"<b>{letter}.</b> {e(code)}" for letter, code in zip(SLOT_LETTERS, claim.diagnoses)) or "<i>empty</i>"
+    rows = "".join(
+        f"<tr><td>{n}</td><td>{e(l.date_of_service.isoformat() if l.date_of_service else '')}</td>"
+        f"<td>{e(l.place_of_service)}</td><td>{e(l.code)}</td><td>{e(' '.join(l.modifiers))}</td>"
+        f"<td>{e(''.join(l.pointers))}</td><td style='border:1px solid #888;padding:3px 6px;text-align:right'>{e(fmt_money(l.charge))}</td>"
+        f"<td style='border:1px solid #888;padding:3px 6px;text-align:right'>{l.units}</td><td>{e(claim.rendering_npi)}</td></tr>"
+        for n, l in enumerate(claim.lines, start=1))
+    cell = "style='border:1px solid #888;padding:3px 6px'"
+    return (
+        f"<div style='font-size:14px'><b>Claim {e(claim.claim_id)}</b> (synthetic) to payer <b>{e(claim.payer_id)}</b>, "
+        f"priced for {e(locality_text(claim))}<br>"
+        f"Box 1a insured's ID: {e(claim.member_id)} &nbsp; Box 2 patient: {e(claim.patient_name)} &nbsp; "
+        f"Box 3 birth date: {e(claim.patient_dob.isoformat() if claim.patient_dob else '')}<br>"
+        f"Box 4 insured: {e(claim.insured_name)} &nbsp; Box 6 relationship: {e(claim.relationship)}<br>"
+        f"Box 21 diagnoses (ICD-10-CM): {dx}<br>"
+        f"<table style='border-collapse:collapse;margin:4px 0' aria-label='Box 24 service lines'>"
+        f"<tr><th {cell}>Line</th><th {cell}>24A date</th><th {cell}>24B place</th><th {cell}>24D code</th>"
+        f"<th {cell}>24D modifiers</th><th {cell}>24E pointer</th><th {cell}>24F charge</th><th {cell}>24G units</th>"
+        f"<th {cell}>24J rendering NPI</th></tr>{rows}</table>"
+        f"Box 28 total charge: <b>{e(fmt_money(claim.total_charge))}</b> &nbsp; "
+        f"Box 33a billing NPI: {e(claim.billing_npi)} (all NPIs here are fictional)</div>"
+    ).replace("<td>", f"<td {cell}>")
 
 
-@dataclass(frozen=True)
-class ClaimTables:
-    """Everything the scrubber and the payer look things up in."""
+def findings_table(findings: list[Finding]) -> "pandas.DataFrame":
+    """The scrubber's findings as a table numbered from 1: rule (in words), field, severity, problem, fix."""
+    import pandas as pd
 
-    payers: dict[str, Payer]
-    localities: dict[str, tuple[Decimal, Decimal, Decimal]]
-    services: dict[str, dict]
-    bundled_pairs: tuple[dict, ...]
-    coverage: dict[str, tuple[str, ...]]
-    diagnoses: dict[str, dict]
-    carc: dict[str, dict]
-    groups: dict[str, dict]
-    rules: tuple[dict, ...]
+    table = pd.DataFrame([{"Rule": rule_name(f.rule), "Field": f.field, "Severity": f.severity, "Problem": f.message,
+                           "How to fix": f.fix} for f in findings],
+                         columns=["Rule", "Field", "Severity", "Problem", "How to fix"])
+    table.index = pd.RangeIndex(1, len(table) + 1, name="Finding")
+    return table
 
 
-def _rows(path: Path, required: set[str]) -> list[dict]:
-    """Read a CSV file and check that its header has the columns we need."""
-    try:
-        with path.open(newline="", encoding="utf-8") as handle:
-            reader = csv.DictReader(handle)
-            missing = required - set(reader.fieldnames or [])
-            if missing:
-                raise TableError(f"{path.name}: missing column(s) {', '.join(sorted(missing))}.")
-            rows = []
-            for number, row in enumerate(reader, start=2):
-                if None in row or None in row.values():
-                    raise TableError(f"{path.name} line {number}: the number of cells does not match the header "
-                                     "(put text that contains commas in double quotes).")
-                rows.append({k: v.strip() for k, v in row.items()})
-            return rows
-    except OSError as err:
-        raise TableError(f"{path.name}: cannot be read ({err.strerror}).") from None
+def rules_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
+    """The scrub rules the lesson uses, in plain words, with the reason code a payer gives if one is missed."""
+    import pandas as pd
 
-
-def _decimal(text: str, where: str) -> Decimal:
-    """A Decimal from a table cell, or a TableError naming the cell."""
-    try:
-        return Decimal(text)
-    except Exception:
-        raise TableError(f"{where}: '{text}' is not a number.") from None
-
-
-def _payer(row: dict, where: str) -> Payer:
-    """One payer row, checked."""
-    try:
-        kinds = tuple(k.strip().lower() for k in row["no_patient_share_kinds"].split(";") if k.strip())
-        payer = Payer(row["payer_id"].upper(), row["name"], row["kind"], _decimal(row["percent_of_fee_schedule"], where),
-                      parse_rate(row["coinsurance"], where), parse_money(row["copay"], where), row["filing_limit"], row["note"],
-                      kinds)
-        filing_deadline(date(2026, 1, 1), payer.filing_limit)  # checks the format
-    except (MoneyError, ValueError) as err:
-        raise TableError(f"{where}: {err}") from None
-    return payer
-
-
-def load_tables(folder: Path | None = None) -> ClaimTables:
-    """Read every reference table from `folder` (default data/claims/) and cross-check them."""
-    base = Path(folder) if folder else data_path("claims")
-    payers = {}
-    for i, row in enumerate(_rows(base / "payers.csv", {"payer_id", "name", "kind", "percent_of_fee_schedule",
-                                                        "coinsurance", "copay", "filing_limit", "no_patient_share_kinds",
-                                                        "note"}), start=2):
-        payer = _payer(row, f"payers.csv line {i}")
-        payers[payer.payer_id] = payer
-    localities = {}
-    for i, row in enumerate(_rows(base / "gpci.csv", {"locality", "work_gpci", "pe_gpci", "mp_gpci"}), start=2):
-        where = f"gpci.csv line {i}"
-        localities[row["locality"].upper()] = tuple(_decimal(row[k], where) for k in ("work_gpci", "pe_gpci", "mp_gpci"))
-    services = {}
-    for i, row in enumerate(_rows(base / "service_codes.csv", {"code", "code_set", "kind", "plain_words", "work_rvu",
-                                                               "pe_rvu", "mp_rvu", "usual_charge"}), start=2):
-        where = f"service_codes.csv line {i}"
-        for key in ("work_rvu", "pe_rvu", "mp_rvu", "usual_charge"):
-            row[key] = _decimal(row[key], where)
-        services[row["code"].upper()] = row
-    pairs = tuple(_rows(base / "bundled_pairs.csv", {"column1", "column2", "modifier_indicator", "teaching_note"}))
-    coverage = {r["code"]: tuple(p.strip().upper() for p in r["covered_diagnosis_prefixes"].split(";") if p.strip())
-                for r in _rows(base / "coverage.csv", {"code", "covered_diagnosis_prefixes"})}
-    diagnoses = {r["code"].upper(): r for r in _rows(base / "diagnosis_fallback.csv", {"code", "billable", "plain_words", "hint"})}
-    carc = {r["code"]: r for r in _rows(base / "carc.csv", {"code", "usual_group", "plain_words", "next_step"})}
-    groups = {r["group"]: r for r in _rows(base / "group_codes.csv", {"group", "name", "plain_words"})}
-    rules = tuple(_rows(base / "scrub_rules.csv", {"rule", "checks", "severity", "why_it_matters", "carc_if_missed"}))
-    for pair in pairs:
-        if pair["column1"] not in services or pair["column2"] not in services or pair["modifier_indicator"] not in {"0", "1"}:
-            raise TableError(f"bundled_pairs.csv: pair {pair['column1']}/{pair['column2']} uses an unknown code or indicator.")
-    known_kinds = {row["kind"] for row in services.values()}
-    for payer in payers.values():
-        if unknown := set(payer.no_patient_share_kinds) - known_kinds:
-            raise TableError(f"payers.csv: payer {payer.payer_id} names unknown service kind(s) {', '.join(sorted(unknown))}; "
-                             f"use kinds from service_codes.csv ({', '.join(sorted(known_kinds))}).")
-    for code in coverage:
-        if code not in services:
-            raise TableError(f"coverage.csv: {code} is not in service_codes.csv.")
-    for rule in rules:
-        if rule["carc_if_missed"] not in carc:
-            raise TableError(f"scrub_rules.csv: rule {rule['rule']} names reason code {rule['carc_if_missed']}, not in carc.csv.")
-    return ClaimTables(payers, localities, services, pairs, coverage, diagnoses, carc, groups, rules)
-
-
-@lru_cache(maxsize=1)
-def default_tables() -> ClaimTables:
-    """The tables from data/claims/, read once."""
-    return load_tables()
-
-
-def load_visits(path: Path | None = None) -> dict[str, Claim]:
-    """The synthetic visits as claims, keyed by visit id (V01, V02, ...)."""
-    path = Path(path) if path else data_path("claims", "visits.json")
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise TableError(f"{path.name}: cannot be read as JSON ({err}).") from None
-    if not isinstance(raw, dict) or not isinstance(raw.get("visits"), list):
-        raise TableError(f"{path.name}: expected an object with a 'visits' list.")
-    visits = {}
-    for i, record in enumerate(raw["visits"], start=1):
-        try:
-            claim = claim_from_dict(record)
-        except ClaimError as err:
-            raise TableError(f"{path.name}, visit {i}: {err}") from None
-        if not claim.claim_id or claim.claim_id in visits:
-            raise TableError(f"{path.name}, visit {i}: the visit id is empty or repeated.")
-        visits[claim.claim_id] = claim
-    return visits
-
-
-def get_payer(payer: Payer | str, tables: ClaimTables | None = None) -> Payer:
-    """A Payer object from itself or its id; an unknown id gets a message listing the known ones."""
-    if isinstance(payer, Payer):
-        return payer
     tables = tables or default_tables()
-    key = str(payer or "").strip().upper()
-    if key not in tables.payers:
-        known = ", ".join(sorted(tables.payers))
-        raise ClaimError(f"Payer '{payer}' is not one we know. Choose one of: {known}.")
-    return tables.payers[key]
+    return pd.DataFrame([{"Rule": rule_name(r["rule"]), "What it checks": r["checks"], "Why it matters": r["why_it_matters"],
+                          "Reason code if missed": r["carc_if_missed"]} for r in tables.rules]).set_index("Rule")
+
+
+def payers_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
+    """The three synthetic payer contracts side by side."""
+    import pandas as pd
+
+    tables = tables or default_tables()
+    return pd.DataFrame([{"Payer": p.payer_id, "Name": p.name, "% of fee schedule": f"{p.percent_of_fee_schedule} %",
+                          "Coinsurance": f"{p.coinsurance * 100:.0f} %", "Copay": fmt_money(p.copay),
+                          "Filing limit": p.filing_limit.replace("m", " months").replace("d", " days"),
+                          "No patient share on": ", ".join(KIND_LABELS.get(k, k) for k in p.no_patient_share_kinds) or "-"}
+                         for p in tables.payers.values()]).set_index("Payer")
+
+
+def services_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
+    """The practice's service codes in plain words with their teaching RVUs (not CMS's) and usual charge."""
+    import pandas as pd
+
+    tables = tables or default_tables()
+    return pd.DataFrame([{"Code": c, "Code set": r["code_set"], "Kind": KIND_LABELS.get(r["kind"], r["kind"]),
+                          "In plain words": r["plain_words"],
+                          "Work RVU": r["work_rvu"], "PE RVU": r["pe_rvu"], "MP RVU": r["mp_rvu"],
+                          "Usual charge": fmt_money(r["usual_charge"])} for c, r in tables.services.items()]).set_index("Code")
+
+
+def reason_codes_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
+    """Group codes and the eight reason codes of the lesson, explained in our own words."""
+    import pandas as pd
+
+    tables = tables or default_tables()
+    rows = [{"Code": g, "Kind": "group", "Meaning": f"{r['name']}: {r['plain_words']}", "Next step": ""}
+            for g, r in tables.groups.items()]
+    rows += [{"Code": c, "Kind": "reason (CARC)", "Meaning": r["plain_words"], "Next step": r["next_step"]}
+             for c, r in tables.carc.items()]
+    return pd.DataFrame(rows).set_index("Code")
+
+
+POSTING_ROWS = {
+    "billed": "Charges billed",
+    "paid": "Paid by the payer",
+    "contractual_CO": "Contractual write-off (CO)",
+    "other_OA_PI": "Other adjustments (OA, PI)",
+    "patient_PR": "Patient responsibility (PR)",
+    "balance_after_posting": "Balance after posting (the patient owes)",
+}
+
+
+def posting_table(remit: "pandas.DataFrame") -> "pandas.DataFrame":
+    """What ``post_payment`` records on the account, one labelled row per total, amounts as dollars."""
+    import pandas as pd
+
+    totals = post_payment(remit)
+    return pd.DataFrame({"Amount": [fmt_money(totals[key]) for key in POSTING_ROWS]},
+                        index=list(POSTING_ROWS.values()))
+
+
+def remittance_table(remit: "pandas.DataFrame") -> "pandas.DataFrame":
+    """The remittance as an ERA/EOB-style table for people: dollars as text, adjustments spelled as group-reason."""
+    import pandas as pd
+
+    table = pd.DataFrame({
+        "Line": remit["line"], "Code": remit["code"], "Modifiers": remit["modifiers"],
+        "Billed": remit["billed"].map(fmt_money), "Allowed": remit["allowed"].map(fmt_money),
+        "Paid": remit["paid"].map(fmt_money), "Patient owes": remit["patient_share"].map(fmt_money),
+        "Adjustments (group-reason amount)": remit["adjustments"].map(adjustment_text),
+        "Status": remit["status"],
+    })
+    return table.set_index("Line")
+
+
+def show_document(text: str) -> "IPython.display.HTML":
+    """A patient statement or a letter shown as it would print: monospace, with its line breaks and
+    columns kept, its dollar amounts never typeset as maths (display it, or end a cell with it)."""
+    from IPython.display import HTML
+
+    return HTML(no_maths(f"<pre style='font-size:13px;line-height:1.4;white-space:pre-wrap'>{html.escape(text)}</pre>"))

@@ -5,18 +5,20 @@ import html
 
 import ipywidgets as widgets
 
-from careerlab.claims.adjudication import adjudicate, remittance_table
+from careerlab.claims.adjudication import adjudicate
+from careerlab.claims.data import ClaimsDataError, load_visits
 from careerlab.claims.model import ClaimError, claim_from_dict, claim_to_dict
 from careerlab.claims.money import MoneyError, fmt_money, parse_money
-from careerlab.claims.posting import explain_adjustments, remittance_summary
 from careerlab.claims.pricing import explain_split, split_allowed
 from careerlab.claims.scrubber import blocking, scrub
-from careerlab.claims.tables import TableError, load_visits
-from careerlab.claims.views import claim_form_html, findings_table
+from careerlab.claims.tables import claim_form_html, findings_table, remittance_table
+from careerlab.claims.text import explain_adjustments, remittance_summary
+from careerlab.progress import default_store
+from careerlab.progress.record import exercise_section
 from careerlab.ui import message_html, no_maths, safe_callback
 
 LESSON = "03-the-medical-biller"
-SECTION = f"exercise:{LESSON}"
+SECTION = exercise_section(LESSON)
 LINE_FIELDS = (("place_of_service", "Place", "Place of service, box 24B (11 = office)", "100px"),
                ("code", "Code", "Service code, box 24D", "130px"),
                ("modifiers", "Mods", "Modifiers, box 24D (e.g. 25)", "120px"),
@@ -25,24 +27,13 @@ LINE_FIELDS = (("place_of_service", "Place", "Place of service, box 24B (11 = of
                ("charge", "Charge $", "Charge in dollars, box 24F", "150px"))
 
 
-def _store(store):
-    """The given progress store, or the learner's default one (None if progress saving is unavailable)."""
-    if store is not None:
-        return store
-    try:
-        from careerlab.progress import default_store
-        return default_store()
-    except Exception:
-        return None
-
-
 class ClaimBuilder(widgets.VBox):
     """Pick a synthetic visit, fix fields, scrub, submit, and read the remittance."""
 
     def __init__(self, visits=None, store=None):
         super().__init__()
         self.visits = visits if visits is not None else load_visits()
-        self.store = _store(store)
+        self.store = store or default_store()
         self.result = widgets.HTML()
         self.form = widgets.HTML()
         self.last_findings, self.last_remittance = None, None
@@ -135,17 +126,16 @@ class ClaimBuilder(widgets.VBox):
         explained = "".join(f"<li>{html.escape(t)}</li>" for t in explain_adjustments(remit))
         self.result.value = (message_html(remittance_summary(remit) + note, kind, title=title)
                              + no_maths(remittance_table(remit).to_html(escape=True)) + f"<ul>{explained}</ul>")
-        if self.store is not None:
-            self.store.record(SECTION, f"claim-{claim.claim_id}",
-                              {"answer": {"denied_lines": denied, "paid": str(sum(remit["paid"]))},
-                               "score": 1.0 if denied == 0 else 0.0})
+        self.store.record(SECTION, f"claim-{claim.claim_id}",
+                          {"answer": {"denied_lines": denied, "paid": str(sum(remit["paid"]))},
+                           "score": 1.0 if denied == 0 else 0.0})
 
 
 def claim_builder(visits=None, store=None):
     """Build the claim-builder widget (see ClaimBuilder); if the visits file is damaged, a message instead."""
     try:
         return ClaimBuilder(visits=visits, store=store)
-    except TableError as err:
+    except ClaimsDataError as err:
         return widgets.HTML(message_html(f"The practice's visit file could not be read: {err}", "error",
                                          title="Cannot open the claim builder"))
 
@@ -156,7 +146,7 @@ class ShareExercise(widgets.VBox):
     def __init__(self, exercise_id, prompt, allowed, deductible_remaining, coinsurance, copay=0, oop_remaining=None,
                  store=None):
         super().__init__()
-        self.exercise_id, self.store = exercise_id, _store(store)
+        self.exercise_id, self.store = exercise_id, store or default_store()
         self.args = (allowed, deductible_remaining, coinsurance, copay, oop_remaining)
         self.expected = split_allowed(*self.args)[0]
         self.answer = widgets.Text(description="Patient pays $", placeholder="e.g. 12.34",
@@ -180,8 +170,7 @@ class ShareExercise(widgets.VBox):
         else:
             self.feedback.value = message_html(f"{fmt_money(given)} is not it. Here is the working:\n"
                                                + explain_split(*self.args), "error")
-        if self.store is not None:
-            self.store.record(SECTION, self.exercise_id, {"answer": str(given), "score": 1.0 if correct else 0.0})
+        self.store.record(SECTION, self.exercise_id, {"answer": str(given), "score": 1.0 if correct else 0.0})
 
 
 def share_exercise(exercise_id, prompt, allowed, deductible_remaining, coinsurance, copay=0, oop_remaining=None,

@@ -1,21 +1,23 @@
 """Lesson 01 charts: the revenue cycle by owner, and who each role works with.
 
 Functions take ``ax=None`` and return the Axes; they never display the figure or set a backend.
+Their text summaries are in ``careerlab.roles.text``.
 """
 from __future__ import annotations
 
 from typing import Any, Sequence
 
-from careerlab.roles.data import OWNERS, ROLES, Contact, Stage, load_contacts, load_stages
+from careerlab.charting import GREEN, ORANGE, PURPLE, SKY, YELLOW, axes
+from careerlab.roles.data import load_contacts, load_stages
+from careerlab.roles.model import LANES, OWNERS, ROLE_LABELS, Contact, Stage
 
 # Okabe-Ito colours; every owner also has its own hatch and its name written in the box.
-LANES = ("front", "coder", "shared", "biller", "payer")
 STYLE = {
-    "front": ("#F0E442", ".."),
-    "coder": ("#56B4E9", "//"),
-    "shared": ("#CC79A7", "xx"),
-    "biller": ("#E69F00", "\\\\"),
-    "payer": ("#009E73", "--"),
+    "front": (YELLOW, ".."),
+    "coder": (SKY, "//"),
+    "shared": (PURPLE, "xx"),
+    "biller": (ORANGE, "\\\\"),
+    "payer": (GREEN, "--"),
 }
 SHORT = {"front": "Front desk /\nclinician", "coder": "Coder", "shared": "Shared", "biller": "Biller",
          "payer": "Payer"}
@@ -29,20 +31,12 @@ def box_label(stage: Stage) -> str:
     return SHORT[stage.owner]
 
 
-def _axes(ax: Any, size: tuple[float, float]) -> Any:
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=size)
-    return ax
-
-
 def revenue_cycle_chart(ax: Any = None, stages: Sequence[Stage] | None = None) -> Any:
     """One row per stage, top to bottom; each stage's box sits in its owner's column."""
     from matplotlib.patches import Patch
 
     stages = list(stages) if stages is not None else load_stages()
-    ax = _axes(ax, (10, 8.5))
+    ax = axes(ax, (10, 8.5))
     lane_of = {owner: i for i, owner in enumerate(LANES)}
     xs, ys = [lane_of[s.owner] for s in stages], [s.step for s in stages]
     ax.plot(xs, ys, color="#555555", linewidth=1.2, zorder=1, label="_flow")
@@ -71,31 +65,23 @@ def revenue_cycle_chart(ax: Any = None, stages: Sequence[Stage] | None = None) -
     return ax
 
 
-def revenue_cycle_summary(stages: Sequence[Stage]) -> str:
-    """A sentence or two that says what the revenue-cycle chart shows."""
-    groups = {o: [s.stage for s in stages if s.owner == o] for o in LANES}
-    parts = [f"{OWNERS[o].lower()} {len(names)} ({', '.join(names)})" for o, names in groups.items() if names]
-    return (f"The chart shows {len(stages)} stages, from “{stages[0].stage}” to “{stages[-1].stage}”. "
-            f"Owners: {'; '.join(parts)}.")
-
-
-ROLE_STYLE = {"coder": ("#56B4E9", "-", "o"), "biller": ("#E69F00", "--", "s")}
+ROLE_STYLE = {"coder": (SKY, "-", "o"), "biller": (ORANGE, "--", "s")}
 
 
 def contacts_chart(ax: Any = None, contacts: Sequence[Contact] | None = None) -> Any:
     """Coder on the left, biller on the right, each joined to the people it works with."""
     contacts = list(contacts) if contacts is not None else load_contacts()
-    ax = _axes(ax, (10, 5.5))
+    ax = axes(ax, (10, 5.5))
     centre = {"coder": (-1.0, 0.0), "biller": (1.0, 0.0)}
-    labels = {role.lower(): role for role in ROLES.values()}
-    for role in ROLES:
+    labels = {role.lower(): role for role in ROLE_LABELS.values()}
+    for role in ROLE_LABELS:
         colour, style, marker = ROLE_STYLE[role]
         others = [c for c in contacts if c.role == role and c.contact.lower() not in labels]
         for i, c in enumerate(others):
             y = 1.2 - 2.4 * i / max(len(others) - 1, 1) if len(others) > 1 else 0.0
             x = -2.6 if role == "coder" else 2.6
             ax.plot([centre[role][0], x], [0, y], linestyle=style, color="#333333", linewidth=2,
-                    marker=marker, markersize=7, label=f"{ROLES[role]} works with")
+                    marker=marker, markersize=7, label=f"{ROLE_LABELS[role]} works with")
             ax.text(x + (-0.1 if role == "coder" else 0.1), y, c.contact, fontsize=11,
                     ha="right" if role == "coder" else "left", va="center",
                     bbox={"boxstyle": "round,pad=0.35", "facecolor": "#f2f2f2", "edgecolor": "#555555"})
@@ -103,7 +89,7 @@ def contacts_chart(ax: Any = None, contacts: Sequence[Contact] | None = None) ->
         ax.plot([-1.0, 1.0], [0, 0], linestyle="-.", color="#333333", linewidth=2,
                 label="Coder and biller work with each other")
     for role, (x, y) in centre.items():
-        ax.text(x, y, ROLES[role].upper(), fontsize=13, fontweight="bold", ha="center", va="center",
+        ax.text(x, y, ROLE_LABELS[role].upper(), fontsize=13, fontweight="bold", ha="center", va="center",
                 bbox={"boxstyle": "round,pad=0.5", "facecolor": ROLE_STYLE[role][0], "edgecolor": "#222222"})
     ax.set_xlim(-4.6, 4.6)
     ax.set_ylim(-1.9, 1.7)
@@ -116,16 +102,3 @@ def contacts_chart(ax: Any = None, contacts: Sequence[Contact] | None = None) ->
     ax.set_title("Who coders and billers work with (source: the web article "
                  "“Medical Billing Vs Medical Coding”)", fontsize=12)
     return ax
-
-
-def contacts_summary(contacts: Sequence[Contact]) -> str:
-    """A sentence that says what the contacts chart shows."""
-    role_names = {r.lower() for r in ROLES.values()}
-    sentences = []
-    for role, label in ROLES.items():
-        names = [c.contact.lower() for c in contacts if c.role == role and c.contact.lower() not in role_names]
-        names += [f"{other.lower()}s" for c in contacts if c.contact.lower() in role_names
-                  for other in ROLES.values() if other.lower() != role and role in (c.role, c.contact.lower())]
-        listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
-        sentences.append(f"{label}s work with {listed}.")
-    return "The chart joins each role to the people it works with. " + " ".join(sentences)

@@ -1,54 +1,18 @@
-"""Load and check lesson 01's data: revenue-cycle stages, who each role works with, the visit."""
+"""Load and check lesson 01's data (read through ``careerlab.datafiles``): revenue-cycle stages, who each
+role works with, the visit, and the "who does it?" exercise."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from careerlab.datafiles import read_csv_rows, read_json_object
 from careerlab.errors import DataFileError
 from careerlab.paths import data_path
-
-#: Who owns a stage: file value -> words a learner reads (the chart shows these words too).
-OWNERS: dict[str, str] = {
-    "front": "Front desk / clinician",
-    "coder": "Coder",
-    "biller": "Biller",
-    "payer": "Payer (insurer)",
-    "shared": "Shared",
-}
-ROLES: dict[str, str] = {"coder": "Coder", "biller": "Biller"}
+from careerlab.roles.model import OWNERS, ROLES, Contact, Exercise, Stage, Task
 
 
 class RolesDataError(DataFileError):
     """A lesson-01 data file is missing or broken; the message names the file and the problem."""
-
-
-@dataclass(frozen=True)
-class Stage:
-    """One stage of the revenue cycle and who usually owns it."""
-
-    step: int
-    stage: str
-    what_happens: str
-    owner: str
-    owner_note: str
-    source: str
-
-    @property
-    def owner_label(self) -> str:
-        """The owner in plain words, e.g. "Coder"."""
-        return OWNERS[self.owner]
-
-
-@dataclass(frozen=True)
-class Contact:
-    """One kind of person a role works with, and what passes between them."""
-
-    role: str
-    contact: str
-    what_passes: str
-    source: str
 
 
 def _read_csv(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
@@ -86,8 +50,10 @@ def load_contacts(path: str | Path | None = None) -> list[Contact]:
     return contacts
 
 
-_VISIT_KEYS = ("synthetic_notice", "practice", "patient", "encounter", "diagnoses", "services",
+_VISIT_KEYS = ("synthetic_notice", "practice", "patient", "encounter", "diagnoses", "services", "claim",
                "pricing", "cpt_notice", "icd_source")
+_CLAIM_KEYS = ("payer_id", "locality", "member_id", "patient_dob", "insured_name", "relationship",
+               "rendering_npi", "billing_npi", "filed_on")
 
 
 def load_visit(path: str | Path | None = None) -> dict[str, Any]:
@@ -106,6 +72,9 @@ def load_visit(path: str | Path | None = None) -> dict[str, Any]:
         unknown = [p for p in service.get("pointers", []) if p not in pointers]
         if unknown or not 1 <= len(service.get("pointers", [])) <= 4:
             raise RolesDataError(f"{path.name}: service {service.get('code')} needs 1-4 known diagnosis pointers")
+    claim = doc["claim"]
+    if not isinstance(claim, dict) or not all(isinstance(claim.get(k), str) and claim[k] for k in _CLAIM_KEYS):
+        raise RolesDataError(f"{path.name}: claim needs {', '.join(_CLAIM_KEYS)} (as text)")
     pricing = doc["pricing"]
     for part in ("rvus", "gpcis"):
         values = pricing.get(part, {})
@@ -119,6 +88,28 @@ def load_visit(path: str | Path | None = None) -> dict[str, Any]:
     if not _is_number(doc["patient"].get("deductible_remaining")) or doc["patient"]["deductible_remaining"] < 0:
         raise RolesDataError(f"{path.name}: patient.deductible_remaining must be a number, 0 or more")
     return doc
+
+
+def load_exercise(path: str | Path | None = None) -> Exercise:
+    """Read and check ``data/roles/who_does_it.json``; raises ``RolesDataError``."""
+    path = Path(path) if path else data_path("roles", "who_does_it.json")
+    doc = read_json_object(path, RolesDataError)
+    try:
+        choices = {str(k): str(v) for k, v in doc["choices"].items()}
+        tasks = tuple(Task(str(t["id"]), str(t["text"]), str(t["answer"]), str(t["feedback"]))
+                      for t in doc["tasks"])
+        title = str(doc["title"])
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise RolesDataError(f"{path.name}: missing or malformed part ({exc})") from exc
+    if not tasks:
+        raise RolesDataError(f"{path.name}: no tasks")
+    for task in tasks:
+        if task.answer not in choices:
+            raise RolesDataError(f"{path.name}: task {task.id!r} has answer {task.answer!r}, "
+                                 f"not one of {sorted(choices)}")
+    if len({t.id for t in tasks}) != len(tasks):
+        raise RolesDataError(f"{path.name}: task ids repeat")
+    return Exercise(title, choices, tasks)
 
 
 def _is_number(value: Any) -> bool:

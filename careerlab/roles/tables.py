@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from careerlab.roles.data import Contact, Stage
-from careerlab.roles.visit import Remittance, claim_rows, diagnosis_rows
+from careerlab.roles.model import Contact, Stage
+from careerlab.roles.visit import claim_rows, diagnosis_rows, remittance_rows
 from careerlab.ui import show_table
 
 
@@ -45,10 +45,11 @@ def claim_table(visit: Mapping[str, Any]) -> Any:
     return _frame(claim_rows(visit))
 
 
-def remittance_table(remittance: Remittance) -> Any:
-    """The remittance advice: each amount in dollars, its group-reason code and its meaning."""
+def remittance_advice_table(remit: Any) -> Any:
+    """The remittance advice of the visit (``price_visit``), read top to bottom: each amount in dollars,
+    its group-reason code and its meaning."""
     rows = []
-    for row in remittance.rows():
+    for row in remittance_rows(remit):
         code = f"{row['group']}-{row['reason']}" if row["group"] else ""
         rows.append({"amount ($)": f"{row['amount']:.2f}",
                      "group-reason code": code, "what it means": row["meaning"]})

@@ -1,56 +1,63 @@
-"""Pure helpers for lesson 01's synthetic visit: price it, split who pays, lay out the claim."""
+"""Pure helpers for lesson 01's synthetic visit: lay out the note and the claim, and send the claim through
+lesson 03's payer (``careerlab.claims``: one claim model, one remittance model for the whole series)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Mapping
 
-# One implementation of the money rules for the whole series: lesson 03's.
-from careerlab.claims.money import cents
-from careerlab.claims.pricing import Share, fee_schedule_amount, share_breakdown
+from careerlab.claims import Claim, adjudicate, claim_from_dict
 
-_PARTS = ("work", "pe", "mp")
-
-
-@dataclass(frozen=True)
-class Remittance:
-    """What the insurer's remittance advice says about one visit."""
-
-    billed: Decimal
-    allowed: Decimal
-    share: Share
-
-    @property
-    def contractual(self) -> Decimal:
-        """Billed minus allowed: written off by the practice (group CO, reason 45)."""
-        return self.billed - self.allowed
-
-    def rows(self) -> list[dict[str, Any]]:
-        """Each amount on the remittance, in the order a biller reads and posts them."""
-        return [
-            {"amount": self.billed, "group": "", "reason": "", "meaning": "Billed charge (the practice's own price)"},
-            {"amount": self.contractual, "group": "CO", "reason": "45",
-             "meaning": "Above the fee schedule: the practice writes it off and may not bill the patient for it"},
-            {"amount": self.allowed, "group": "", "reason": "", "meaning": "Allowed amount (billed minus CO-45)"},
-            {"amount": self.share.deductible, "group": "PR", "reason": "1",
-             "meaning": "Deductible: the patient pays it"},
-            {"amount": self.share.coinsurance, "group": "PR", "reason": "2",
-             "meaning": "Coinsurance: the patient pays it"},
-            {"amount": self.share.payer, "group": "", "reason": "", "meaning": "Paid by the insurer"},
-            {"amount": self.share.patient, "group": "", "reason": "", "meaning": "Billed to the patient in all"},
-        ]
+#: What each amount of a remittance means, in the order a biller reads and posts them (our own words).
+BILLED = "Billed charge (the practice's own price)"
+ALLOWED = "Allowed amount (billed minus CO-45)"
+PAID = "Paid by the insurer"
+PATIENT_TOTAL = "Billed to the patient in all"
+ADJUSTMENTS = {
+    ("CO", "45"): "Above the fee schedule: the practice writes it off and may not bill the patient for it",
+    ("PR", "1"): "Deductible: the patient pays it",
+    ("PR", "2"): "Coinsurance: the patient pays it",
+    ("PR", "3"): "Copay: the patient pays it",
+}
+ALWAYS_SHOWN = (("CO", "45"), ("PR", "1"), ("PR", "2"))  # the three codes lesson 01 explains, even at $0.00
 
 
-def price_visit(visit: Mapping[str, Any]) -> Remittance:
-    """Price every service of the visit with the fee-schedule formula and split the allowed amount."""
-    pricing = visit["pricing"]
-    billed = sum((cents(Decimal(str(s["charge"]))) for s in visit["services"]), Decimal("0"))
-    allowed = fee_schedule_amount(*(pricing["rvus"][p] for p in _PARTS),
-                                  gpci=tuple(pricing["gpcis"][p] for p in _PARTS),
-                                  conversion_factor=pricing["conversion_factor"])
-    allowed = min(allowed, billed)  # an insurer never allows more than was billed
-    share = share_breakdown(allowed, visit["patient"]["deductible_remaining"], pricing["coinsurance_rate"])
-    return Remittance(billed, allowed, share)
+def visit_claim(visit: Mapping[str, Any]) -> Claim:
+    """The visit as a claim (boxes 1-33 of the CMS-1500), ready for lesson 03's scrubber and payer."""
+    enc, patient = visit["encounter"], visit["patient"]
+    lines = [{"date_of_service": enc["date_of_service"], "place_of_service": enc["place_of_service"],
+              "code": s["code"], "modifiers": s["modifiers"], "pointers": s["pointers"], "units": s["units"],
+              "charge": str(s["charge"])} for s in visit["services"]]
+    return claim_from_dict({**visit["claim"], "patient_name": patient["name"], "lines": lines,
+                            "diagnoses": [d["code"] for d in visit["diagnoses"]],
+                            "deductible_remaining": str(patient["deductible_remaining"])})
+
+
+def price_visit(visit: Mapping[str, Any]) -> "pandas.DataFrame":
+    """The payer's remittance for the visit: lesson 03's ``adjudicate`` on the visit's claim (one row per line)."""
+    return adjudicate(visit_claim(visit))
+
+
+def remittance_rows(remit: "pandas.DataFrame") -> list[dict[str, Any]]:
+    """Each amount on the remittance (all lines together), with its group and reason code and what it
+    means, in the order a biller reads and posts them: billed, CO write-offs, allowed, the patient's
+    parts (PR), paid, and the patient's total."""
+    total = {column: sum(remit[column], Decimal("0.00")) for column in ("billed", "allowed", "paid", "patient_share")}
+    adjusted: dict[tuple[str, str], Decimal] = dict.fromkeys(ALWAYS_SHOWN, Decimal("0.00"))
+    for adjustments in remit["adjustments"]:
+        for group, code, amount in adjustments:
+            adjusted[(group, code)] = adjusted.get((group, code), Decimal("0.00")) + amount
+
+    def row(key: tuple[str, str]) -> dict[str, Any]:
+        meaning = ADJUSTMENTS.get(key, f"Denied or reduced (reason {key[1]}): see lesson 03")
+        return {"amount": adjusted[key], "group": key[0], "reason": key[1], "meaning": meaning}
+
+    blank = {"group": "", "reason": ""}
+    return [{"amount": total["billed"], **blank, "meaning": BILLED},
+            *(row(k) for k in adjusted if k[0] != "PR"),
+            {"amount": total["allowed"], **blank, "meaning": ALLOWED},
+            *(row(k) for k in sorted(adjusted, key=lambda k: int(k[1])) if k[0] == "PR"),
+            {"amount": total["paid"], **blank, "meaning": PAID},
+            {"amount": total["patient_share"], **blank, "meaning": PATIENT_TOTAL}]
 
 
 def note_markdown(visit: Mapping[str, Any]) -> str:

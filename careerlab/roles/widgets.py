@@ -6,23 +6,25 @@ from typing import Any
 
 import ipywidgets as W
 
-from careerlab.roles.exercise import Exercise, grade, load_exercise
+from careerlab.progress import default_store
+from careerlab.progress.record import exercise_section
+from careerlab.roles.data import load_exercise
+from careerlab.roles.exercise import grade
+from careerlab.roles.model import Exercise
 from careerlab.ui import message_html, safe_callback
 
 LESSON = "01-two-roles"
+SECTION = exercise_section(LESSON)
 EXERCISE_ID = "who-does-it"
 PLACEHOLDER = "— choose —"
 
 
 def who_does_it(store: Any = None, exercise: Exercise | None = None) -> W.VBox:
-    """Build the exercise; a complete attempt is saved under ``exercise:01-two-roles``."""
-    if store is None:
-        from careerlab.progress import default_store
-
-        store = default_store()
+    """Build the exercise; a complete attempt is saved in the lesson's exercise section (``SECTION``)."""
+    store = store or default_store()
     exercise = exercise or load_exercise()
     options = [(PLACEHOLDER, None)] + [(words, key) for key, words in exercise.choices.items()]
-    saved = (store.read(f"exercise:{LESSON}", EXERCISE_ID, {"answer": dict}) or {"answer": {}})["answer"]
+    saved = (store.read(SECTION, EXERCISE_ID, {"answer": dict}) or {"answer": {}})["answer"]
     dropdowns: dict[str, W.Dropdown] = {}
     rows = []
     for number, task in enumerate(exercise.tasks, start=1):
@@ -55,7 +57,7 @@ def who_does_it(store: Any = None, exercise: Exercise | None = None) -> W.VBox:
                 f"Choose a role for every task first (still empty: task {', '.join(numbers)}). "
                 "Your other choices are kept.", "warn")
             return
-        store.record(f"exercise:{LESSON}", EXERCISE_ID, {"answer": answers, "score": round(result.score, 3)})
+        store.record(SECTION, EXERCISE_ID, {"answer": answers, "score": round(result.score, 3)})
         parts = [message_html(f"{len(result.right)} of {len(exercise.tasks)} right. Your answer is saved.",
                               "ok" if not result.wrong else "info", title="Result")]
         for i, task in enumerate(exercise.tasks, start=1):

@@ -1,0 +1,106 @@
+"""Sentences for lesson 03: rule names, what the scrubber found, the locality, and the remittance in
+words (the text summary of the remittance chart, and each adjustment explained)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from careerlab.claims.data import ClaimTables, default_tables
+from careerlab.claims.model import Claim
+from careerlab.claims.money import fmt_money
+from careerlab.claims.posting import post_payment
+from careerlab.claims.scrubber import Finding
+
+# Plain labels for what the data files store as short ids (the ids stay in the data and the tests).
+KIND_LABELS = {"em": "office visit (E/M)", "procedure": "procedure", "injection": "injection",
+               "lab": "lab (blood draw)", "test": "test"}
+RULE_NAMES = {
+    "missing-field": "Required boxes filled",
+    "diagnosis-code": "Diagnosis codes valid and billable",
+    "pointer": "Diagnosis pointers",
+    "service-code": "Known service code",
+    "bundled-pair": "Bundled services",
+    "modifier-25": "Modifier 25 on a same-day visit",
+    "units-charge": "Units and charge",
+    "timely-filing": "Sent in time",
+}
+
+
+def rule_name(rule: str) -> str:
+    """A scrub rule's id in plain words (an unknown id is shown as it is).
+
+    >>> rule_name("modifier-25")
+    'Modifier 25 on a same-day visit'
+    """
+    return RULE_NAMES.get(rule, rule)
+
+
+def findings_summary(findings: list[Finding]) -> str:
+    """One sentence saying what the scrubber found, so an empty list never shows as ``[]``.
+
+    >>> findings_summary([])
+    'No findings: this claim is clean, so it can be sent.'
+    """
+    if not findings:
+        return "No findings: this claim is clean, so it can be sent."
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    parts = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in ((errors, "error"), (warnings, "warning")) if n]
+    verdict = "fix the errors before sending the claim" if errors else "check the warnings before sending the claim"
+    return f"{len(findings)} finding{'' if len(findings) == 1 else 's'} ({' and '.join(parts)}): {verdict}."
+
+
+def locality_text(claim: Claim, tables: ClaimTables | None = None) -> str:
+    """The claim's pricing locality and its GPCIs (teaching values), in words.
+
+    >>> from careerlab.claims.data import load_visits
+    >>> locality_text(load_visits()["V01"])
+    'locality B (teaching GPCIs: work 1.000, practice expense 1.050, malpractice 0.900)'
+    """
+    tables = tables or default_tables()
+    gpci = tables.localities.get(claim.locality)
+    if gpci is None:
+        return f"locality {claim.locality or '(none)'} (unknown: choose one of {', '.join(sorted(tables.localities))})"
+    work, pe, mp = gpci
+    return f"locality {claim.locality} (teaching GPCIs: work {work}, practice expense {pe}, malpractice {mp})"
+
+
+def adjustment_text(adjustments: list[tuple[str, str, Decimal]]) -> str:
+    """'CO-45 $61.49; PR-1 $50.00' from a row's adjustments.
+
+    >>> adjustment_text([("CO", "45", Decimal("61.49")), ("PR", "1", Decimal("50"))])
+    'CO-45 $61.49; PR-1 $50.00'
+    """
+    return "; ".join(f"{g}-{c} {fmt_money(a)}" for g, c, a in adjustments) or "none"
+
+
+def explain_adjustments(remit: "pandas.DataFrame", tables: ClaimTables | None = None) -> list[str]:
+    """One plain-words sentence per adjustment: the group, what the reason code means, and the next step."""
+    tables = tables or default_tables()
+    out = []
+    for _, row in remit.iterrows():
+        for group, code, amount in row["adjustments"]:
+            carc = tables.carc.get(code, {"plain_words": "A reason code not covered in this lesson.", "next_step": ""})
+            group_name = tables.groups.get(group, {"name": group})["name"].lower()
+            out.append(f"Line {row['line']} ({row['code']}): {group}-{code} {fmt_money(amount)}: {group_name}. "
+                       f"{carc['plain_words']} Next: {carc['next_step']}")
+    return out
+
+
+def remittance_summary(remit: "pandas.DataFrame") -> str:
+    """What the remittance (and its chart) shows, in words: the totals, then for each line what the payer
+    paid, what the patient owes and what was adjusted off, to the cent (one paragraph, no line breaks)."""
+    t = post_payment(remit)
+    text = (f"Of {fmt_money(t['billed'])} billed on {len(remit)} line(s), the payer paid {fmt_money(t['paid'])}, "
+            f"the patient owes {fmt_money(t['patient_PR'])}, and {fmt_money(t['contractual_CO'] + t['other_OA_PI'])} "
+            "was adjusted off (written off or denied).")
+    for row in remit.itertuples():
+        status = ", denied" if row.status == "denied" else ""
+        text += (f" Line {row.line} ({row.code}{status}): {fmt_money(row.billed)} billed; paid {fmt_money(row.paid)}, "
+                 f"the patient owes {fmt_money(row.patient_share)}, adjusted off {fmt_money(row.written_off)}.")
+    return text
+
+
+def adjustments_text(remit: "pandas.DataFrame", *, summary: bool = True) -> str:
+    """The remittance in words for ``say``: the summary (optional), then one "- " line per adjustment."""
+    lines = [remittance_summary(remit)] if summary else []
+    return "\n".join(lines + [f"- {sentence}" for sentence in explain_adjustments(remit)])
