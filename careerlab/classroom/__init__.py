@@ -40,8 +40,8 @@ _LAZY = {
     "class_dashboard": "careerlab.classroom.widgets",
     "ClassDashboard": "careerlab.classroom.widgets",
     "show_problems": "careerlab.classroom.widgets",
-    "hub_dashboard": "careerlab.classroom.hub",
-    "HubDashboard": "careerlab.classroom.hub",
+    "hub_dashboard": "careerlab.classroom.hub_widgets",
+    "HubDashboard": "careerlab.classroom.hub_widgets",
     "load_handins": "careerlab.classroom.hub",
 }
 

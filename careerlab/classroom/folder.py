@@ -7,6 +7,8 @@ import os
 import stat
 from pathlib import Path
 
+from careerlab.errors import CareerlabError
+
 MAX_BYTES = 2_000_000  # a results file is a few kilobytes; anything this big is something else
 # O_NONBLOCK: a pipe swapped in after the check still cannot block; O_NOFOLLOW: nor can a link
 # be followed. Both are missing on Windows, where the lstat check below still applies.
@@ -19,7 +21,7 @@ TOO_LARGE = f"it is too large to be a results file (over {MAX_BYTES // 1_000_000
 GONE = "it was removed or renamed while the folder was being read"
 
 
-class SkippedFile(Exception):
+class SkippedFile(CareerlabError):
     """The file was not read; the message says why in plain words."""
 
 

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from careerlab.datafiles import loads_strict
+from careerlab.errors import CareerlabError
 from careerlab.progress.record import PROGRESS_FORMAT as FORMAT
 from careerlab.progress.record import VERSION
 
@@ -26,7 +27,7 @@ REFUSALS = {
 }
 
 
-class Unreadable(Exception):
+class Unreadable(CareerlabError):
     """The progress file exists but is not a progress file we can use; the message says why."""
 
 
@@ -100,6 +101,8 @@ def parse(data: bytes) -> dict[str, dict[str, Any]]:
         raise Unreadable("it could not be read (its text is not in the UTF-8 encoding)") from exc
     try:
         doc = loads_strict(text, Unreadable, REFUSALS, duplicate_keys=True)
+    except Unreadable:
+        raise
     except json.JSONDecodeError as exc:
         raise Unreadable(f"it is not valid JSON (line {exc.lineno}, column {exc.colno})") from exc
     except ValueError as exc:  # anything else json refuses: a plain reason, never a traceback
