@@ -110,10 +110,10 @@ def test_broken_notes_file_gives_a_message_not_a_traceback(monkeypatch):
 
 
 def test_broken_em_table_shows_a_plain_message(monkeypatch):
-    from careerlab.codes import tables
+    from careerlab.codes import data as tables
 
     def broken():
-        raise tables.CodeTableError("em_office_visits.json: the source is missing")
+        raise tables.CodesDataError("em_office_visits.json: the source is missing")
 
     monkeypatch.setattr(tables, "em_table", broken)
     w = em_time_widget()
@@ -123,14 +123,14 @@ def test_broken_em_table_shows_a_plain_message(monkeypatch):
 def test_code_table_checks_reject_hand_edited_files(monkeypatch, tmp_path):
     import pytest
 
-    from careerlab.codes import tables
+    from careerlab.codes import data as tables
 
     (tmp_path / "codes").mkdir()
     (tmp_path / "codes" / "cpt_codes.csv").write_text("code,category,plain_description\n9921,I,short code\n")
     monkeypatch.setattr(tables, "data_path", lambda *parts: tmp_path.joinpath(*parts))
     tables.cpt_table.cache_clear()
     try:
-        with pytest.raises(tables.CodeTableError, match="shape of CPT"):
+        with pytest.raises(tables.CodesDataError, match="shape of CPT"):
             tables.cpt_table()
     finally:
         tables.cpt_table.cache_clear()

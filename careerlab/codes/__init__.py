@@ -14,7 +14,7 @@ from careerlab.codes.exercises import GradeResult, VisitNote, explain, grade_not
 from careerlab.codes.explore import (code_family, describe, hits_by_chapter, is_billable, release_label,
                                      search_icd10cm, search_table)
 from careerlab.codes.normalize import normalize_icd10cm
-from careerlab.codes.tables import CPT_NOTICE, cpt_table, em_table, hcpcs_table
+from careerlab.codes.data import CPT_NOTICE, cpt_table, em_table, hcpcs_table
 
 _LAZY = {
     "lookup_widget": "careerlab.codes.widgets", "search_widget": "careerlab.codes.widgets",

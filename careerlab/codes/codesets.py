@@ -31,7 +31,7 @@ def code_set_of(code: object) -> str | None:
     >>> code_set_of("99213"), code_set_of("g0008")
     ('CPT', 'HCPCS Level II')
     """
-    from careerlab.codes.tables import hcpcs_table
+    from careerlab.codes.data import hcpcs_table
 
     text = tidy(code)
     if not text:

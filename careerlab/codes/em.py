@@ -17,7 +17,7 @@ MDM_LEVELS = ("straightforward", "low", "moderate", "high")
 def _table(table: dict | None) -> dict:
     if table is not None:
         return table
-    from careerlab.codes.tables import em_table
+    from careerlab.codes.data import em_table
 
     return em_table()
 

@@ -36,7 +36,7 @@ def feedback_html(result) -> str:
 def exercise_widget(note_id: str | None = None, store=None) -> W.VBox:
     """Pick a visit note, type the diagnosis and service codes, Check, and Show me why."""
     from careerlab.codes.exercises import VisitNoteError, explain, grade_note, load_notes
-    from careerlab.codes.tables import CPT_NOTICE
+    from careerlab.codes.data import CPT_NOTICE
 
     try:
         notes = {n.id: n for n in load_notes()}

@@ -90,7 +90,7 @@ def _article(word: str) -> str:
 
 
 def _em_hint(code: str, note: VisitNote) -> str:
-    from careerlab.codes.tables import em_table
+    from careerlab.codes.data import em_table
 
     table = em_table()
     new_codes, est_codes = set(table["new_patient"].values()), set(table["established_patient"].values())

@@ -46,7 +46,7 @@ def describe(code: object) -> str:
         return info.description
     if info is not None:
         return f"{info.description}. {header_hint(info, index)}"
-    from careerlab.codes.tables import hcpcs_table
+    from careerlab.codes.data import hcpcs_table
 
     if text in hcpcs_table() or HCPCS2_SHAPE.match(text):
         return (f"{text} looks like a HCPCS Level II code (supplies, drugs, some services), not an "

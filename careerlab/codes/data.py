@@ -14,7 +14,7 @@ from careerlab.codes.normalize import HCPCS2_SHAPE, cpt_category
 CPT_NOTICE = "CPT® is a registered trademark of the American Medical Association."
 
 
-class CodeTableError(DataFileError):
+class CodesDataError(DataFileError):
     """A data file in data/codes/ is missing, unreadable or inconsistent."""
 
 
@@ -35,7 +35,7 @@ def _rows(name: str) -> list[dict]:
         with open(path, newline="", encoding="utf-8") as fh:
             return list(csv.DictReader(fh))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise CodeTableError(f"Could not read data/codes/{name}: {exc}") from exc
+        raise CodesDataError(f"Could not read data/codes/{name}: {exc}") from exc
 
 
 @lru_cache(maxsize=1)
@@ -46,9 +46,9 @@ def cpt_table() -> dict[str, TableCode]:
         code = (row.get("code") or "").strip()
         category = cpt_category(code)
         if category is None or category != (row.get("category") or "").strip():
-            raise CodeTableError(f"cpt_codes.csv: {code!r} does not have the shape of CPT category {row.get('category')}")
+            raise CodesDataError(f"cpt_codes.csv: {code!r} does not have the shape of CPT category {row.get('category')}")
         if not (row.get("plain_description") or "").strip():
-            raise CodeTableError(f"cpt_codes.csv: {code} has no description")
+            raise CodesDataError(f"cpt_codes.csv: {code} has no description")
         out[code] = TableCode(code, "CPT", row["plain_description"].strip(), category, CPT_NOTICE)
     return out
 
@@ -60,9 +60,9 @@ def hcpcs_table() -> dict[str, TableCode]:
     for row in _rows("hcpcs_level2.csv"):
         code = (row.get("code") or "").strip()
         if not HCPCS2_SHAPE.match(code):
-            raise CodeTableError(f"hcpcs_level2.csv: {code!r} is not a letter A-V (not D) plus four digits")
+            raise CodesDataError(f"hcpcs_level2.csv: {code!r} is not a letter A-V (not D) plus four digits")
         if not (row.get("source") or "").strip() or not (row.get("year") or "").strip().isdigit():
-            raise CodeTableError(f"hcpcs_level2.csv: {code} needs a source and a year")
+            raise CodesDataError(f"hcpcs_level2.csv: {code} needs a source and a year")
         source = f"{row['source'].strip()} ({row['year'].strip()})"
         out[code] = TableCode(code, "HCPCS Level II", row["plain_description"].strip(), row.get("kind", ""), source)
     return out
@@ -76,17 +76,17 @@ def em_table() -> dict:
         levels = data["mdm_levels"]
         for group in ("new_patient", "established_patient"):
             if list(data[group]) != levels:
-                raise CodeTableError(f"em_office_visits.json: {group} must list the levels {levels}")
+                raise CodesDataError(f"em_office_visits.json: {group} must list the levels {levels}")
             times = data["time_minutes"][group]
             if list(times) != list(data[group].values()):
-                raise CodeTableError(f"em_office_visits.json: time_minutes.{group} must follow the level codes")
+                raise CodesDataError(f"em_office_visits.json: time_minutes.{group} must follow the level codes")
             minutes = list(times.values())
             if minutes != sorted(minutes) or not all(isinstance(m, int) and m > 0 for m in minutes):
-                raise CodeTableError(f"em_office_visits.json: {group} minutes must be whole numbers, rising")
+                raise CodesDataError(f"em_office_visits.json: {group} minutes must be whole numbers, rising")
         if not data.get("source"):
-            raise CodeTableError("em_office_visits.json: the source is missing")
+            raise CodesDataError("em_office_visits.json: the source is missing")
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        if isinstance(exc, CodeTableError):
+        if isinstance(exc, CodesDataError):
             raise
-        raise CodeTableError(f"Could not read data/codes/em_office_visits.json: {exc}") from exc
+        raise CodesDataError(f"Could not read data/codes/em_office_visits.json: {exc}") from exc
     return data
