@@ -10,11 +10,12 @@ from careerlab._lazy import lazy_getattr
 
 from careerlab.codes.codesets import CODE_SETS, WHO_MAINTAINS, code_set_of
 from careerlab.codes.em import MDM_LEVELS, em_code_by_mdm, em_code_by_time, em_level_by_mdm, time_thresholds
-from careerlab.codes.exercises import GradeResult, VisitNote, explain, grade_note, load_notes
+from careerlab.codes.data import CodesDataError, VisitNoteError, cpt_table, em_table, hcpcs_table, load_notes
+from careerlab.codes.exercises import GradeResult, explain, grade_note
+from careerlab.codes.model import CPT_NOTICE, VisitNote
 from careerlab.codes.explore import (code_family, describe, hits_by_chapter, is_billable, release_label,
                                      search_icd10cm, search_table)
 from careerlab.codes.normalize import normalize_icd10cm
-from careerlab.codes.data import CPT_NOTICE, cpt_table, em_table, hcpcs_table
 
 _LAZY = {
     "lookup_widget": "careerlab.codes.widgets", "search_widget": "careerlab.codes.widgets",
@@ -27,10 +28,10 @@ _LAZY = {
 }
 
 __all__ = sorted([
-    "CODE_SETS", "CPT_NOTICE", "GradeResult", "MDM_LEVELS", "VisitNote", "WHO_MAINTAINS", "code_family",
+    "CODE_SETS", "CPT_NOTICE", "CodesDataError", "GradeResult", "MDM_LEVELS", "VisitNote", "WHO_MAINTAINS", "code_family",
     "code_set_of", "cpt_table", "describe", "em_code_by_mdm", "em_code_by_time", "em_level_by_mdm", "em_table",
     "explain", "grade_note", "hcpcs_table", "hits_by_chapter", "is_billable", "load_notes", "normalize_icd10cm",
-    "release_label", "search_icd10cm", "search_table", "time_thresholds", *_LAZY,
+    "release_label", "search_icd10cm", "search_table", "time_thresholds", "VisitNoteError", *_LAZY,
 ])
 
 

@@ -1,6 +1,7 @@
 """Public ICD-10-CM helpers for the lesson: is_billable, describe, search, family, chapter counts."""
 from __future__ import annotations
 
+from careerlab.codes.data import hcpcs_table
 from careerlab.codes.icd10cm import CodeInfo, Icd10cmIndex, get_index
 from careerlab.codes.normalize import HCPCS2_SHAPE, PCS_SHAPE, cpt_category, looks_like_icd10cm, normalize_icd10cm, tidy
 
@@ -46,8 +47,6 @@ def describe(code: object) -> str:
         return info.description
     if info is not None:
         return f"{info.description}. {header_hint(info, index)}"
-    from careerlab.codes.data import hcpcs_table
-
     if text in hcpcs_table() or HCPCS2_SHAPE.match(text):
         return (f"{text} looks like a HCPCS Level II code (supplies, drugs, some services), not an "
                 "ICD-10-CM diagnosis code. If you meant a diagnosis, type the dot, e.g. J11.00.")

@@ -11,7 +11,6 @@ import ipywidgets as W
 
 from careerlab.ui import message_html, readable, safe_callback, show_message
 
-LESSON = "02-the-medical-coder"
 CELL = "padding:4px 12px 4px 0;text-align:left;vertical-align:top"
 
 
@@ -27,14 +26,6 @@ def table_html(frame, label: str) -> str:
                    for row in frame.itertuples(index=False))
     return (f"<table style='border-collapse:collapse;margin:6px 0' aria-label='{html.escape(label)}'>"
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
-
-
-def _store(store):
-    if store is not None:
-        return store
-    from careerlab.progress import default_store
-
-    return default_store()
 
 
 def lookup_widget(code: str = "E11.9") -> W.VBox:
