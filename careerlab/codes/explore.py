@@ -1,4 +1,4 @@
-"""Public ICD-10-CM helpers for the lesson: is_billable, describe, search, family, chapter counts."""
+"""ICD-10-CM look-ups for the lesson: is_billable, describe, search, family, chapter counts."""
 from __future__ import annotations
 
 from careerlab.codes.data import hcpcs_table
@@ -83,16 +83,6 @@ def search_icd10cm(text: str, limit: int = 20, billable_only: bool = False):
          "billable": [r.billable for r in rows], "chapter": [r.chapter for r in rows]},
         columns=["code", "description", "billable", "chapter"],
     )
-
-
-def search_table(text: str, limit: int = 20, billable_only: bool = False):
-    """The search as a learner reads it: Code, Description, Billable ("yes" / "no (header)"),
-    Chapter, rows numbered from 1 (the same table the search widget shows)."""
-    df = search_icd10cm(text, limit=limit, billable_only=billable_only)
-    df = df.assign(billable=df["billable"].map({True: "yes", False: "no (header)"}))
-    df.columns = [str(c).capitalize() for c in df.columns]
-    df.index = range(1, len(df) + 1)
-    return df
 
 
 def hits_by_chapter(text: str, billable_only: bool = True) -> list[tuple[int, str, int]]:

@@ -1,0 +1,67 @@
+"""Display tables for lesson 02: a word search as a learner reads it, a code's Excludes1 notes and
+7th characters (DataFrames), and any of them as a plain HTML table for a widget."""
+from __future__ import annotations
+
+import html
+import re
+
+from careerlab.codes.explore import search_icd10cm
+from careerlab.codes.icd10cm import get_index
+from careerlab.codes.normalize import looks_like_icd10cm, normalize_icd10cm
+from careerlab.codes.notes import excludes1
+
+__all__ = ["excludes1_table", "search_table", "seven_character_table", "table_html"]
+
+_NOTE = re.compile(r"^(?P<text>.*?)\s*\((?P<codes>[^()]+)\)\s*$")
+CELL = "padding:4px 12px 4px 0;text-align:left;vertical-align:top"
+
+
+def search_table(text: str, limit: int = 20, billable_only: bool = False):
+    """The search as a learner reads it: Code, Description, Billable ("yes" / "no (header)"),
+    Chapter, rows numbered from 1 (the same table the search widget shows)."""
+    df = search_icd10cm(text, limit=limit, billable_only=billable_only)
+    df = df.assign(billable=df["billable"].map({True: "yes", False: "no (header)"}))
+    df.columns = [str(c).capitalize() for c in df.columns]
+    df.index = range(1, len(df) + 1)
+    return df
+
+
+def _shown(code: object) -> str:
+    """The code as the learner will recognise it: normalised if it is one, else as typed."""
+    code_text = normalize_icd10cm(code)
+    return code_text if looks_like_icd10cm(code_text) else str(code).strip()
+
+
+def excludes1_table(code: object) -> "pandas.DataFrame":
+    """The Excludes1 notes at ``code`` as a table to show: one row per excluded condition, its codes first.
+
+    The index holds the excluded codes (as the release writes them, e.g. ``M54.4-``); the one column
+    says which condition they are. Empty (no rows) when the code has no Excludes1 note.
+    """
+    import pandas as pd
+
+    rows = []
+    for note in excludes1(code):
+        match = _NOTE.match(note)
+        rows.append((match["codes"], match["text"]) if match else ("", note))
+    column = f"Never coded together with {_shown(code)}"
+    return pd.DataFrame([text for _, text in rows], index=[codes for codes, _ in rows] or None,
+                        columns=[column])
+
+
+def seven_character_table(code: object) -> "pandas.DataFrame":
+    """The 7th characters a code can take, as a table to show: the character, then what it means."""
+    import pandas as pd
+
+    where, options = get_index().seven_character_options(code)
+    column = f"Meaning (7th characters defined at {where})" if where else "Meaning"
+    return pd.DataFrame(list(options.values()), index=list(options) or None, columns=[column])
+
+
+def table_html(frame, label: str) -> str:
+    """A DataFrame as a plain, padded, left-aligned HTML table (text escaped), for an ``HTML`` widget."""
+    head = "".join(f"<th style='{CELL};border-bottom:1px solid #888'>{html.escape(str(c))}</th>" for c in frame.columns)
+    rows = "".join("<tr>" + "".join(f"<td style='{CELL}'>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+                   for row in frame.itertuples(index=False))
+    return (f"<table style='border-collapse:collapse;margin:6px 0' aria-label='{html.escape(label)}'>"
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
