@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from careerlab.quiz.bank import Bank, Option, Question, QuizBankError, lesson_bank_path, load_bank, parse_bank
+from careerlab.quiz.data import Bank, Option, Question, QuizBankError, lesson_bank_path, load_bank, parse_bank
 from careerlab.quiz.grading import Grade, grade
 
 __all__ = ["Bank", "Grade", "Option", "Question", "QuizBankError", "grade", "lesson_bank_path",
@@ -12,7 +12,7 @@ __all__ = ["Bank", "Grade", "Option", "Question", "QuizBankError", "grade", "les
 
 def quiz_widget(bank: Bank, store: Any = None) -> Any:
     """Build the widget for a loaded bank (ipywidgets is imported only here)."""
-    from careerlab.quiz.widget import QuizWidget
+    from careerlab.quiz.widgets import QuizWidget
 
     return QuizWidget(bank, store)
 

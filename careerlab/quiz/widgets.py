@@ -9,7 +9,7 @@ import ipywidgets as W
 
 from careerlab.amounts import HINT
 from careerlab.progress import ProgressStore, default_store
-from careerlab.quiz.bank import Bank, Question
+from careerlab.quiz.data import Bank, Question
 from careerlab.quiz.grading import grade
 from careerlab.ui import message_html, readable, safe_callback
 
