@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from careerlab.simulation.charts import monthly_collections, money_chart, revenue_chart
-from careerlab.simulation.model import simulate_claims
+from careerlab.simulation.simulate import simulate_claims
 
 
 @pytest.fixture(autouse=True)

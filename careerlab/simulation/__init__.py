@@ -7,7 +7,7 @@ from __future__ import annotations
 from careerlab._lazy import lazy_getattr
 
 _WHERE = {
-    "simulate_claims": "model", "SimParams": "model", "default_params": "model",
+    "simulate_claims": "simulate", "SimParams": "simulate", "default_params": "simulate",
     "revenue_kpis": "kpis", "money_summary": "kpis", "describe_money": "kpis",
     "compare_collections": "kpis", "describe_losses": "kpis", "dollars": "kpis",
     "format_kpi": "kpis", "KPI_KEYS": "kpis",

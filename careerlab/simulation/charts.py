@@ -6,7 +6,7 @@ from typing import Any
 import numpy as np
 
 from .kpis import money_summary
-from .model import YEAR_DAYS
+from .simulate import YEAR_DAYS
 
 BLUE, ORANGE, VERMILLION, PURPLE, GREEN = "#0072B2", "#E69F00", "#D55E00", "#CC79A7", "#009E73"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

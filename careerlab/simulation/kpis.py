@@ -5,7 +5,7 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from .model import YEAR_DAYS
+from .simulate import YEAR_DAYS
 
 KPI_KEYS = ("clean_claim_rate", "denial_rate", "days_in_ar", "net_collection_rate")
 

@@ -12,7 +12,7 @@ from .charts import money_chart, revenue_chart, update_money_chart, update_reven
 from .data import load_kpi_benchmarks
 from .kpis import KPI_KEYS, compare_collections, describe_money, dollars, format_kpi, meets_target
 from .kpis import revenue_kpis
-from .model import SimParams, simulate_claims
+from .simulate import SimParams, simulate_claims
 
 DEFAULT_CLAIMS = 20_000  # one synthetic year; a round teaching number, not a measured figure
 DEFAULT_SEED = 6
