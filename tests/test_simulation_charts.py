@@ -5,7 +5,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from careerlab.simulation.charts import monthly_collections, money_chart, revenue_chart
+from careerlab.simulation.charts import money_chart, revenue_chart
+from careerlab.simulation.kpis import monthly_collections
 from careerlab.simulation.simulate import simulate_claims
 
 
