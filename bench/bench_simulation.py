@@ -31,7 +31,7 @@ def _best_seconds(fn, repeat: int = 3) -> float:
 
 def _model(n: int) -> None:
     from careerlab.simulation.kpis import revenue_kpis
-    from careerlab.simulation.model import simulate_claims
+    from careerlab.simulation.simulate import simulate_claims
 
     revenue_kpis(simulate_claims(n, seed=1))
 
@@ -43,7 +43,7 @@ def _floor(n: int, columns: int) -> None:
 
 
 def run() -> list[dict]:
-    from careerlab.simulation.model import simulate_claims
+    from careerlab.simulation.simulate import simulate_claims
 
     columns = simulate_claims(10, seed=1).shape[1]
     _model(1000)  # warm up imports

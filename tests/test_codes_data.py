@@ -5,8 +5,8 @@ import pytest
 
 from careerlab.codes import code_set_of, cpt_table, hcpcs_table, is_billable, load_notes
 from careerlab.codes.codesets import CODE_SETS
-from careerlab.codes.exercises import VisitNoteError, parse_notes
-from careerlab.codes.tables import CPT_NOTICE
+from careerlab.codes.data import VisitNoteError, parse_notes
+from careerlab.codes.model import CPT_NOTICE
 from careerlab.paths import data_path
 
 NOTES = load_notes()

@@ -7,7 +7,7 @@ import pytest
 
 from careerlab.codes import code_family, describe, is_billable, search_icd10cm
 from careerlab.codes.icd10cm import get_index
-from careerlab.codes.notes import excludes1, excludes1_table, seven_character_options, seven_character_table
+from careerlab.codes import excludes1, excludes1_table, seven_character_options, seven_character_table
 
 
 @pytest.mark.parametrize("typed", ["E11.9", "e11.9", "E119", " e119 ", "E11. 9", "\tE11.9\n"])

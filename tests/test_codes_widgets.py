@@ -99,23 +99,23 @@ def test_code_set_drill():
 
 
 def test_broken_notes_file_gives_a_message_not_a_traceback(monkeypatch):
-    from careerlab.codes import exercises
+    from careerlab.codes import data, exercise_widgets
 
     def broken():
-        raise exercises.VisitNoteError("Could not read data/codes/visit_notes.json: Expecting value")
+        raise data.VisitNoteError("Could not read data/codes/visit_notes.json: Expecting value")
 
-    monkeypatch.setattr(exercises, "load_notes", broken)
+    monkeypatch.setattr(exercise_widgets, "load_notes", broken)
     w = exercise_widget()
     assert len(w.children) == 1 and "could not be loaded" in w.children[0].value
 
 
 def test_broken_em_table_shows_a_plain_message(monkeypatch):
-    from careerlab.codes import tables
+    from careerlab.codes import data, em
 
     def broken():
-        raise tables.CodeTableError("em_office_visits.json: the source is missing")
+        raise data.CodesDataError("em_office_visits.json: the source is missing")
 
-    monkeypatch.setattr(tables, "em_table", broken)
+    monkeypatch.setattr(em, "em_table", broken)
     w = em_time_widget()
     assert "Sorry" in w.children[2].value and "source is missing" in w.children[2].value
 
@@ -123,17 +123,17 @@ def test_broken_em_table_shows_a_plain_message(monkeypatch):
 def test_code_table_checks_reject_hand_edited_files(monkeypatch, tmp_path):
     import pytest
 
-    from careerlab.codes import tables
+    from careerlab.codes import data
 
     (tmp_path / "codes").mkdir()
     (tmp_path / "codes" / "cpt_codes.csv").write_text("code,category,plain_description\n9921,I,short code\n")
-    monkeypatch.setattr(tables, "data_path", lambda *parts: tmp_path.joinpath(*parts))
-    tables.cpt_table.cache_clear()
+    monkeypatch.setattr(data, "data_path", lambda *parts: tmp_path.joinpath(*parts))
+    data.cpt_table.cache_clear()
     try:
-        with pytest.raises(tables.CodeTableError, match="shape of CPT"):
-            tables.cpt_table()
+        with pytest.raises(data.CodesDataError, match="shape of CPT"):
+            data.cpt_table()
     finally:
-        tables.cpt_table.cache_clear()
+        data.cpt_table.cache_clear()
 
 
 LINE_HEIGHT = 'style="line-height:1.45'  # JupyterLab's 28 px widget line height would double-space the text

@@ -8,7 +8,7 @@ from careerlab.assessment import load_items
 from careerlab.assessment.widgets import show_assessment
 from careerlab.claims.widgets import claim_builder, share_exercise
 from careerlab.codes import code_set_drill, exercise_widget
-from careerlab.codes.exercises import load_notes
+from careerlab.codes.data import load_notes
 from careerlab.compare import task_sort_exercise
 from careerlab.paths import data_path
 from careerlab.progress import ProgressStore, progress_panel

@@ -5,8 +5,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from careerlab.simulation.charts import monthly_collections, money_chart, revenue_chart
-from careerlab.simulation.model import simulate_claims
+from careerlab.simulation.charts import money_chart, revenue_chart
+from careerlab.simulation.kpis import monthly_collections
+from careerlab.simulation.simulate import simulate_claims
 
 
 @pytest.fixture(autouse=True)

@@ -6,8 +6,8 @@ import dataclasses
 import pytest
 
 from careerlab.simulation.data import SimulationDataError, load_assumptions, load_kpi_benchmarks
-from careerlab.simulation.kpis import KPI_KEYS
-from careerlab.simulation.model import CHARGE_CENTS, CHARGE_WEIGHTS, SimParams
+from careerlab.simulation.model import KPI_KEYS, SimParams
+from careerlab.simulation.simulate import CHARGE_CENTS, CHARGE_WEIGHTS
 
 
 def test_assumption_defaults_are_the_model_defaults():

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from careerlab.simulation.kpis import (
     compare_collections, dollars, format_kpi, meets_target, money_summary, revenue_kpis,
 )
-from careerlab.simulation.model import CHARGE_CENTS, SimParams, simulate_claims
+from careerlab.simulation.model import SimParams
+from careerlab.simulation.simulate import CHARGE_CENTS, simulate_claims
 
 NO_ERRORS = dict(coding_error_rate=0.0, missing_info_rate=0.0, late_filing_rate=0.0,
                  other_denial_rate=0.0)

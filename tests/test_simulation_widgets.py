@@ -4,9 +4,10 @@ from __future__ import annotations
 import pytest
 
 import careerlab.simulation.widgets as sim_widgets
-from careerlab.simulation.widgets import kpi_table_html, revenue_cycle_explorer, show_kpis
+from careerlab.simulation.tables import kpi_table_html
+from careerlab.simulation.widgets import revenue_cycle_explorer, show_kpis
 from careerlab.simulation.data import load_kpi_benchmarks
-from careerlab.simulation.model import simulate_claims
+from careerlab.simulation.simulate import simulate_claims
 
 
 def _bar_widths(ax):

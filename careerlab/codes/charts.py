@@ -1,27 +1,19 @@
 """Charts for lesson 02: where a word search lands across chapters, and a code's family tree.
 
-Functions take ``ax=None``, return the Axes and never call ``plt.show()``.
+Functions take ``ax=None``, return the Axes and never call ``plt.show()``; their text summaries
+are in ``careerlab.codes.text``.
 """
 from __future__ import annotations
 
 import textwrap
 
-ORANGE, SKY, GREEN, BLUE, VERMILLION = "#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00"
-
-
-def _axes(ax, size):
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=size)
-    return ax
+from careerlab.charting import BLUE, GREEN, axes
+from careerlab.codes.explore import code_family, hits_by_chapter
 
 
 def search_hits_chart(text: str, ax=None, billable_only: bool = True):
     """Horizontal bars: how many billable codes matching ``text`` fall in each chapter."""
-    from careerlab.codes.explore import hits_by_chapter
-
-    ax = _axes(ax, (8, 4))
+    ax = axes(ax, (8, 4))
     rows = hits_by_chapter(text, billable_only=billable_only)
     if not rows:
         ax.text(0.5, 0.5, f"No codes match “{text}”", ha="center", va="center", fontsize=12, transform=ax.transAxes)
@@ -42,25 +34,10 @@ def search_hits_chart(text: str, ax=None, billable_only: bool = True):
     return ax
 
 
-def search_hits_summary(text: str) -> str:
-    """One sentence that says what the search chart shows."""
-    from careerlab.codes.explore import hits_by_chapter
-
-    rows = hits_by_chapter(text)
-    if not rows:
-        return f"No billable code description contains every word of “{text}”."
-    total = sum(c for *_, c in rows)
-    top = max(rows, key=lambda r: r[2])
-    return (f"“{text}” matches {total} billable codes in {len(rows)} chapter(s); the most ({top[2]}) are in "
-            f"chapter {top[0]}, {top[1]}.")
-
-
 def code_family_chart(code: str, ax=None):
     """The path from chapter to ``code`` as a staircase of boxes; billable: solid thick border, headers dashed."""
-    from careerlab.codes.explore import code_family
-
     family = code_family(code)
-    ax = _axes(ax, (8, 0.8 + 0.85 * max(len(family), 1)))
+    ax = axes(ax, (8, 0.8 + 0.85 * max(len(family), 1)))
     ax.set_axis_off()
     if not family:
         ax.text(0.5, 0.5, f"“{code}” is not in the ICD-10-CM release", ha="center", va="center", fontsize=12)
@@ -85,16 +62,3 @@ def code_family_chart(code: str, ax=None):
     ax.set_ylim(-0.7, n - 0.3)
     ax.set_title(f"The family of {family[-1].code}: from chapter to code", fontsize=13)
     return ax
-
-
-def code_family_summary(code: str) -> str:
-    """One sentence that says what the family chart shows."""
-    from careerlab.codes.explore import code_family
-
-    family = code_family(code)
-    if not family:
-        return f"“{code}” is not in the release, so there is no family to draw."
-    steps = " → ".join(f"{c.code} ({c.kind})" for c in family)
-    last = family[-1]
-    verdict = "is billable" if last.billable else "is a header and not billable"
-    return f"{steps}. Only the last box {verdict}."

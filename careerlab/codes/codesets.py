@@ -1,6 +1,7 @@
 """Which code set does a code belong to? (shape rules plus the shipped tables)"""
 from __future__ import annotations
 
+from careerlab.codes.data import hcpcs_table
 from careerlab.codes.normalize import HCPCS2_SHAPE, PCS_SHAPE, cpt_category, normalize_icd10cm, tidy
 
 CODE_SETS = ("ICD-10-CM", "ICD-10-PCS", "CPT", "HCPCS Level II")
@@ -31,8 +32,6 @@ def code_set_of(code: object) -> str | None:
     >>> code_set_of("99213"), code_set_of("g0008")
     ('CPT', 'HCPCS Level II')
     """
-    from careerlab.codes.tables import hcpcs_table
-
     text = tidy(code)
     if not text:
         return None

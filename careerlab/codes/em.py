@@ -9,6 +9,7 @@ import math
 from decimal import Decimal
 
 from careerlab.amounts import read_amount
+from careerlab.codes.data import em_table
 
 MAX_MINUTES = Decimal(24 * 60)
 MDM_LEVELS = ("straightforward", "low", "moderate", "high")
@@ -17,8 +18,6 @@ MDM_LEVELS = ("straightforward", "low", "moderate", "high")
 def _table(table: dict | None) -> dict:
     if table is not None:
         return table
-    from careerlab.codes.tables import em_table
-
     return em_table()
 
 

@@ -5,26 +5,22 @@ import html
 
 import ipywidgets as W
 
+from careerlab.codes.codesets import CODE_SETS, WHO_MAINTAINS
+from careerlab.codes.data import CodesDataError, load_notes
 from careerlab.codes.drill import DRILL, DrillScore
+from careerlab.codes.exercises import STATUS_WORDS, explain, grade_note
+from careerlab.codes.model import CPT_NOTICE, LESSON
 from careerlab.codes.widgets import block
+from careerlab.progress import default_store
+from careerlab.progress.record import exercise_section
 from careerlab.ui import message_html, safe_callback, show_message
 
-LESSON = "02-the-medical-coder"
 KIND_OF = {"correct": "ok", "optional": "ok", "not_specific": "warn", "duplicate": "info"}
-
-
-def _store(store):
-    if store is not None:
-        return store
-    from careerlab.progress import default_store
-
-    return default_store()
+SECTION = exercise_section(LESSON)
 
 
 def feedback_html(result) -> str:
     """HTML for a GradeResult: one message per typed code, then the score."""
-    from careerlab.codes.exercises import STATUS_WORDS
-
     parts = [message_html(f"{fb.box}: {fb.message}", KIND_OF.get(fb.status, "error"), title=STATUS_WORDS[fb.status])
              for fb in result.feedback]
     if not result.feedback:
@@ -35,12 +31,10 @@ def feedback_html(result) -> str:
 
 def exercise_widget(note_id: str | None = None, store=None) -> W.VBox:
     """Pick a visit note, type the diagnosis and service codes, Check, and Show me why."""
-    from careerlab.codes.exercises import VisitNoteError, explain, grade_note, load_notes
-    from careerlab.codes.tables import CPT_NOTICE
-
+    store = store or default_store()
     try:
         notes = {n.id: n for n in load_notes()}
-    except VisitNoteError as exc:
+    except CodesDataError as exc:
         return W.VBox([W.HTML(message_html(f"The practice notes could not be loaded, so this exercise is "
                                            f"unavailable (nothing you saved is affected). {exc}", "warn"))])
     picker = W.Dropdown(options=[(f"{i + 1}. {n.title}", n.id) for i, n in enumerate(notes.values())],
@@ -75,9 +69,9 @@ def exercise_widget(note_id: str | None = None, store=None) -> W.VBox:
         graded = grade_note(note, dx.value, svc.value)
         result.value = feedback_html(graded)
         if graded.feedback:
-            _store(store).record(f"exercise:{LESSON}", note.id,
-                                 {"answer": {"diagnoses": dx.value, "services": svc.value},
-                                  "score": round(graded.score, 3)})
+            store.record(SECTION, note.id,
+                         {"answer": {"diagnoses": dx.value, "services": svc.value},
+                          "score": round(graded.score, 3)})
 
     @safe_callback(result)
     def on_why(_=None):
@@ -96,10 +90,9 @@ def exercise_widget(note_id: str | None = None, store=None) -> W.VBox:
 
 def code_set_drill(store=None) -> W.VBox:
     """Which code set is this? One code at a time; feedback and a running score."""
-    from careerlab.codes.codesets import CODE_SETS, WHO_MAINTAINS
-
+    store = store or default_store()
     state = {"i": 0}
-    saved = _store(store).read(f"exercise:{LESSON}", "code-set-drill", {"answer": {"choices": dict}}, None)
+    saved = store.read(SECTION, "code-set-drill", {"answer": {"choices": dict}}, None)
     score = DrillScore.from_choices(saved["answer"]["choices"] if saved else None, CODE_SETS)
     prompt = W.HTML()
     choice = W.RadioButtons(options=list(CODE_SETS), value=None, description="Code set:")
@@ -129,7 +122,7 @@ def code_set_drill(store=None) -> W.VBox:
         result.value = message_html(text + f"Score so far: {score.right} of {score.answered}.",
                                     "ok" if choice.value == answer else "error")
         if counted:
-            _store(store).record(f"exercise:{LESSON}", "code-set-drill", score.record())
+            store.record(SECTION, "code-set-drill", score.record())
 
     @safe_callback(result)
     def on_next(_=None):

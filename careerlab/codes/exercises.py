@@ -1,4 +1,4 @@
-"""Coding exercises: load the synthetic visit notes and grade a learner's codes with feedback.
+"""Coding exercises: grade a learner's codes with feedback.
 
 Per typed code the grader says one of: correct; valid but not what the note supports; not
 specific enough (a header code or a less specific sibling); right code, wrong code set; not a
@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from careerlab.codes.codesets import code_set_of
 from careerlab.codes.normalize import normalize_icd10cm, split_codes, tidy
-from careerlab.codes.visit_notes import VisitNote, VisitNoteError, load_notes, parse_notes
+from careerlab.codes.data import em_table
+from careerlab.codes.model import VisitNote
 
-__all__ = ["CodeFeedback", "GradeResult", "STATUS_WORDS", "VisitNote", "VisitNoteError", "check_entry", "explain",
-           "grade_note", "load_notes", "parse_notes"]
+__all__ = ["CodeFeedback", "GradeResult", "STATUS_WORDS", "check_entry", "explain", "grade_note"]
 
 STATUS_WORDS = {
     "correct": "Correct",
@@ -90,8 +90,6 @@ def _article(word: str) -> str:
 
 
 def _em_hint(code: str, note: VisitNote) -> str:
-    from careerlab.codes.tables import em_table
-
     table = em_table()
     new_codes, est_codes = set(table["new_patient"].values()), set(table["established_patient"].values())
     if code in new_codes and note.patient == "established":

@@ -1,6 +1,7 @@
-"""Public ICD-10-CM helpers for the lesson: is_billable, describe, search, family, chapter counts."""
+"""ICD-10-CM look-ups for the lesson: is_billable, describe, search, family, chapter counts."""
 from __future__ import annotations
 
+from careerlab.codes.data import hcpcs_table
 from careerlab.codes.icd10cm import CodeInfo, Icd10cmIndex, get_index
 from careerlab.codes.normalize import HCPCS2_SHAPE, PCS_SHAPE, cpt_category, looks_like_icd10cm, normalize_icd10cm, tidy
 
@@ -46,8 +47,6 @@ def describe(code: object) -> str:
         return info.description
     if info is not None:
         return f"{info.description}. {header_hint(info, index)}"
-    from careerlab.codes.tables import hcpcs_table
-
     if text in hcpcs_table() or HCPCS2_SHAPE.match(text):
         return (f"{text} looks like a HCPCS Level II code (supplies, drugs, some services), not an "
                 "ICD-10-CM diagnosis code. If you meant a diagnosis, type the dot, e.g. J11.00.")
@@ -84,16 +83,6 @@ def search_icd10cm(text: str, limit: int = 20, billable_only: bool = False):
          "billable": [r.billable for r in rows], "chapter": [r.chapter for r in rows]},
         columns=["code", "description", "billable", "chapter"],
     )
-
-
-def search_table(text: str, limit: int = 20, billable_only: bool = False):
-    """The search as a learner reads it: Code, Description, Billable ("yes" / "no (header)"),
-    Chapter, rows numbered from 1 (the same table the search widget shows)."""
-    df = search_icd10cm(text, limit=limit, billable_only=billable_only)
-    df = df.assign(billable=df["billable"].map({True: "yes", False: "no (header)"}))
-    df.columns = [str(c).capitalize() for c in df.columns]
-    df.index = range(1, len(df) + 1)
-    return df
 
 
 def hits_by_chapter(text: str, billable_only: bool = True) -> list[tuple[int, str, int]]:

@@ -1,92 +1,67 @@
-"""Load and check the small code tables in ``data/codes/`` (CPT in our own words, HCPCS Level II,
-E/M levels). CPT® is a registered trademark of the American Medical Association."""
+"""Display tables for lesson 02: a word search as a learner reads it, a code's Excludes1 notes and
+7th characters (DataFrames), and any of them as a plain HTML table for a widget."""
 from __future__ import annotations
 
-import csv
-import json
-from dataclasses import dataclass
-from functools import lru_cache
+import html
+import re
 
-from careerlab.errors import DataFileError
-from careerlab.paths import data_path
-from careerlab.codes.normalize import HCPCS2_SHAPE, cpt_category
+from careerlab.codes.explore import search_icd10cm
+from careerlab.codes.icd10cm import get_index
+from careerlab.codes.normalize import looks_like_icd10cm, normalize_icd10cm
+from careerlab.codes.notes import excludes1
 
-CPT_NOTICE = "CPT® is a registered trademark of the American Medical Association."
+__all__ = ["excludes1_table", "search_table", "seven_character_table", "table_html"]
 
-
-class CodeTableError(DataFileError):
-    """A data file in data/codes/ is missing, unreadable or inconsistent."""
+_NOTE = re.compile(r"^(?P<text>.*?)\s*\((?P<codes>[^()]+)\)\s*$")
+CELL = "padding:4px 12px 4px 0;text-align:left;vertical-align:top"
 
 
-@dataclass(frozen=True)
-class TableCode:
-    """One row of the CPT or HCPCS Level II table."""
-
-    code: str
-    code_set: str  # "CPT" or "HCPCS Level II"
-    description: str  # our own plain words
-    detail: str  # CPT category (I/II/III) or HCPCS kind (service, drug, supply)
-    source: str
-
-
-def _rows(name: str) -> list[dict]:
-    path = data_path("codes", name)
-    try:
-        with open(path, newline="", encoding="utf-8") as fh:
-            return list(csv.DictReader(fh))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise CodeTableError(f"Could not read data/codes/{name}: {exc}") from exc
+def search_table(text: str, limit: int = 20, billable_only: bool = False):
+    """The search as a learner reads it: Code, Description, Billable ("yes" / "no (header)"),
+    Chapter, rows numbered from 1 (the same table the search widget shows)."""
+    df = search_icd10cm(text, limit=limit, billable_only=billable_only)
+    df = df.assign(billable=df["billable"].map({True: "yes", False: "no (header)"}))
+    df.columns = [str(c).capitalize() for c in df.columns]
+    df.index = range(1, len(df) + 1)
+    return df
 
 
-@lru_cache(maxsize=1)
-def cpt_table() -> dict[str, TableCode]:
-    """The CPT codes the lessons use, keyed by code."""
-    out: dict[str, TableCode] = {}
-    for row in _rows("cpt_codes.csv"):
-        code = (row.get("code") or "").strip()
-        category = cpt_category(code)
-        if category is None or category != (row.get("category") or "").strip():
-            raise CodeTableError(f"cpt_codes.csv: {code!r} does not have the shape of CPT category {row.get('category')}")
-        if not (row.get("plain_description") or "").strip():
-            raise CodeTableError(f"cpt_codes.csv: {code} has no description")
-        out[code] = TableCode(code, "CPT", row["plain_description"].strip(), category, CPT_NOTICE)
-    return out
+def _shown(code: object) -> str:
+    """The code as the learner will recognise it: normalised if it is one, else as typed."""
+    code_text = normalize_icd10cm(code)
+    return code_text if looks_like_icd10cm(code_text) else str(code).strip()
 
 
-@lru_cache(maxsize=1)
-def hcpcs_table() -> dict[str, TableCode]:
-    """The HCPCS Level II codes the lessons use, keyed by code."""
-    out: dict[str, TableCode] = {}
-    for row in _rows("hcpcs_level2.csv"):
-        code = (row.get("code") or "").strip()
-        if not HCPCS2_SHAPE.match(code):
-            raise CodeTableError(f"hcpcs_level2.csv: {code!r} is not a letter A-V (not D) plus four digits")
-        if not (row.get("source") or "").strip() or not (row.get("year") or "").strip().isdigit():
-            raise CodeTableError(f"hcpcs_level2.csv: {code} needs a source and a year")
-        source = f"{row['source'].strip()} ({row['year'].strip()})"
-        out[code] = TableCode(code, "HCPCS Level II", row["plain_description"].strip(), row.get("kind", ""), source)
-    return out
+def excludes1_table(code: object) -> "pandas.DataFrame":
+    """The Excludes1 notes at ``code`` as a table to show: one row per excluded condition, its codes first.
+
+    The index holds the excluded codes (as the release writes them, e.g. ``M54.4-``); the one column
+    says which condition they are. Empty (no rows) when the code has no Excludes1 note.
+    """
+    import pandas as pd
+
+    rows = []
+    for note in excludes1(code):
+        match = _NOTE.match(note)
+        rows.append((match["codes"], match["text"]) if match else ("", note))
+    column = f"Never coded together with {_shown(code)}"
+    return pd.DataFrame([text for _, text in rows], index=[codes for codes, _ in rows] or None,
+                        columns=[column])
 
 
-@lru_cache(maxsize=1)
-def em_table() -> dict:
-    """Office-visit E/M levels and time thresholds, checked for consistency."""
-    try:
-        data = json.loads(data_path("codes", "em_office_visits.json").read_text(encoding="utf-8"))
-        levels = data["mdm_levels"]
-        for group in ("new_patient", "established_patient"):
-            if list(data[group]) != levels:
-                raise CodeTableError(f"em_office_visits.json: {group} must list the levels {levels}")
-            times = data["time_minutes"][group]
-            if list(times) != list(data[group].values()):
-                raise CodeTableError(f"em_office_visits.json: time_minutes.{group} must follow the level codes")
-            minutes = list(times.values())
-            if minutes != sorted(minutes) or not all(isinstance(m, int) and m > 0 for m in minutes):
-                raise CodeTableError(f"em_office_visits.json: {group} minutes must be whole numbers, rising")
-        if not data.get("source"):
-            raise CodeTableError("em_office_visits.json: the source is missing")
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        if isinstance(exc, CodeTableError):
-            raise
-        raise CodeTableError(f"Could not read data/codes/em_office_visits.json: {exc}") from exc
-    return data
+def seven_character_table(code: object) -> "pandas.DataFrame":
+    """The 7th characters a code can take, as a table to show: the character, then what it means."""
+    import pandas as pd
+
+    where, options = get_index().seven_character_options(code)
+    column = f"Meaning (7th characters defined at {where})" if where else "Meaning"
+    return pd.DataFrame(list(options.values()), index=list(options) or None, columns=[column])
+
+
+def table_html(frame, label: str) -> str:
+    """A DataFrame as a plain, padded, left-aligned HTML table (text escaped), for an ``HTML`` widget."""
+    head = "".join(f"<th style='{CELL};border-bottom:1px solid #888'>{html.escape(str(c))}</th>" for c in frame.columns)
+    rows = "".join("<tr>" + "".join(f"<td style='{CELL}'>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+                   for row in frame.itertuples(index=False))
+    return (f"<table style='border-collapse:collapse;margin:6px 0' aria-label='{html.escape(label)}'>"
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")

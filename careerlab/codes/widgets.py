@@ -9,10 +9,10 @@ import html
 
 import ipywidgets as W
 
+from careerlab.codes.em import MDM_LEVELS, em_code_by_mdm, em_code_by_time, em_level_by_mdm, time_thresholds
+from careerlab.codes.explore import code_family, describe, is_billable
+from careerlab.codes.tables import search_table, table_html
 from careerlab.ui import message_html, readable, safe_callback, show_message
-
-LESSON = "02-the-medical-coder"
-CELL = "padding:4px 12px 4px 0;text-align:left;vertical-align:top"
 
 
 def block(inner: str, css_class: str = "careerlab-codes-text") -> str:
@@ -20,27 +20,8 @@ def block(inner: str, css_class: str = "careerlab-codes-text") -> str:
     return readable(inner, css_class)
 
 
-def table_html(frame, label: str) -> str:
-    """A DataFrame as a plain, padded, left-aligned HTML table (text escaped), for an ``HTML`` widget."""
-    head = "".join(f"<th style='{CELL};border-bottom:1px solid #888'>{html.escape(str(c))}</th>" for c in frame.columns)
-    rows = "".join("<tr>" + "".join(f"<td style='{CELL}'>{html.escape(str(v))}</td>" for v in row) + "</tr>"
-                   for row in frame.itertuples(index=False))
-    return (f"<table style='border-collapse:collapse;margin:6px 0' aria-label='{html.escape(label)}'>"
-            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
-
-
-def _store(store):
-    if store is not None:
-        return store
-    from careerlab.progress import default_store
-
-    return default_store()
-
-
 def lookup_widget(code: str = "E11.9") -> W.VBox:
     """Type a code, press Look up: its description, billable or not, and its family."""
-    from careerlab.codes.explore import code_family, describe, is_billable
-
     box = W.Text(value=code, description="Code:", placeholder="e.g. E11.9")
     button = W.Button(description="Look up", button_style="primary", tooltip="Look the code up in ICD-10-CM")
     result = W.HTML()
@@ -68,8 +49,6 @@ def lookup_widget(code: str = "E11.9") -> W.VBox:
 
 def search_widget(text: str = "streptococcal pharyngitis", limit: int = 10) -> W.VBox:
     """Search the release by words; shows the first hits as a table."""
-    from careerlab.codes.explore import search_table
-
     box = W.Text(value=text, description="Words:", placeholder="e.g. fracture radius")
     billable = W.Checkbox(value=False, description="Billable codes only")
     button = W.Button(description="Search", button_style="primary")
@@ -94,8 +73,6 @@ def search_widget(text: str = "streptococcal pharyngitis", limit: int = 10) -> W
 
 def em_time_widget(minutes: int = 25, new_patient: bool = False) -> W.VBox:
     """A slider for total minutes and a new/established toggle show the office-visit code."""
-    from careerlab.codes.em import em_code_by_time, time_thresholds
-
     slider = W.IntSlider(value=minutes, min=0, max=90, step=1, description="Minutes:",
                          style={"description_width": "initial"})
     who = W.ToggleButtons(options=[("New patient", True), ("Established patient", False)], value=new_patient,
@@ -121,8 +98,6 @@ def em_time_widget(minutes: int = 25, new_patient: bool = False) -> W.VBox:
 
 def em_mdm_widget() -> W.VBox:
     """Pick the level of problems, data and risk: the 2-of-3 rule decides the MDM level."""
-    from careerlab.codes.em import MDM_LEVELS, em_code_by_mdm, em_level_by_mdm
-
     options = [(lvl.capitalize(), lvl) for lvl in MDM_LEVELS]
     problems = W.ToggleButtons(options=options, value="low", description="Problems:")
     data = W.ToggleButtons(options=options, value="straightforward", description="Data:")

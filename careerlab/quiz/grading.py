@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from careerlab.amounts import read_amount
-from careerlab.quiz.bank import Question
+from careerlab.quiz.model import Question
 
 PLACES = 4  # decimals a typed answer may have (57.705 is fine; the tolerance decides)
 

@@ -5,34 +5,17 @@ from typing import Any
 
 import numpy as np
 
-from .kpis import money_summary
-from .model import YEAR_DAYS
+from careerlab.charting import BLUE, ORANGE, axes
 
-BLUE, ORANGE, VERMILLION, PURPLE, GREEN = "#0072B2", "#E69F00", "#D55E00", "#CC79A7", "#009E73"
+from .kpis import monthly_collections, money_summary
+
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _ax(ax: Any) -> Any:
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=(7, 4))
-    return ax
-
-
-def monthly_collections(df: Any) -> np.ndarray:
-    """Dollars collected in each of the 12 months of the year (payments after it excluded)."""
-    paid_day = df["paid_day"].to_numpy()
-    in_year = (paid_day >= 0) & (paid_day < YEAR_DAYS)
-    month = np.minimum(paid_day[in_year] * 12 // YEAR_DAYS, 11)
-    cents = np.bincount(month, weights=df["paid_cents"].to_numpy()[in_year], minlength=12)
-    return cents / 100
 
 
 def revenue_chart(df: Any, ax: Any = None, *, baseline: Any = None,
                   label: str = "Your settings", baseline_label: str = "Default practice") -> Any:
     """Bars of cash collected each month; an optional baseline year as a marked dashed line."""
-    ax = _ax(ax)
+    ax = axes(ax, (7, 4))
     x = np.arange(12)
     ax.bar(x, monthly_collections(df) / 1000, color=BLUE, hatch="//", edgecolor="white",
            label=label)
@@ -53,7 +36,7 @@ def revenue_chart(df: Any, ax: Any = None, *, baseline: Any = None,
 def money_chart(df: Any, ax: Any = None, *, baseline: Any = None,
                 label: str = "Your settings", baseline_label: str = "Default practice") -> Any:
     """Horizontal bars: dollars written off after denials and lost to under-coding."""
-    ax = _ax(ax)
+    ax = axes(ax, (7, 4))
     names = ("Written off after denials", "Lost to under-coding")
     keys = ("written_off_cents", "undercoded_cents")
     y = np.arange(len(names))

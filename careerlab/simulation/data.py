@@ -8,7 +8,8 @@ from careerlab.datafiles import read_csv_rows
 from careerlab.errors import DataFileError
 from careerlab.paths import data_path
 
-from .kpis import KPI_KEYS
+from .model import KPI_KEYS
+
 _ASSUMPTION_COLUMNS = ("parameter", "default", "unit", "meaning", "kind", "source", "year")
 _BENCH_COLUMNS = ("kpi", "label", "target_text", "low", "high", "better", "source", "year")
 

@@ -1,13 +1,13 @@
-"""The four billing KPIs from a simulated year, and plain-words summaries of them."""
+"""The four billing KPIs of a simulated year, its money totals and its cash by month.
+
+Light to import: numpy loads inside the functions that need it.
+"""
 from __future__ import annotations
 
+import math
 from typing import Any, Mapping
 
-import numpy as np
-
 from .model import YEAR_DAYS
-
-KPI_KEYS = ("clean_claim_rate", "denial_rate", "days_in_ar", "net_collection_rate")
 
 
 def revenue_kpis(df: Any, *, period_days: int = YEAR_DAYS) -> dict[str, float]:
@@ -26,6 +26,8 @@ def revenue_kpis(df: Any, *, period_days: int = YEAR_DAYS) -> dict[str, float]:
     >>> revenue_kpis(df, period_days=365)["denial_rate"]  # 1 denial in 3 decisions
     0.3333333333333333
     """
+    import numpy as np
+
     n = len(df)
     if n == 0:
         raise ValueError("there are no claims to measure")
@@ -60,6 +62,17 @@ def money_summary(df: Any) -> dict[str, int]:
     }
 
 
+def monthly_collections(df: Any) -> "numpy.ndarray":
+    """Dollars collected in each of the 12 months of the year (payments after it excluded)."""
+    import numpy as np
+
+    paid_day = df["paid_day"].to_numpy()
+    in_year = (paid_day >= 0) & (paid_day < YEAR_DAYS)
+    month = np.minimum(paid_day[in_year] * 12 // YEAR_DAYS, 11)
+    cents = np.bincount(month, weights=df["paid_cents"].to_numpy()[in_year], minlength=12)
+    return cents / 100
+
+
 def dollars(cents: float) -> str:
     """Format cents as whole dollars.
 
@@ -86,7 +99,7 @@ def meets_target(key: str, value: float, benchmark: Mapping[str, Any]) -> bool:
 
 def _isnan(x: Any) -> bool:
     try:
-        return bool(np.isnan(float(x)))
+        return math.isnan(float(x))
     except (TypeError, ValueError):
         return False
 
@@ -100,25 +113,6 @@ def format_kpi(key: str, value: float) -> str:
     return f"{value:.1f} days" if key == "days_in_ar" else f"{value * 100:.1f} %"
 
 
-def describe_money(df: Any) -> str:
-    """One sentence on where the year's expected money went."""
-    m = money_summary(df)
-    expected = m["charges_cents"] - m["contractual_cents"]
-    share = m["collected_cents"] / expected if expected else 0.0
-    return (f"Of {dollars(expected)} the payers agreed to pay for {len(df):,} claims, the practice "
-            f"collects {dollars(m['collected_cents'])} ({share:.1%}) and writes off "
-            f"{dollars(m['written_off_cents'])} after denials that were never paid. Under-coding "
-            f"cost another {dollars(m['undercoded_cents'])} that was never billed at all.")
-
-
 def compare_collections(base: Any, changed: Any) -> int:
     """Extra cents collected in ``changed`` compared with ``base`` (negative if less)."""
     return int(changed["paid_cents"].sum()) - int(base["paid_cents"].sum())
-
-
-def describe_losses(df: Any, label: str) -> str:
-    """One line: what a scenario writes off after denials and loses to under-coding."""
-    m = money_summary(df)
-    return (f"{label}: {dollars(m['written_off_cents'])} written off after denials, "
-            f"{dollars(m['undercoded_cents'])} lost to under-coding, "
-            f"{dollars(m['collected_cents'])} collected.")

@@ -1,7 +1,12 @@
-"""Small, readable views of simulated claims for the lesson: dollars, yes/no, chosen columns."""
+"""Display tables for the lesson: small, readable views of simulated claims (dollars, yes/no,
+chosen columns), the denial reasons, and the KPI table beside the typical targets (HTML)."""
 from __future__ import annotations
 
-from typing import Any
+import html
+from typing import Any, Mapping
+
+from .kpis import format_kpi, meets_target
+from .model import KPI_KEYS
 
 # (column in the simulation, heading the learner reads, kind of value)
 PREVIEW_COLUMNS = (
@@ -62,14 +67,26 @@ def denial_reasons(df: Any) -> Any:
     return out
 
 
-def describe_denials(df: Any) -> str:
-    """One sentence: how many claims were denied the first time, and the most common reason."""
-    n = len(df)
-    denied = df.loc[df["denied"].astype(bool), "denial_reason"]
-    if denied.empty:
-        return f"None of the {n:,} claims was denied the first time."
-    counts = denied.astype(str).value_counts()
-    top, top_n = str(counts.index[0]), int(counts.iloc[0])
-    return (f"{len(denied):,} of {n:,} claims ({len(denied) / n:.1%}) were denied the first time; "
-            f"the most common reason was {top} ({top_n:,} claims, {top_n / len(denied):.0%} of the "
-            f"denials). The other {n - len(denied):,} were paid without a second try.")
+def kpi_table_html(kpis: Mapping[str, float], benchmarks: Mapping[str, Mapping[str, Any]],
+                   *, short_note: bool = False) -> str:
+    """An HTML table: each KPI, its value, its typical target and whether it meets it (in words).
+
+    ``short_note`` gives a one-line source under a table that repeats one shown above it."""
+    rows = []
+    for key in KPI_KEYS:
+        b = benchmarks[key]
+        ok = meets_target(key, kpis[key], b)
+        verdict = "✔ meets the typical target" if ok else "✖ misses the typical target"
+        rows.append(f"<tr><td>{html.escape(b['label'])}</td>"
+                    f"<td style='text-align:right'><b>{format_kpi(key, kpis[key])}</b></td>"
+                    f"<td>{html.escape(b['target_text'])}</td><td>{verdict}</td></tr>")
+    first = benchmarks[KPI_KEYS[0]]
+    source = f"{first['source']}, {first['year']}"
+    if short_note:
+        source = source.split(" (")[0] + f", {first['year']}"
+    note = html.escape(f"Typical targets from {source}. "
+                       "The claims are synthetic (a teaching model), not a real practice.")
+    return ("<table style='font-size:14px;border-collapse:collapse' cellpadding='4'>"
+            "<caption style='text-align:left'><b>Billing KPIs for the simulated year</b></caption>"
+            "<tr><th>KPI</th><th>This year</th><th>Typical target</th><th>Verdict</th></tr>"
+            + "".join(rows) + f"</table><p style='font-size:12px'>{note}</p>")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import html
-from typing import Any, Mapping
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -10,37 +10,14 @@ from careerlab.ui import safe_callback
 
 from .charts import money_chart, revenue_chart, update_money_chart, update_revenue_chart
 from .data import load_kpi_benchmarks
-from .kpis import KPI_KEYS, compare_collections, describe_money, dollars, format_kpi, meets_target
-from .kpis import revenue_kpis
-from .model import SimParams, simulate_claims
+from .kpis import compare_collections, dollars, revenue_kpis
+from .model import SimParams
+from .simulate import simulate_claims
+from .tables import kpi_table_html
+from .text import describe_money
 
 DEFAULT_CLAIMS = 20_000  # one synthetic year; a round teaching number, not a measured figure
 DEFAULT_SEED = 6
-
-
-def kpi_table_html(kpis: Mapping[str, float], benchmarks: Mapping[str, Mapping[str, Any]],
-                   *, short_note: bool = False) -> str:
-    """An HTML table: each KPI, its value, its typical target and whether it meets it (in words).
-
-    ``short_note`` gives a one-line source under a table that repeats one shown above it."""
-    rows = []
-    for key in KPI_KEYS:
-        b = benchmarks[key]
-        ok = meets_target(key, kpis[key], b)
-        verdict = "✔ meets the typical target" if ok else "✖ misses the typical target"
-        rows.append(f"<tr><td>{html.escape(b['label'])}</td>"
-                    f"<td style='text-align:right'><b>{format_kpi(key, kpis[key])}</b></td>"
-                    f"<td>{html.escape(b['target_text'])}</td><td>{verdict}</td></tr>")
-    first = benchmarks[KPI_KEYS[0]]
-    source = f"{first['source']}, {first['year']}"
-    if short_note:
-        source = source.split(" (")[0] + f", {first['year']}"
-    note = html.escape(f"Typical targets from {source}. "
-                       "The claims are synthetic (a teaching model), not a real practice.")
-    return ("<table style='font-size:14px;border-collapse:collapse' cellpadding='4'>"
-            "<caption style='text-align:left'><b>Billing KPIs for the simulated year</b></caption>"
-            "<tr><th>KPI</th><th>This year</th><th>Typical target</th><th>Verdict</th></tr>"
-            + "".join(rows) + f"</table><p style='font-size:12px'>{note}</p>")
 
 
 def show_kpis(df: Any) -> widgets.HTML:

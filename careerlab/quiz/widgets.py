@@ -9,8 +9,10 @@ import ipywidgets as W
 
 from careerlab.amounts import HINT
 from careerlab.progress import ProgressStore, default_store
-from careerlab.quiz.bank import Bank, Question
+from careerlab.progress.record import SCORE_KEY, quiz_section
+from careerlab.quiz.data import QuizBankError, lesson_bank_path, load_bank
 from careerlab.quiz.grading import grade
+from careerlab.quiz.model import Bank, Question
 from careerlab.ui import message_html, readable, safe_callback
 
 _TYPE_HINT = {
@@ -90,7 +92,7 @@ class QuizWidget(W.VBox):
 
     def __init__(self, bank: Bank, store: ProgressStore | None = None, **kwargs: Any) -> None:
         self.bank, self.store = bank, store or default_store()
-        self.section = f"quiz:{bank.lesson}"
+        self.section = quiz_section(bank.lesson)
         self.score_label = W.HTML()
         self.score_label.add_class("careerlab-quiz-score")
         self.try_again = W.Button(description="Try again", icon="refresh", tooltip="Clear every answer and start over")
@@ -149,7 +151,7 @@ class QuizWidget(W.VBox):
         self.score_label.value = (f"<p style='font-size:15px'><b>Score: {right} of {total} correct</b> "
                                   f"({len(answered)} answered)</p>")
         if save:
-            self.store.record(self.section, "_score", self.score)
+            self.store.record(self.section, SCORE_KEY, self.score)
 
     def _reset(self, _button: Any = None) -> None:
         for view in self.views:
@@ -164,3 +166,20 @@ class QuizWidget(W.VBox):
             if entry is not None:
                 view.restore(entry["answer"])
                 self.check(view, save=False)
+
+
+def quiz_widget(bank: Bank, store: ProgressStore | None = None) -> QuizWidget:
+    """Build the widget for a loaded bank."""
+    return QuizWidget(bank, store)
+
+
+def show_quiz(lesson_id: str, store: ProgressStore | None = None) -> W.Widget:
+    """The knowledge check of a lesson, e.g. ``show_quiz("01-two-roles")``.
+
+    A broken bank shows a plain message instead of a traceback.
+    """
+    try:
+        bank = load_bank(lesson_bank_path(lesson_id))
+    except QuizBankError as exc:
+        return W.HTML(message_html(f"This knowledge check could not be loaded: {exc}", "warn"))
+    return quiz_widget(bank, store)

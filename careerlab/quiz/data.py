@@ -1,55 +1,20 @@
 """Question banks are data: load a lesson's JSON bank and check every question in it."""
 from __future__ import annotations
 
-import json
 import math
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from careerlab.datafiles import read_json
 from careerlab.errors import DataFileError
 from careerlab.paths import data_path
+from careerlab.quiz.model import TYPES, Bank, Option, Question
 
-TYPES = ("single", "multiple", "numeric", "text")
+__all__ = ["QuizBankError", "lesson_bank_path", "load_bank", "parse_bank"]
 
 
 class QuizBankError(DataFileError):
     """A question bank is broken; the message names the file, the question and the problem."""
-
-
-@dataclass(frozen=True)
-class Option:
-    """One choice of a single- or multiple-choice question, with the feedback it earns."""
-
-    id: str
-    text: str
-    feedback: str
-
-
-@dataclass(frozen=True)
-class Question:
-    """One question of a bank. ``answer`` is an option id (single), a tuple of ids (multiple),
-    a number (numeric); ``accepted`` lists the accepted texts of a text question."""
-
-    id: str
-    type: str
-    prompt: str
-    explanation: str
-    options: tuple[Option, ...] = ()
-    answer: Any = None
-    tolerance: float = 0.0
-    unit: str = ""
-    accepted: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Bank:
-    """A lesson's knowledge check."""
-
-    lesson: str
-    title: str
-    questions: tuple[Question, ...] = field(default_factory=tuple)
-    source: str = ""
 
 
 def _fail(source: str, qid: str | None, problem: str) -> QuizBankError:
@@ -141,13 +106,9 @@ def parse_bank(doc: Any, source: str = "<bank>") -> Bank:
 def load_bank(path: str | Path) -> Bank:
     """Load and validate a question bank; raise ``QuizBankError`` naming file, question and problem."""
     path = Path(path)
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise QuizBankError(f"{path}: no such question bank") from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise QuizBankError(f"{path}: not valid JSON ({exc})") from exc
-    return parse_bank(doc, source=path.name)
+    if not path.is_file():
+        raise QuizBankError(f"{path.name}: no such question bank in {path.parent}")
+    return parse_bank(read_json(path, QuizBankError), source=path.name)
 
 
 def lesson_bank_path(lesson_id: str) -> Path:
