@@ -1,23 +1,8 @@
-"""The public API: light to import, readable text helpers, tables with sources."""
-import subprocess
-import sys
+"""The public API: readable text helpers, tables with sources (light imports: tests/test_house.py)."""
 
-import careerlab.assessment as A
 from careerlab.assessment import explain_fit, fit_headline, load_example_responses, score
 from careerlab.assessment.tables import profiles_html, traits_html
 from careerlab.assessment.text import summary_lines
-
-
-def test_every_name_in_all_exists():
-    for name in A.__all__:
-        assert getattr(A, name) is not None, name
-
-
-def test_importing_the_packages_loads_no_heavy_libraries():
-    code = ("import sys, careerlab.assessment, careerlab.compare; "
-            "print(sorted(m for m in ('matplotlib', 'ipywidgets', 'pandas') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
 
 
 def test_text_about_another_person_uses_their_name():

@@ -112,13 +112,3 @@ def test_release_info_without_importing_the_library():
             "print(i['library_version'], i['release'], 'simple_icd_10_cm' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "1.5.0 April 1, 2026 False"
-
-
-def test_import_careerlab_codes_stays_light():
-    import subprocess
-    import sys
-
-    code = ("import sys, careerlab, careerlab.codes; "
-            "print(','.join(m for m in ('pandas','simple_icd_10_cm','ipywidgets','matplotlib') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
-    assert out == ""

@@ -73,6 +73,8 @@ def test_one_init_pattern(area):
     assert not [n for n in public if n.startswith("_")], "nothing private is exported"
     for name in public:
         assert getattr(package, name) is not None, name
+    with pytest.raises(AttributeError):
+        getattr(package, "no_such_name")
 
 
 def test_notebooks_import_only_public_names():

@@ -123,7 +123,7 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
         show_message(out, store.warning, "warn", title="About your saved progress")
     panel = W.VBox([header, W.HBox([name, save_name]), W.HBox([handin, export, reset, confirm, cancel]),
                     handin_message, out])
-    panel.add_class("careerlab-progress")
+    panel.add_class("careerlab-progress-panel")
     panel.children_by_role = {  # handy for tests and for instructors poking at it
         "name": name, "save_name": save_name, "handin": handin, "handin_message": handin_message,
         "export": export, "reset": reset,
