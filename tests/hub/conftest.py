@@ -48,6 +48,7 @@ class ClassHub:
     handin_user: str
     homes: dict[str, str]
     absent: str = ""  # a learner in the class list who never signs in nor hands in
+    password: str = ""  # the shared password every account signs in with (AUTH=shared-password)
     tokens: dict[str, str] = field(default_factory=dict)
     kernels: dict[str, str] = field(default_factory=dict)
 
@@ -80,14 +81,15 @@ def class_hub(tmp_path_factory):
         absent = accounts.person("l4")
         instructor = accounts.person("t")
         handin_user = accounts.system("s")
+        password = os.urandom(12).hex()
         hub = start_hub(tmp, {
             "LEARNERS": " ".join([*learners, absent]), "INSTRUCTORS": instructor, "HANDIN_USER": handin_user,
-            "AUTH": "shared-password", "PASSWORD": os.urandom(12).hex(), "ENV": str(LEARNER_ENV),
+            "AUTH": "shared-password", "PASSWORD": password, "ENV": str(LEARNER_ENV),
             "CULL_GROUP": "cull-now", "CULL_TIMEOUT": str(CULL_TIMEOUT), "CULL_EVERY": str(CULL_EVERY),
             "ACTIVITY_INTERVAL": "2"})
         people = [*learners, instructor]
         ch = ClassHub(hub, learners, instructor, handin_user, {n: str(homes / n) for n in people},
-                      absent=absent)
+                      absent=absent, password=password)
         hub.spawn(people)
         for name in people:
             ch.tokens[name] = hub.token_for(name)
