@@ -208,6 +208,12 @@ def walk(chromium, class_hub):
                 browser.close()
     finally:
         pw.stop()
+        # Take the lessons away again: with ~/careerlab in the home folder, a kernel started in the
+        # home folder (test_class_hub.py's, or a learner's new notebook at the lab's root) imports
+        # ~/careerlab as an empty namespace package instead of the editable install in .hub-env
+        # ("cannot import name '__version__' from 'careerlab' (unknown location)").
+        for name in [*ch.learners, ch.instructor]:
+            shutil.rmtree(Path(ch.homes[name]) / "careerlab", ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
@@ -260,9 +266,11 @@ def test_the_instructor_sees_exactly_the_three_in_lesson_07(walk, handed_in):
     for display in LEARNER_NAMES:
         assert display in text
     assert "Ada Again" not in text  # test_class_hub's second hand-in was replaced by the walk's
-    cell.scroll_into_view_if_needed()
-    shot(cell, "hub-instructor-roster")
     shot(page, "hub-instructor-lesson07")
+    page.set_viewport_size({"width": 1280, "height": 2400})  # the whole dashboard, table included
+    cell.scroll_into_view_if_needed()
+    time.sleep(0.5)
+    shot(cell, "hub-instructor-roster")
 
 
 def test_a_learner_cannot_open_another_learners_server(walk, handed_in):
