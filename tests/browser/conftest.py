@@ -47,9 +47,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="package")
-def chromium_path() -> str:
-    """Skip (or, with CAREERLAB_REQUIRE_BROWSER=1, fail) when there is no browser to drive."""
+def require_chromium() -> str:
+    """The Chromium to drive; skip (or, with CAREERLAB_REQUIRE_BROWSER=1, fail) when there is none
+    or playwright is missing. Also used by the class-hub walk (tests/hub/test_hub_browser.py)."""
     required = os.environ.get("CAREERLAB_REQUIRE_BROWSER", "").strip() == "1"
     path = find_chromium()
     problem = None if path else "Chromium was not found"
@@ -63,6 +63,12 @@ def chromium_path() -> str:
             pytest.fail(f"CAREERLAB_REQUIRE_BROWSER=1 but {message}", pytrace=False)
         pytest.skip(message)
     return path
+
+
+@pytest.fixture(scope="package")
+def chromium_path() -> str:
+    """Skip (or, with CAREERLAB_REQUIRE_BROWSER=1, fail) when there is no browser to drive."""
+    return require_chromium()
 
 
 @pytest.fixture(scope="package")

@@ -12,7 +12,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -26,6 +28,7 @@ HOW_TO_RUN = ("the class-hub test creates throwaway Unix accounts, so it runs on
               "Set CAREERLAB_REQUIRE_HUB=1 to make this a failure instead of a skip.")
 LEARNER_ENV = REPO / ".hub-env"
 PROXY = REPO / "deploy" / "jupyterhub" / "node_modules" / ".bin" / "configurable-http-proxy"
+HUB_TMP = os.environ.get("CAREERLAB_HUB_TMP", "/tmp")  # the accounts' homes and the hub's state
 CULL_TIMEOUT, CULL_EVERY = 6, 2  # seconds: short, so an idle server is stopped during the test
 
 
@@ -48,6 +51,7 @@ class ClassHub:
     handin_user: str
     homes: dict[str, str]
     absent: str = ""  # a learner in the class list who never signs in nor hands in
+    password: str = ""  # the shared password every account signs in with (AUTH=shared-password)
     tokens: dict[str, str] = field(default_factory=dict)
     kernels: dict[str, str] = field(default_factory=dict)
 
@@ -56,7 +60,7 @@ class ClassHub:
 
 
 @pytest.fixture(scope="package")
-def class_hub(tmp_path_factory):
+def class_hub():
     if os.geteuid() != 0:
         _cannot_run(HOW_TO_RUN)
     missing = [tool for tool in ("useradd", "userdel", "npm") if not shutil.which(tool)]
@@ -65,7 +69,9 @@ def class_hub(tmp_path_factory):
     if not (LEARNER_ENV / ".careerlab-installed").exists() or not PROXY.exists():
         built = subprocess.run(["make", "-C", str(REPO), "hub-deps"], capture_output=True, text=True)
         assert built.returncode == 0, f"`make hub-deps` failed:\n{built.stdout[-3000:]}\n{built.stderr[-3000:]}"
-    tmp = tmp_path_factory.mktemp("hub")
+    # Not under pytest's /tmp/pytest-of-root: every pytest run as root (another session on the
+    # machine) puts that folder back to mode 700, which cuts the accounts off from their homes.
+    tmp = Path(tempfile.mkdtemp(prefix="careerlab-hub-", dir=HUB_TMP))
     homes = tmp / "homes"
     homes.mkdir()
     os.chmod(homes, 0o711)
@@ -80,14 +86,15 @@ def class_hub(tmp_path_factory):
         absent = accounts.person("l4")
         instructor = accounts.person("t")
         handin_user = accounts.system("s")
+        password = os.urandom(12).hex()
         hub = start_hub(tmp, {
             "LEARNERS": " ".join([*learners, absent]), "INSTRUCTORS": instructor, "HANDIN_USER": handin_user,
-            "AUTH": "shared-password", "PASSWORD": os.urandom(12).hex(), "ENV": str(LEARNER_ENV),
+            "AUTH": "shared-password", "PASSWORD": password, "ENV": str(LEARNER_ENV),
             "CULL_GROUP": "cull-now", "CULL_TIMEOUT": str(CULL_TIMEOUT), "CULL_EVERY": str(CULL_EVERY),
             "ACTIVITY_INTERVAL": "2"})
         people = [*learners, instructor]
         ch = ClassHub(hub, learners, instructor, handin_user, {n: str(homes / n) for n in people},
-                      absent=absent)
+                      absent=absent, password=password)
         hub.spawn(people)
         for name in people:
             ch.tokens[name] = hub.token_for(name)
@@ -97,4 +104,7 @@ def class_hub(tmp_path_factory):
             if hub is not None:
                 hub.stop()
         finally:
-            accounts.close()
+            try:
+                accounts.close()
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
