@@ -143,6 +143,6 @@ c.JupyterHub.services = [
 ]
 
 # -- the lessons: each learner opens this nbgitpuller link (README), which clones the lessons
-# into ~/careerlab on first use and merges updates later without touching the learner's work:
-#   http://HUB/hub/user-redirect/git-pull?repo=REPO_URL&branch=main&targetpath=careerlab
-#     &urlpath=lab/tree/careerlab/notebooks/00-start-here.ipynb
+# into ~/coding-or-billing on first use and merges updates later without touching the learner's work:
+#   http://HUB/hub/user-redirect/git-pull?repo=REPO_URL&branch=main&targetpath=coding-or-billing
+#     &urlpath=lab/tree/coding-or-billing/notebooks/00-start-here.ipynb

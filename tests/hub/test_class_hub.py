@@ -236,7 +236,7 @@ def test_learner_servers_answer_the_nbgitpuller_link(class_hub):
 
     name = class_hub.learners[0]
     req = urllib.request.Request(class_hub.server(name) + "git-pull?repo=https%3A%2F%2Fexample.org%2Flessons"
-                                 "&branch=main&targetpath=careerlab",
+                                 "&branch=main&targetpath=coding-or-billing",
                                  headers={"Authorization": f"token {class_hub.tokens[name]}"})
     with OPENER.open(req, timeout=60) as response:
         page = response.read().decode("utf-8", "replace")

@@ -32,7 +32,7 @@ from .test_class_hub import LEARNER_NAMES  # the same display names: both files 
 
 pytestmark = pytest.mark.browser
 
-LESSONS = "careerlab/notebooks"  # where the README's nbgitpuller link puts the lessons (targetpath)
+LESSONS = "coding-or-billing/notebooks"  # where the README's nbgitpuller link puts the lessons (targetpath)
 START = f"{LESSONS}/00-start-here.ipynb"
 DASHBOARD = f"{LESSONS}/07-instructor-dashboard.ipynb"
 RECEIPT = re.compile(r"Handed in at .+ as (\S+)\. Handing in again replaces this one\.")
@@ -75,13 +75,13 @@ SHUTDOWN_JS = """async () => {
 
 
 def give_lessons(home: Path, name: str) -> None:
-    """What the nbgitpuller link does on first use: the lessons in ~/careerlab, the account's own.
+    """What the nbgitpuller link does on first use: the lessons in ~/coding-or-billing, the account's own.
     Also JupyterLab's quiet settings (tests/browser's): no news question, every cell attached."""
     account = pwd.getpwnam(name)
     shutil.copytree(REPO / "notebooks", home / LESSONS, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
     write_lab_settings(home / ".jupyter" / "lab" / "user-settings")
-    for top in (home / "careerlab", home / ".jupyter"):
+    for top in (home / LESSONS.split("/")[0], home / ".jupyter"):
         for path in [top, *top.rglob("*")]:
             os.chown(path, account.pw_uid, account.pw_gid, follow_symlinks=False)
             os.chmod(path, 0o700 if path.is_dir() else 0o600)
@@ -208,12 +208,6 @@ def walk(chromium, class_hub):
                 browser.close()
     finally:
         pw.stop()
-        # Take the lessons away again: with ~/careerlab in the home folder, a kernel started in the
-        # home folder (test_class_hub.py's, or a learner's new notebook at the lab's root) imports
-        # ~/careerlab as an empty namespace package instead of the editable install in .hub-env
-        # ("cannot import name '__version__' from 'careerlab' (unknown location)").
-        for name in [*ch.learners, ch.instructor]:
-            shutil.rmtree(Path(ch.homes[name]) / "careerlab", ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
@@ -311,3 +305,18 @@ def test_a_learner_sees_no_hand_in_on_lesson_07s_hub_dashboard(walk, handed_in):
         assert other not in text
     for other in (*ch.learners[1:], *LEARNER_NAMES[1:]):
         assert other not in page.inner_text("body")
+
+
+def test_a_notebook_opened_in_the_home_folder_still_finds_careerlab(walk, handed_in):
+    """With the lessons cloned into the home folder (as the README's link does), a kernel started
+    there, as a new notebook at the lab's root is, imports the installed package, not the folder."""
+    from .kernel import execute, start_kernel
+
+    ch = walk.ch
+    name = ch.learners[0]
+    assert (Path(ch.homes[name]) / LESSONS).is_dir()
+    kernel = start_kernel(ch.server(name), ch.tokens[name])
+    got = execute(ch.server(name), ch.tokens[name], kernel,
+                  "import json, os, careerlab, careerlab.progress\n"
+                  "print(json.dumps({'cwd': os.getcwd(), 'version': careerlab.__version__}))").last_json()
+    assert got["cwd"] == ch.homes[name] and got["version"] == __import__("careerlab").__version__
