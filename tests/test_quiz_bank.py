@@ -109,6 +109,8 @@ def test_every_wrong_answer_has_a_reason():
                     assert o.feedback.strip() and o.feedback.strip(" .") not in ("No", "Not quite"), (q.id, o.id)
         else:
             assert q.wrong.strip(), f"{q.id}: a wrong typed answer needs a reason ('wrong')"
+            numbers = [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", q.wrong)]
+            assert q.type == "text" or q.answer not in numbers, f"{q.id}: 'wrong' gives the answer away"
             given_away = [a for a in q.accepted if len(a) > 1 and re.search(rf"\b{re.escape(a)}\b", q.wrong, re.I)]
             assert not given_away, f"{q.id}: 'wrong' gives the answer away: {given_away}"
 
