@@ -202,3 +202,8 @@ def test_grade_never_raises_on_any_text_for_any_question_of_every_bank(question,
        answer=st.text(alphabet="0123456789,.$%e -+", max_size=20))
 def test_numeric_grading_never_raises_on_number_like_text(question, answer):
     assert isinstance(grade(question, answer).feedback, str)
+
+
+def test_a_right_typed_answer_is_named_back_once():
+    assert grade(Q["num-1"], "57.7").feedback == "$57.70 is right."
+    assert grade(Q["text-1"], "co-45").feedback == "CO is right."

@@ -152,7 +152,7 @@ def _numeric(q: Question, answer: Any) -> Grade:
         return _not_answered(message[:1].upper() + message[1:])
     key, tolerance = Decimal(repr(q.answer)), Decimal(repr(q.tolerance))
     if abs(value - key) <= tolerance:
-        return Grade(True, f"Yes: {_show(key, q.unit)}.")
+        return Grade(True, f"{_show(key, q.unit)} is right.")
     direction = "high" if value > key else "low"
     reason = f" {q.wrong}" if q.wrong else ""
     advice = " Try again." if q.kind == RECALL else " Check each step of the working and try again."
@@ -173,7 +173,7 @@ def _text_answer(q: Question, answer: Any) -> Grade:
     if answer is None or not str(answer).strip():
         return _not_answered("Type an answer first, then press Check.")
     if normalise_text(answer) in {normalise_text(a) for a in q.accepted}:
-        return Grade(True, f"Yes: {q.accepted[0]}.")
+        return Grade(True, f"{q.accepted[0]} is right.")
     reason = f" {q.wrong}" if q.wrong else ""
     return Grade(False, f"“{str(answer).strip()}” is not the answer we were looking for.{reason}")
 
