@@ -15,9 +15,11 @@ SAMPLE = {
                      {"id": "c", "text": "CMS-1500", "feedback": "No, that is a claim form."}],
          "answer": ["a", "b"], "explanation": "CMS-1500 is a form, not a code set."},
         {"id": "num-1", "type": "numeric", "prompt": "Patient share?", "answer": 57.70,
-         "tolerance": 0.01, "unit": "$", "explanation": "$50 deductible + 20 % of $38.51."},
+         "unit": "$", "wrong": "Deductible first, then 20 % of the rest.",
+         "explanation": "$50 deductible + 20 % of $38.51."},
         {"id": "text-1", "type": "text", "prompt": "Group code for a contractual write-off?",
-         "accepted": ["CO", "contractual obligation"], "explanation": "CO: the provider writes it off."},
+         "accepted": ["CO", "contractual obligation", "CO-45"], "wrong": "Think of the payer contract.",
+         "explanation": "CO: the provider writes it off."},
     ],
 }
 

@@ -22,9 +22,28 @@ def test_multiple_choice_needs_exactly_the_right_set():
     assert not extra.correct and "claim form" in extra.feedback
 
 
-@pytest.mark.parametrize("typed", ["57.70", "57.7", "$57.70", " 57.705 ", 57.7])
+@pytest.mark.parametrize("typed", ["57.70", "57.7", "$57.70", " 57.70 ", 57.7, "57,70"])
 def test_numeric_accepts_formats_within_tolerance(typed):
     assert grade(Q["num-1"], typed).correct
+
+
+@pytest.mark.parametrize("typed, words", [("57.69", "$57.69 is too low"), ("57.71", "$57.71 is too high"),
+                                          ("119.99", "too high")])
+def test_money_is_exact_to_the_cent(typed, words):
+    result = grade(Q["num-1"], typed)
+    assert result.answered and not result.correct and words in result.feedback
+
+
+def test_money_with_more_than_cents_is_explained_not_counted():
+    result = grade(Q["num-1"], "57.705")
+    assert not result.answered and "to the cent" in result.feedback
+
+
+def test_a_question_that_allows_rounding_says_so_and_is_graded_so():
+    doc = sample_bank_doc()
+    doc["questions"][2].update(prompt="Patient share, rounded to the nearest dollar?", answer=58, tolerance=0.5)
+    q = parse_bank(doc).questions[2]
+    assert grade(q, "58").correct and grade(q, "57.70").correct and not grade(q, "57.49").correct
 
 
 def test_numeric_wrong_says_too_high_or_low():
@@ -34,7 +53,7 @@ def test_numeric_wrong_says_too_high_or_low():
 
 @pytest.mark.parametrize("qid,answer,hint", [
     ("single-1", None, "Choose one"), ("single-1", "zzz", "not one of the options"),
-    ("multi-1", (), "Tick every"), ("num-1", "", "Type a number"),
+    ("multi-1", (), "Tick every"), ("num-1", "", "Type an amount in dollars and cents"),
     ("num-1", "fifty-seven", "is not a number"), ("text-1", "   ", "Type an answer"),
 ])
 def test_bad_answers_are_wrong_with_a_helpful_message_not_an_exception(qid, answer, hint):
@@ -49,8 +68,23 @@ def test_text_forgives_case_and_spacing():
     assert not grade(Q["text-1"], "PR").correct
 
 
+@pytest.mark.parametrize("typed", ["CO-45", "CO45", "co 45", "Co–45", " co - 45. "])
+def test_text_forgives_hyphens_and_spaces_inside(typed):
+    assert grade(Q["text-1"], typed).correct
+
+
+def test_a_wrong_text_answer_gets_the_questions_reason():
+    wrong = grade(Q["text-1"], "PR")
+    assert wrong.answered and not wrong.correct and "Think of the payer contract." in wrong.feedback
+    assert not grade(Q["text-1"], "CO-97").correct and not grade(Q["text-1"], "C").correct
+
+
+def test_a_wrong_number_gets_the_questions_reason():
+    assert "Deductible first, then 20 % of the rest." in grade(Q["num-1"], "30.81").feedback
+
+
 def test_helpers():
-    assert normalise_text(" A  b ") == "a b"
+    assert normalise_text(" A  b ") == normalise_text("a-B") == "ab"
     assert parse_number("1,234.5") == 1234.5
     assert parse_number("12.3.4") is None and parse_number(True) is None
 
@@ -62,8 +96,10 @@ from pathlib import Path  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+import re  # noqa: E402
+
 from careerlab.amounts import HINT  # noqa: E402
-from careerlab.quiz import load_bank  # noqa: E402
+from careerlab.quiz import load_bank, numeric_hint  # noqa: E402
 
 BANKS = sorted(glob.glob(str(Path(__file__).parents[1] / "data" / "quizzes" / "*.json")))
 ALL_QUESTIONS = [q for path in BANKS for q in load_bank(path).questions]
@@ -101,6 +137,52 @@ def test_units_and_percent_signs_are_allowed():
     assert grade(by_id["q-sbs-4"], "$50,250").correct and grade(by_id["q-sbs-4"], "50,250.00").correct
 
 
+def _numbers(text):
+    return [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]
+
+
+@pytest.mark.parametrize("question", [q for q in ALL_QUESTIONS if q.type == "numeric"], ids=lambda q: q.id)
+def test_every_numeric_hint_fits_its_unit_and_never_shows_the_answer(question):
+    hint = numeric_hint(question)
+    empty = grade(question, "").feedback
+    odd = grade(question, "fifty").feedback
+    for text in (hint, empty, odd):
+        shown = _numbers(text)
+        assert not [n for n in shown if abs(n - question.answer) <= max(question.tolerance, 0.005)], text
+    if question.unit == "$":
+        assert "dollars and cents" in hint or "whole dollars" in hint and question.answer >= 1000
+    else:
+        assert "dollar" not in hint and "cents" not in hint and "$" not in hint
+        assert question.unit in hint or question.unit == "%" and "percentage" in hint
+    assert hint in odd  # the reader's general hint is replaced by the question's own
+
+
+def test_the_answer_of_01_q7_is_never_the_example():
+    q7 = next(q for q in ALL_QUESTIONS if q.id == "q-roles-7")
+    assert "57.70" not in numeric_hint(q7) and "57.7" not in grade(q7, "").feedback
+
+
+@pytest.mark.parametrize("question", [q for q in ALL_QUESTIONS if q.type == "numeric"], ids=lambda q: q.id)
+def test_check_the_working_only_on_calculations(question):
+    wrong = grade(question, str(question.answer + question.tolerance + 1000)).feedback
+    assert ("Check each step of the working" in wrong) == (question.kind == "calculation")
+
+
+def test_shipped_text_answers_accept_the_ways_the_lessons_write_them():
+    by_id = {q.id: q for q in ALL_QUESTIONS}
+    for qid in ("q-roles-8", "q-biller-3"):
+        for typed in ("CO", "co", "CO-45", "CO45", "co 45", "Contractual obligation"):
+            assert grade(by_id[qid], typed).correct, (qid, typed)
+        assert not grade(by_id[qid], "PR").correct and not grade(by_id[qid], "PR-1").correct
+    for typed in ("A", "a", "S52.521A", "s52.521a", "S52521A"):
+        assert grade(by_id["q-coder-6"], typed).correct, typed
+    assert not grade(by_id["q-coder-6"], "D").correct
+    for typed in ("biller", "Billers", "medical biller", "Medical Biller."):
+        assert grade(by_id["q-sbs-6"], typed).correct, typed
+    for typed in ("Export", "export my results", "EXPORT."):
+        assert grade(by_id["q-start-4"], typed).correct, typed
+
+
 def test_the_hint_learners_see_is_true():
     # the hint says: a dollar sign or % is fine, and 57,70 is read as 57.70
     assert "57,70 is read as 57.70" in HINT and "1,057.70" in HINT
@@ -120,3 +202,8 @@ def test_grade_never_raises_on_any_text_for_any_question_of_every_bank(question,
        answer=st.text(alphabet="0123456789,.$%e -+", max_size=20))
 def test_numeric_grading_never_raises_on_number_like_text(question, answer):
     assert isinstance(grade(question, answer).feedback, str)
+
+
+def test_a_right_typed_answer_is_named_back_once():
+    assert grade(Q["num-1"], "57.7").feedback == "$57.70 is right."
+    assert grade(Q["text-1"], "co-45").feedback == "CO is right."

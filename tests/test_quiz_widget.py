@@ -73,11 +73,10 @@ def test_saved_answers_come_back_in_a_new_widget(tmp_path):
 
 
 def test_numeric_hint_and_odd_numbers_in_the_widget(tmp_path):
-    from careerlab.amounts import HINT
-
     quiz, store = make(tmp_path)
     num = quiz.views[2]
-    assert "57,70 is read as 57.70" in num.box.children[0].value and HINT in num.box.children[0].value
+    hint = num.box.children[0].value
+    assert "Type an amount in dollars and cents, for example 12.34" in hint and "57.70" not in hint
     for typed, words in (("1e999999999", "too large"), ("9" * 5000, "too large"), ("1,234,5", "more than one way")):
         num.input.value = typed
         num.check.click()
@@ -86,3 +85,147 @@ def test_numeric_hint_and_odd_numbers_in_the_widget(tmp_path):
     num.input.value = "57,70"
     num.check.click()
     assert "Correct" in num.feedback.value
+
+
+# --- each learner's order of the options (issue 16) -------------------------------------------
+import json  # noqa: E402
+from collections import Counter  # noqa: E402
+
+import pytest  # noqa: E402
+
+from careerlab.paths import data_path  # noqa: E402
+from careerlab.progress.record import LEARNER, QUIZ_ORDER_SALT  # noqa: E402
+from careerlab.quiz import load_bank, option_order  # noqa: E402
+
+BANKS = [load_bank(p) for p in sorted(data_path("quizzes").glob("*.json"))]
+
+
+def shown_order(view):
+    """The option ids in the order the learner sees them (radio buttons or tick boxes)."""
+    if view.question.type == "single":
+        return tuple(option_id for _label, option_id in view.input.options)
+    return tuple(cb.option_id for cb in view.input.children)
+
+
+def orders(quiz):
+    return {v.question.id: shown_order(v) for v in quiz.views if v.question.options}
+
+
+def test_a_learner_who_comes_back_sees_the_same_order(tmp_path):
+    store = ProgressStore(tmp_path / "progress.json")
+    first = [orders(quiz_widget(bank, store)) for bank in BANKS]
+    salt = store.get(LEARNER, QUIZ_ORDER_SALT)
+    assert isinstance(salt, str) and len(salt) >= 16
+    again = ProgressStore(store.path)  # a new session reads the same file
+    assert [orders(quiz_widget(bank, again)) for bank in BANKS] == first
+    assert again.get(LEARNER, QUIZ_ORDER_SALT) == salt  # saved once, never replaced
+
+
+def test_two_learners_typically_see_different_orders(tmp_path):
+    a = [orders(quiz_widget(b, ProgressStore(tmp_path / "a.json"))) for b in BANKS]
+    b = [orders(quiz_widget(b, ProgressStore(tmp_path / "b.json"))) for b in BANKS]
+    pairs = [(x[qid], y[qid]) for x, y in zip(a, b) for qid in x]
+    assert sum(p != q for p, q in pairs) >= len(pairs) // 2
+    for p, q in pairs:
+        assert sorted(p) == sorted(q)  # the same options, only the order differs
+
+
+def test_without_a_saved_salt_the_order_comes_from_the_question_id(tmp_path, monkeypatch):
+    store = ProgressStore(tmp_path / "progress.json")
+    monkeypatch.setattr(store, "record", lambda *a, **k: False)  # nothing can be saved
+    quiz = quiz_widget(BANKS[1], store)
+    assert quiz.salt is None
+    for view in quiz.views:
+        if view.question.options:
+            assert shown_order(view) == option_order(view.question, None)
+    assert orders(quiz_widget(BANKS[1], store)) == orders(quiz)
+
+
+def test_the_right_answer_lands_on_every_position_across_learners():
+    q = next(q for bank in BANKS for q in bank.questions if q.type == "single" and len(q.options) == 4)
+    places = Counter(option_order(q, f"learner-{n}").index(q.answer) for n in range(800))
+    assert set(places) == {0, 1, 2, 3}
+    assert all(120 <= n <= 280 for n in places.values()), places  # about 200 each
+
+
+def test_grading_is_by_option_id_whatever_the_order(tmp_path):
+    store = ProgressStore(tmp_path / "progress.json")
+    quiz = quiz_widget(BANKS[1], store)
+    for view in quiz.views:
+        q = view.question
+        if q.type == "single":
+            view.input.value = q.answer
+        elif q.type == "multiple":
+            for cb in view.input.children:
+                cb.value = cb.option_id in q.answer
+        else:
+            continue
+        view.check.click()
+        assert view.correct, q.id
+        saved = store.get(quiz.section, q.id)["answer"]
+        assert saved == (q.answer if q.type == "single" else sorted(q.answer))  # ids, not positions
+
+
+def test_an_answer_saved_before_the_shuffle_still_shows_as_selected(tmp_path):
+    """Answers were saved by option id before options were shuffled: they come back selected."""
+    bank = BANKS[1]  # 01-two-roles
+    single = next(q for q in bank.questions if q.type == "single")
+    multiple = next(q for q in bank.questions if q.type == "multiple")
+    wrong = next(o.id for o in single.options if o.id != single.answer)
+    path = tmp_path / "progress.json"
+    path.write_text(json.dumps({"format": "careerlab-progress", "version": 1, "sections": {
+        "quiz:01-two-roles": {single.id: {"answer": wrong, "correct": False},
+                              multiple.id: {"answer": sorted(multiple.answer), "correct": True}}}}),
+                    encoding="utf-8")
+    quiz = quiz_widget(bank, ProgressStore(path))
+    views = {v.question.id: v for v in quiz.views}
+    radio = views[single.id].input
+    assert radio.value == wrong
+    assert radio.label == next(o.text for o in single.options if o.id == wrong)
+    ticked = {cb.option_id for cb in views[multiple.id].input.children if cb.value}
+    assert ticked == set(multiple.answer) and views[multiple.id].correct
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.lesson)
+def test_every_wrong_choice_says_not_quite_once_with_its_reason(tmp_path, bank):
+    quiz = quiz_widget(bank, ProgressStore(tmp_path / "progress.json"))
+    for view in quiz.views:
+        q = view.question
+        for option in q.options if q.type == "single" else ():
+            if option.id == q.answer:
+                continue
+            view.input.value = option.id
+            view.check.click()
+            shown = view.feedback.value
+            assert shown.count("Not quite") == 1 and "Not quite:</b>" in shown, (q.id, option.id)
+            assert html_text(option.feedback)[:20] in shown
+        if q.type in ("numeric", "text"):
+            view.input.value = "PR" if q.type == "text" else str(q.answer + q.tolerance + 1000)
+            view.check.click()
+            assert html_text(q.wrong) in view.feedback.value, q.id
+
+
+def html_text(text):
+    import html
+    return html.escape(text)
+
+
+def test_a_label_in_the_feedback_is_not_said_twice(tmp_path):
+    from quiz_samples import sample_bank_doc as doc_
+
+    doc = doc_()
+    doc["questions"][0]["options"][1]["feedback"] = "Not quite. Coders assign codes."
+    quiz = quiz_widget(parse_bank(doc), ProgressStore(tmp_path / "progress.json"))
+    quiz.views[0].input.value = "b"
+    quiz.views[0].check.click()
+    assert "Not quite:</b> Coders assign codes." in quiz.views[0].feedback.value
+    assert quiz.views[0].feedback.value.count("Not quite") == 1
+
+
+def test_a_hostile_saved_salt_is_replaced_not_fatal(tmp_path):
+    path = tmp_path / "progress.json"
+    path.write_text(json.dumps({"format": "careerlab-progress", "version": 1,
+                                "sections": {LEARNER: {QUIZ_ORDER_SALT: {"not": "text"}}}}), encoding="utf-8")
+    store = ProgressStore(path)
+    quiz = quiz_widget(BANKS[0], store)
+    assert isinstance(quiz.salt, str) and store.get(LEARNER, QUIZ_ORDER_SALT) == quiz.salt

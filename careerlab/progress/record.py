@@ -4,6 +4,8 @@ Every widget that saves writes through these names; ``careerlab.classroom`` and
 ``careerlab.handin`` read through them. A record is sections of keys::
 
     learner            name                      the name the learner typed (may be empty)
+                       quiz_order_salt           a random text saved once: with a question id it fixes
+                                                 the order that learner sees the options in
     assessment         responses, draft_responses, trait_scores, role_fit
     quiz:<lesson>      <question id> -> {answer, correct}, and _score -> SCORE_SHAPE
     exercise:<lesson>  <exercise id> -> what that exercise saves (with a 0-1 "score")
@@ -17,9 +19,9 @@ from __future__ import annotations
 from careerlab.assessment.model import ROLES, TRAIT_IDS
 
 __all__ = [
-    "ASSESSMENT", "DRAFT_RESPONSES", "EXERCISE_PREFIX", "LEARNER", "NAME", "PROGRESS_FORMAT", "QUIZ_PREFIX",
-    "RESPONSES", "RESULTS_FORMAT", "ROLES", "ROLE_FIT", "SCORE_KEY", "SCORE_SHAPE", "TRAIT_IDS", "TRAIT_SCORES",
-    "VERSION", "exercise_section", "is_quiz", "lesson_of", "quiz_section",
+    "ASSESSMENT", "DRAFT_RESPONSES", "EXERCISE_PREFIX", "LEARNER", "NAME", "PROGRESS_FORMAT", "QUIZ_ORDER_SALT",
+    "QUIZ_PREFIX", "RESPONSES", "RESULTS_FORMAT", "ROLES", "ROLE_FIT", "SCORE_KEY", "SCORE_SHAPE", "TRAIT_IDS",
+    "TRAIT_SCORES", "VERSION", "exercise_section", "is_quiz", "lesson_of", "quiz_section",
 ]
 
 PROGRESS_FORMAT = "careerlab-progress"  # the learner's own saved-progress file
@@ -27,6 +29,7 @@ RESULTS_FORMAT = "careerlab-results"  # the exported (handed-in) results file
 VERSION = 1  # of both files; a file of another version is named as such, never half read
 
 LEARNER, NAME = "learner", "name"
+QUIZ_ORDER_SALT = "quiz_order_salt"  # in LEARNER: the per-learner salt of the options' order
 ASSESSMENT = "assessment"
 RESPONSES, DRAFT_RESPONSES = "responses", "draft_responses"
 TRAIT_SCORES, ROLE_FIT = "trait_scores", "role_fit"

@@ -8,7 +8,7 @@ from typing import Any
 from careerlab.datafiles import read_json
 from careerlab.errors import DataFileError
 from careerlab.paths import data_path
-from careerlab.quiz.model import TYPES, Bank, Option, Question
+from careerlab.quiz.model import KINDS, TYPES, Bank, Option, Question
 
 __all__ = ["QuizBankError", "lesson_bank_path", "load_bank", "parse_bank"]
 
@@ -56,6 +56,8 @@ def _question(raw: Any, source: str) -> Question:
     if "answer" not in raw and qtype != "text":
         raise _fail(source, qid, "the answer key 'answer' is missing")
     answer = raw.get("answer")
+    if qtype in ("numeric", "text") and "wrong" in raw:
+        base["wrong"] = _text(raw, "wrong", source, qid)
     if qtype in ("single", "multiple"):
         options = _options(raw, source, qid)
         ids = {o.id for o in options}
@@ -79,7 +81,10 @@ def _question(raw: Any, source: str) -> Question:
         unit = raw.get("unit", "")
         if not isinstance(unit, str):
             raise _fail(source, qid, f"'unit' must be text, not {unit!r}")
-        return Question(**base, answer=float(answer), tolerance=float(tol), unit=unit)
+        kind = raw.get("kind", KINDS[0])
+        if kind not in KINDS:
+            raise _fail(source, qid, f"'kind' must be one of {', '.join(KINDS)}, not {kind!r}")
+        return Question(**base, answer=float(answer), tolerance=float(tol), unit=unit, kind=kind)
     accepted = raw.get("accepted")
     if not isinstance(accepted, list) or not accepted or not all(isinstance(a, str) and a.strip() for a in accepted):
         raise _fail(source, qid, "'accepted' must be a non-empty list of accepted answers (texts)")

@@ -2,14 +2,23 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Iterable
 
-from careerlab.amounts import read_amount
-from careerlab.quiz.model import Question
+from careerlab.amounts import HINT, MONEY_HINT, read_amount
+from careerlab.quiz.model import MONEY, RECALL, Question
 
-PLACES = 4  # decimals a typed answer may have (57.705 is fine; the tolerance decides)
+PLACES = 4  # decimals a typed answer may have (0.125 is fine; the tolerance decides), money: 2
+MONEY_PLACES = 2  # money is typed to the cent
+_JOINERS = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_"  # hyphens and dashes, folded away like spaces
+_END_MARKS = ".,;:!?'\"\u2018\u2019\u201c\u201d"
+# examples for the hint under a numeric question; the first that is not the answer is used
+_EXAMPLES = {MONEY: ("12.34", "45.60", "80.25"), "%": ("12.5", "8", "40")}
+_COUNTS = ("12", "7", "40")
+_LARGE_MONEY = ("12,345", "38,900", "71,200")  # for a yearly pay or another whole-dollar amount
+LARGE = 1000  # a whole-dollar answer from here on is typed in dollars, without cents
 
 
 @dataclass(frozen=True)
@@ -23,25 +32,31 @@ class Grade:
 
 
 def normalise_text(text: str) -> str:
-    """Fold case and spacing so ' Contractual  Obligation' matches 'contractual obligation'.
+    """Fold case, spaces, hyphens and end punctuation, so the ways one answer is written all match.
 
-    >>> normalise_text("  Contractual   OBLIGATION ")
-    'contractual obligation'
+    >>> normalise_text("  Contractual   OBLIGATION ") == normalise_text("contractual obligation")
+    True
+    >>> {normalise_text(t) for t in ("CO-45", "CO45", "co 45", "co‑45", "CO – 45.")}
+    {'co45'}
     """
-    return re.sub(r"\s+", " ", str(text)).strip().casefold()
+    text = unicodedata.normalize("NFKC", str(text)).casefold()
+    text = re.sub(rf"[\s{_JOINERS}]+", "", text)
+    return text.strip(_END_MARKS)
 
 
 def read_number(text: Any, unit: str = "") -> Decimal | str:
     """Read a typed answer with the shared reader (``careerlab.amounts``): a Decimal or a plain message.
 
-    A trailing % or the question's unit word is allowed; up to 4 decimals; a minus sign is allowed.
-    A point is always the decimal point here (the hint says so), so 1.000 is 1: only money
-    (two places) refuses a lone point with three digits after it as two-way.
+    A trailing % or the question's unit word is allowed; up to 4 decimals (money: to the cent);
+    a minus sign is allowed. A point is always the decimal point here (the hint says so), so 1.000
+    is 1: only money (two places) refuses a lone point with three digits after it as two-way.
 
     >>> read_number(" 20 % "), read_number("30 days", "days"), read_number("57,70", "$")
-    (Decimal('20.0000'), Decimal('30.0000'), Decimal('57.7000'))
+    (Decimal('20.0000'), Decimal('30.0000'), Decimal('57.70'))
     >>> read_number("1.000"), read_number("57.705")
     (Decimal('1.0000'), Decimal('57.7050'))
+    >>> read_number("57.705", "$")
+    '“57.705” has too many decimal places: money is kept to the cent (two decimal places), for example 12.34.'
     >>> read_number("1,234,5")
     '“1,234,5” could be read more than one way. Use a point before the cents and commas only between groups of three digits, for example 1,234.50.'
     """
@@ -49,7 +64,43 @@ def read_number(text: Any, unit: str = "") -> Decimal | str:
         text = text.strip().removesuffix("%")
         if unit and unit not in "$%":
             text = re.sub(rf"\s*{re.escape(unit)}$", "", text, flags=re.IGNORECASE)
-    return read_amount(text, places=PLACES, signed=True)
+    return read_amount(text, places=MONEY_PLACES if unit == MONEY else PLACES, signed=True)
+
+
+def _whole_dollars(q: Question) -> bool:
+    return q.unit == MONEY and q.answer >= LARGE and q.answer == int(q.answer)
+
+
+def _example(q: Question) -> str:
+    """', for example 45.60': an example for the hint that is never graded right ('' if none is safe)."""
+    candidates = _LARGE_MONEY if _whole_dollars(q) else _EXAMPLES.get(q.unit, _COUNTS)
+    key, tolerance = Decimal(repr(q.answer)), Decimal(repr(q.tolerance))
+    safe = next((c for c in candidates if abs(Decimal(c.replace(",", "")) - key) > tolerance), "")
+    return f", for example {safe}" if safe else ""
+
+
+def numeric_hint(q: Question) -> str:
+    """The line under a numeric question saying how to type its answer, fitting its unit.
+
+    >>> from careerlab.quiz.model import Question
+    >>> numeric_hint(Question("q", "numeric", "?", "!", answer=12.34, unit="$"))
+    'Type an amount in dollars and cents, for example 45.60 (a $ sign and commas are fine; use a point before the cents).'
+    >>> numeric_hint(Question("q", "numeric", "?", "!", answer=50250, unit="$"))
+    'Type an amount in whole dollars, for example 12,345 (a $ sign and commas are fine).'
+    >>> numeric_hint(Question("q", "numeric", "?", "!", answer=25, unit="points"))
+    'Type a number of points, for example 12.'
+    """
+    example = _example(q)
+    if _whole_dollars(q):
+        return f"Type an amount in whole dollars{example} (a $ sign and commas are fine)."
+    if q.unit == MONEY:
+        return (f"Type an amount in dollars and cents{example} "
+                "(a $ sign and commas are fine; use a point before the cents).")
+    if q.unit == "%":
+        return f"Type a percentage{example} (the % sign is optional; use a point for decimals)."
+    if q.unit:
+        return f"Type a number of {q.unit}{example}."
+    return f"Type a number{example} (use a point for decimals)."
 
 
 def parse_number(text: Any) -> float | None:
@@ -94,15 +145,18 @@ def _multiple(q: Question, answer: Any) -> Grade:
 
 def _numeric(q: Question, answer: Any) -> Grade:
     if answer is None or str(answer).strip() == "":
-        return _not_answered("Type a number first, for example 57.70, then press Check.")
+        return _not_answered(f"{numeric_hint(q)} Then press Check.")
     value = read_number(answer, q.unit)
-    if isinstance(value, str):
-        return _not_answered(value[:1].upper() + value[1:])
+    if isinstance(value, str):  # the shared reader's general hint is replaced by this question's own
+        message = value.replace(HINT, numeric_hint(q)).replace(MONEY_HINT, numeric_hint(q))
+        return _not_answered(message[:1].upper() + message[1:])
     key, tolerance = Decimal(repr(q.answer)), Decimal(repr(q.tolerance))
     if abs(value - key) <= tolerance:
-        return Grade(True, f"Yes: {_show(key, q.unit)}.")
+        return Grade(True, f"{_show(key, q.unit)} is right.")
     direction = "high" if value > key else "low"
-    return Grade(False, f"{_show(value, q.unit)} is too {direction}. Check each step of the working and try again.")
+    reason = f" {q.wrong}" if q.wrong else ""
+    advice = " Try again." if q.kind == RECALL else " Check each step of the working and try again."
+    return Grade(False, f"{_show(value, q.unit)} is too {direction}.{reason}{advice}")
 
 
 def _show(value: Decimal, unit: str) -> str:
@@ -119,8 +173,9 @@ def _text_answer(q: Question, answer: Any) -> Grade:
     if answer is None or not str(answer).strip():
         return _not_answered("Type an answer first, then press Check.")
     if normalise_text(answer) in {normalise_text(a) for a in q.accepted}:
-        return Grade(True, f"Yes: {q.accepted[0]}.")
-    return Grade(False, f"“{str(answer).strip()}” is not the answer we were looking for.")
+        return Grade(True, f"{q.accepted[0]} is right.")
+    reason = f" {q.wrong}" if q.wrong else ""
+    return Grade(False, f"“{str(answer).strip()}” is not the answer we were looking for.{reason}")
 
 
 _GRADERS = {"single": _single, "multiple": _multiple, "numeric": _numeric, "text": _text_answer}

@@ -5,6 +5,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 TYPES = ("single", "multiple", "numeric", "text")
+# what a numeric question asks for: worked out from the figures in the prompt, or a figure to recall
+CALCULATION, RECALL = "calculation", "recall"
+KINDS = (CALCULATION, RECALL)
+MONEY = "$"  # the unit of a money question: exact to the cent unless its tolerance (and prompt) say otherwise
 
 
 @dataclass(frozen=True)
@@ -19,7 +23,9 @@ class Option:
 @dataclass(frozen=True)
 class Question:
     """One question of a bank. ``answer`` is an option id (single), a tuple of ids (multiple),
-    a number (numeric); ``accepted`` lists the accepted texts of a text question."""
+    a number (numeric); ``accepted`` lists the accepted texts of a text question; ``wrong`` is the
+    reason shown for a wrong typed answer (numeric, text); ``kind`` says whether a numeric question
+    is a calculation or a figure to recall."""
 
     id: str
     type: str
@@ -30,6 +36,8 @@ class Question:
     tolerance: float = 0.0
     unit: str = ""
     accepted: tuple[str, ...] = ()
+    wrong: str = ""
+    kind: str = CALCULATION
 
 
 @dataclass(frozen=True)

@@ -1,26 +1,59 @@
 """The knowledge-check widget: a question bank with Check buttons, feedback, a score and "try again"."""
 from __future__ import annotations
 
+import dataclasses
 import html
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as W
 
-from careerlab.amounts import HINT
 from careerlab.progress import ProgressStore, default_store
-from careerlab.progress.record import SCORE_KEY, quiz_section
+from careerlab.progress.record import LEARNER, QUIZ_ORDER_SALT, SCORE_KEY, quiz_section
 from careerlab.quiz.data import QuizBankError, lesson_bank_path, load_bank
-from careerlab.quiz.grading import grade
+from careerlab.quiz.grading import grade, numeric_hint
 from careerlab.quiz.model import Bank, Question
+from careerlab.quiz.order import new_salt, option_order
 from careerlab.ui import message_html, readable, safe_callback
 
 _TYPE_HINT = {
     "single": "Choose one answer.",
     "multiple": "Tick every answer that is right (there may be more than one).",
-    "numeric": HINT,
-    "text": "Type a short answer.",
+    "text": "Type a short answer (capitals, spaces and hyphens do not matter).",
 }
+RIGHT, WRONG = "Correct", "Not quite"  # the heading of the feedback box
+
+
+def _hint(q: Question) -> str:
+    return numeric_hint(q) if q.type == "numeric" else _TYPE_HINT[q.type]
+
+
+def _without_heading(text: str, heading: str) -> str:
+    """'Not quite. E11 is…' under the heading 'Not quite' reads 'E11 is…': the label is said once."""
+    match = re.match(rf"\s*{re.escape(heading)}\s*[.:,!]\s*", text, flags=re.IGNORECASE)
+    if not match:
+        return text
+    rest = text[match.end():]
+    return rest[:1].upper() + rest[1:]
+
+
+def order_salt(store: ProgressStore) -> str | None:
+    """This learner's salt for the options' order, saved once; None when it cannot be saved
+    (then every question's order comes from its id alone, so it is still the same next time)."""
+    salt = store.read(LEARNER, QUIZ_ORDER_SALT, str, None)
+    if salt:
+        return salt
+    salt = new_salt()
+    return salt if store.record(LEARNER, QUIZ_ORDER_SALT, salt) else None
+
+
+def shuffled(q: Question, salt: str | None) -> Question:
+    """The question with its options in this learner's order (grading is by option id)."""
+    if not q.options:
+        return q
+    by_id = {o.id: o for o in q.options}
+    return dataclasses.replace(q, options=tuple(by_id[i] for i in option_order(q, salt)))
 
 
 # The shape of a saved answer, by question type (see careerlab.progress.shapes).
@@ -98,7 +131,8 @@ class QuizWidget(W.VBox):
         self.try_again = W.Button(description="Try again", icon="refresh", tooltip="Clear every answer and start over")
         self.try_again.add_class("careerlab-quiz-retry")
         self.error = W.HTML()
-        self.views = [self._build(i, q) for i, q in enumerate(bank.questions, 1)]
+        self.salt = order_salt(self.store)
+        self.views = [self._build(i, shuffled(q, self.salt)) for i, q in enumerate(bank.questions, 1)]
         self.try_again.on_click(safe_callback(self.error)(self._reset))
         title = W.HTML(readable(f"<h3 style='margin:4px 0'>{html.escape(bank.title)}</h3>"
                                 f"<p>{len(bank.questions)} questions. Answer, press <b>Check</b>, read the "
@@ -112,7 +146,7 @@ class QuizWidget(W.VBox):
     def _build(self, number: int, q: Question) -> QuestionView:
         prompt = W.HTML(readable(f"<p style='font-size:15px;margin:8px 0 2px'><b>{number}.</b> "
                                  f"{html.escape(q.prompt)}</p>"
-                                 f"<p style='margin:0;color:#444'><i>{_TYPE_HINT[q.type]}</i></p>"))
+                                 f"<p style='margin:0;color:#444'><i>{html.escape(_hint(q))}</i></p>"))
         check = W.Button(description="Check", icon="check", tooltip=f"Check your answer to question {number}")
         check.add_class("careerlab-quiz-check")
         feedback = W.HTML()
@@ -132,14 +166,15 @@ class QuizWidget(W.VBox):
             return
         view.tries += 1
         view.correct = result.correct
-        text = result.feedback
+        heading = RIGHT if result.correct else WRONG
+        text = _without_heading(result.feedback, heading)
         if result.correct or view.tries >= 2:
             text += "\n\nWhy: " + view.question.explanation
-        view.feedback.value = message_html(text, "ok" if result.correct else "error")
+        view.feedback.value = message_html(text, "ok" if result.correct else "error", title=heading)
         if save:
             answer = view.value()
             self.store.record(self.section, view.question.id,
-                              {"answer": list(answer) if isinstance(answer, tuple) else answer,
+                              {"answer": sorted(answer) if isinstance(answer, tuple) else answer,  # ids, whatever the order
                                "correct": result.correct})
         self._update_score(save=save)
 
