@@ -99,6 +99,7 @@ def test_counts_agree_with_one_and_many(tmp_path):
     d = class_dashboard(tmp_path)
     one = d.summary.value + d.status.value
     assert "Loaded 1 learner." in one and "1 learner has trait scores" in one
+    assert cw.describe_loaded(d.results, "x") == "Loaded 1 learner from the folder x."  # lesson 07's cell
     assert "Of 1 learner:" in one and "(1 learner)" in one
     write(tmp_path, "b.json", results("Ben Sample", quiz={"01-two-roles": {"q1": False}}))
     d.load_button.click()

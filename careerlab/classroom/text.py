@@ -28,6 +28,16 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n} {noun if n == 1 else (plural or noun + 's')}"
 
 
+def describe_loaded(df: pd.DataFrame, folder_name: str = "") -> str:
+    """The sentence after loading: how many learners, and from which folder.
+
+    >>> describe_loaded(pd.DataFrame({"learner": ["Ana"]}), "class-sample")
+    'Loaded 1 learner from the folder class-sample.'
+    """
+    where = f" from the folder {folder_name}" if folder_name else ""
+    return f"Loaded {counted(len(df), 'learner')}{where}."
+
+
 def column_label(column: str) -> str:
     """A results-table column in plain words.
 

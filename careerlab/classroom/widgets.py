@@ -15,7 +15,7 @@ from .export import export_class_summary
 from .load import LoadProblem, load_class_results, question_prompts
 from .results_file import QUIZ_COLUMN
 from .summary import class_table
-from .text import counted, describe_missed, describe_quizzes, describe_split, describe_traits
+from .text import counted, describe_loaded, describe_missed, describe_quizzes, describe_split, describe_traits
 
 
 _CELL = "padding:4px 10px;vertical-align:bottom"
@@ -150,7 +150,7 @@ class ClassDashboard(widgets.VBox):
             self.out.clear_output()
             return
         prompts = question_prompts()
-        sentences = [f"Loaded {counted(len(self.results), 'learner')}.", describe_traits(self.results),
+        sentences = [describe_loaded(self.results), describe_traits(self.results),
                      describe_split(self.results),
                      describe_quizzes(self.results, lessons=sorted({k.split("/")[0] for k in prompts})),
                      describe_missed(self.results, prompts=prompts)]
