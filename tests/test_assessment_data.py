@@ -47,10 +47,26 @@ def test_every_profile_value_has_a_justification_and_a_listed_source():
 
 def test_onet_figures_quoted_in_profiles_match_the_attributed_data():
     text = data_path("assessment", "role_profiles.json").read_text()
-    # Figures from ../shared/reference/onet (29.3 interests, 30.x work styles), quoted by hand.
-    for figure in ("4.33", "1.68", "3.00", "2.74", "1.63", "0.80", "3.53", "3.49", "4.24", "4.42", "3.86"):
+    # Figures from ../shared/reference/onet (29.3 interests, knowledge, legacy work styles), quoted by hand.
+    for figure in ("4.33", "1.68", "3.38", "1.49", "6.97", "7.00", "3.53", "3.49", "2.33", "4.24", "4.42",
+                   "3.86"):
         assert figure in text
     assert "CC BY 4.0" in text and "USDOL/ETA" in text
+
+
+def test_every_onet_citation_states_both_roles_with_its_release():
+    """Seen in lesson 05: the profiles cited O*NET selectively (the biller's people value left out
+    the billers' lower Social interest; independence had no coder figure)."""
+    doc = json.loads(data_path("assessment", "role_profiles.json").read_text())
+    for role, profile in doc["roles"].items():
+        for trait, entry in profile["traits"].items():
+            text = entry["justification"]
+            if "O*NET" in text:
+                assert "29-2072.00" in text and "43-3021.00" in text, (role, trait)
+                assert "O*NET 29.3 Database (May 2025)" in text, (role, trait)
+    biller, coder = doc["roles"]["biller"]["traits"], doc["roles"]["coder"]["traits"]
+    assert "1.49" in biller["people_service"]["justification"] and "3.38" in biller["people_service"]["justification"]
+    assert "29-2072.00" in coder["independence"]["justification"]
 
 
 def test_profiles_differ_on_every_trait():
@@ -78,13 +94,17 @@ def test_every_certification_cites_the_awarding_body_page_not_the_brief():
 
 
 def test_onet_attribution_names_the_releases_like_the_data_files():
+    """Only releases that can be named: the work-style rows dated 12/2025 came from an unconfirmed
+    30.x point release, so their figures were dropped (issue 16)."""
     doc = json.loads(data_path("assessment", "role_profiles.json").read_text())
     assert doc["onet_attribution"].startswith(
-        "This product includes information from the O*NET 29.3 Database and the O*NET 30.x Database "
-        "(rows dated 12/2025) by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA).")
-    text = json.dumps(doc["roles"])
-    assert "O*NET 29.3 (2025)" not in text and "O*NET 30.x (2025)" not in text
-    assert "O*NET 30.x (rows dated 12/2025)" in text and "O*NET 29.3 Database (May 2025)" in text
+        "This product includes information from the O*NET 29.3 Database by the U.S. Department of "
+        "Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.")
+    text = json.dumps(doc)
+    assert "O*NET 29.3 (2025)" not in text and "30.x" not in text and "12/2025" not in text
+    assert "O*NET 29.3 Database (May 2025)" in json.dumps(doc["roles"])
+    readme = data_path("assessment", "README.md").read_text()
+    assert "30.x" not in readme and "O*NET 29.3 Database" in readme and "CC BY 4.0" in readme
 
 
 def test_example_profile_is_complete():

@@ -183,3 +183,50 @@ def test_fit_is_between_0_and_100_and_pulls_explain_the_gap(values):
     assert all(0 <= v <= 100 for v in expl.fit.values())
     assert sum(p.pull for p in expl.pulls) == pytest.approx(expl.gap)
     assert expl.close == (abs(expl.gap) < CLOSE_MARGIN)
+
+
+def tie_on_numbers_money():
+    """Answers whose Numbers and money score (62.5) is exactly halfway between the coder (40) and
+    biller (85) profiles, the other traits leaning 3 toward each role."""
+    profiles = load_role_profiles()
+    assert (profiles["coder"]["numbers_money"] + profiles["biller"]["numbers_money"]) / 2 == 62.5
+    out = answers_like(profiles["coder"])
+    for item, keyed in zip([i for i in ITEMS if i.trait == "numbers_money"], (4, 4, 3, 3)):
+        out[item.id] = 6 - keyed if item.reverse else keyed  # 75, 75, 50, 50 -> 62.5
+    return out
+
+
+def test_a_tied_trait_is_named_so_every_trait_is_accounted_for():
+    """Seen in lesson 05: with one tie, 3 + 3 of 7 traits were named and the seventh left out."""
+    from careerlab.assessment.text import radar_summary, rest_line, summary_lines
+
+    from careerlab.assessment import trait_labels
+
+    labels = trait_labels()
+    scores = score(tie_on_numbers_money())
+    assert scores["numbers_money"] == 62.5
+    expl = explain_fit(scores)
+    tied = [p.trait for p in expl.pulls if p.toward is None]
+    assert tied == ["numbers_money"]
+    rest = rest_line(expl, labels)
+    assert "Numbers and money" in rest and "pulled neither way" in rest and "score 62.5" in rest
+    text = "\n".join(summary_lines(scores, expl)) + rest
+    assert all(label in text for label in labels.values())
+    radar = radar_summary(scores, load_role_profiles(), labels)
+    assert "equally close to both on 1 (Numbers and money)" in radar
+    assert all(label in radar for label in labels.values())
+
+
+def test_weaker_pulls_beyond_the_limit_are_named_too():
+    from careerlab.assessment import trait_labels
+    from careerlab.assessment.text import rest_line
+
+    labels = trait_labels()
+    expl = explain_fit(score(answers_like(load_role_profiles()["coder"])))
+    lines = pull_lines(expl, labels, limit=1)
+    rest = rest_line(expl, labels, limit=1)
+    named = [t for t in labels.values() if any(t in line for line in lines["coder"] + lines["biller"])]
+    assert len(named) <= 2
+    assert all(label in rest for label in labels.values() if label not in named)
+    assert "less strongly" in rest
+    assert rest_line(expl, labels, limit=7) == ""  # nothing left out, nothing to add

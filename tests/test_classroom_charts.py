@@ -77,3 +77,25 @@ def test_lesson_labels_stay_short_and_real_lessons_read_as_before():
     assert _lesson_label("05-self-assessment") == "05\nself\nassessment"
     assert _lesson_label("13-" + "a" * 60) == "13\n" + "a" * 10 + "…"
     assert _lesson_label("1-a-b-c-d-e-f-g-h-i-j-k-l-m-n").count("\n") == 3
+
+
+def test_dashboard_missed_labels_stay_clear_of_the_quiz_chart():
+    """Seen in lesson 07: the missed questions' labels ran over the knowledge-check bars."""
+    from careerlab.classroom.load import question_prompts
+
+    df, _ = load_class_results(data_path("class-sample"))
+    prompts = question_prompts()
+    fig = dashboard_figure(df, prompts=prompts)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    quiz, missed = fig.axes[2], fig.axes[3]
+    labels = [t for t in missed.get_yticklabels() if t.get_text()]
+    assert len(labels) == 8 and any("\n" in t.get_text() for t in labels)  # real, long prompts
+    quiz_box = quiz.get_tightbbox(renderer)  # the bars, their value labels and tick labels
+    for label in labels:
+        box = label.get_window_extent(renderer)
+        assert box.x0 > quiz_box.x1 + 10, label.get_text()  # a visible gap, not just no overlap
+        assert box.x0 >= 0 and box.y0 >= 0
+    for ax in fig.axes:  # and nothing spills off the figure
+        box = ax.get_tightbbox(renderer)
+        assert box.x0 >= 0 and box.x1 <= fig.bbox.x1 and box.y0 >= 0 and box.y1 <= fig.bbox.y1

@@ -67,7 +67,7 @@ def test_an_unexpected_error_is_a_message(tmp_path, monkeypatch):
 
 def test_show_problems_lists_files():
     html = show_problems([LoadProblem("x.json", "the file is empty")]).value
-    assert "x.json: the file is empty" in html and "1 file(s)" in html
+    assert "x.json: the file is empty" in html and "1 file needs a look" in html
     assert "Every results file" in show_problems([]).value
 
 
@@ -87,3 +87,28 @@ def test_learners_table_headers_line_up_with_their_columns():
     assert heads[4] == ("right", "Quiz 00 start here (%)")
     assert cells[0] == ("left", "Learner 01") and cells[2][0] == "right"
     assert "padding:4px 10px" in table and "Class mean" in table and "–" in table
+
+
+def test_counts_agree_with_one_and_many(tmp_path):
+    """ "Loaded 1 learner", never "1 learners": every count in the dashboard's words agrees."""
+    import re
+
+    from careerlab.classroom.hub import Roster
+
+    write(tmp_path, "a.json", results("Ana Sample", quiz={"01-two-roles": {"q1": True}}))
+    d = class_dashboard(tmp_path)
+    one = d.summary.value + d.status.value
+    assert "Loaded 1 learner." in one and "1 learner has trait scores" in one
+    assert cw.describe_loaded(d.results, "x") == "Loaded 1 learner from the folder x."  # lesson 07's cell
+    assert "Of 1 learner:" in one and "(1 learner)" in one
+    write(tmp_path, "b.json", results("Ben Sample", quiz={"01-two-roles": {"q1": False}}))
+    d.load_button.click()
+    two = d.summary.value
+    assert "Loaded 2 learners." in two and "2 learners have trait scores" in two
+    assert "Of 2 learners:" in two and "(2 learners)" in two
+    for text in (one, two, show_problems([LoadProblem("x.json", "empty")] * 2).value):
+        assert not re.search(r"\b1 (learners|files|hand-ins)\b|\(s\)", text), text
+    assert "2 files need a look" in show_problems([LoadProblem("x.json", "empty")] * 2).value
+    assert "1 of 1 learner has handed in" in Roster([("ana", None)], []).html(names=False)
+    assert "1 of 3 learners has handed in" in Roster([("ana", None)], ["b", "c"]).html(names=False)
+    assert "2 learners have handed in" in Roster([("a", None), ("b", None)]).html(names=False)

@@ -36,7 +36,7 @@ def test_search_widget_table_and_empty_input():
 
 def test_em_time_widget_slider_and_toggle():
     w = em_time_widget(minutes=25, new_patient=False)
-    slider, who, result = w.children
+    slider, who, result, _style = w.children
     assert "99213" in result.value
     slider.value = 30
     assert "99214" in result.value
@@ -48,7 +48,7 @@ def test_em_time_widget_slider_and_toggle():
 
 def test_em_mdm_widget_two_of_three():
     w = em_mdm_widget()
-    problems, data, risk, who, result = w.children
+    problems, data, risk, who, result, _style = w.children
     problems.value, data.value, risk.value = "high", "straightforward", "moderate"
     assert "moderate" in result.value and "99214" in result.value
     who.value = True
@@ -275,3 +275,39 @@ def test_code_set_drill_ignores_a_saved_record_of_the_wrong_shape():
     w = code_set_drill()
     prompt, choice, buttons, result = w.children
     assert choice.value is None and result.value == ""
+
+
+def test_chosen_mdm_buttons_have_a_high_contrast_check_marked_look():
+    """Seen in lesson 02: the chosen buttons were pale grey, hard to tell from the others."""
+    import re
+
+    from careerlab.codes.widgets import CHOICE_CLASS
+
+    for w in (em_mdm_widget(), em_time_widget()):
+        *_, style = w.children
+        toggles = [c for c in w.children if c.__class__.__name__ == "ToggleButtons"]
+        assert toggles and all(CHOICE_CLASS in t._dom_classes for t in toggles)
+        css = style.value
+        rule = re.search(rf"\.{CHOICE_CLASS} button\.mod-active\{{([^}}]*)\}}", css).group(1)
+        background = re.search(r"background:#([0-9a-f]{6})", rule).group(1)
+        colour = re.search(r"(?<!-)color:#([0-9a-f]{3,6})", rule).group(1)
+        assert contrast(background, colour) >= 7  # WCAG AAA for text
+        assert contrast(background, "eeeeee") >= 3  # and far from the unchosen buttons' grey
+        assert "font-weight:bold" in rule
+        assert re.search(rf"\.{CHOICE_CLASS} button\.mod-active::before\{{content:'\\2714", css)
+        assert "focus-visible" in css  # keyboard focus stays visible
+        # the widget itself still works from keys and clicks alike: nothing rebuilds the buttons
+        icons = [list(t.icons) for t in toggles]
+        toggles[-1].value = toggles[-1].options[0][1]
+        assert [list(t.icons) for t in toggles] == icons
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two hex colours."""
+    def lum(h):
+        h = "".join(c * 2 for c in h) if len(h) == 3 else h
+        rgb = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)

@@ -137,3 +137,15 @@ def test_riasec_differences_are_coders_minus_billers():
     assert table.loc["Investigative", "Coders minus billers"] == "+2.65"
     assert table.loc["Enterprising", "Coders minus billers"].startswith("-")
     assert table.loc["Conventional", "Billers (1-7)"] == "7.00"
+
+
+def test_onet_figures_are_given_for_both_roles_where_one_is_given():
+    """Issue 16: no selective citing. A row that quotes O*NET for one role says what O*NET gives
+    (or that it has nothing) for the other, so the billers' lower Social interest is shown."""
+    for a in load_side_by_side():
+        if "O*NET" in a.coder + a.biller and a.id != "interests":
+            assert "O*NET" in a.coder and "O*NET" in a.biller, a.id
+    rows = {a.id: a for a in load_side_by_side()}
+    assert "1.49" in rows["interests"].biller and "3.38" in rows["interests"].biller
+    assert "1.49" in rows["interests"].coder and "3.38" in rows["interests"].coder
+    assert "no Independence figure" in rows["independence"].coder

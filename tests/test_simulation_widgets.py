@@ -89,3 +89,14 @@ def test_moving_back_gives_the_same_picture(explorer):
     explorer.accuracy.value = 92.0
     explorer.followup.value = 14
     assert explorer.png == first  # the fast redraw leaves nothing behind
+
+
+def test_accuracy_reads_out_a_whole_percent_like_the_other_sliders(explorer):
+    """Seen in lesson 06: the accuracy slider showed "92.0" beside "50" and "14"."""
+    a = explorer.accuracy
+    assert a.readout_format == ".0f" and a.step == 1 and a.value == 92
+    for value in range(int(a.min), int(a.max) + 1):  # every stop reads out without losing a digit
+        assert format(float(value), a.readout_format) == str(value)
+    assert format(a.value, a.readout_format) == "92"
+    a.value = 97
+    assert explorer.settings()["coding_error_rate"] == 0.03  # still a percent of claims

@@ -10,6 +10,7 @@ from careerlab.assessment.data import load_next_steps, trait_labels, validated_t
 from careerlab.assessment.scoring import FitExplanation
 
 ROLE_WORDS = {"coder": "medical coding", "biller": "medical billing"}
+_GERUND = {"coder": "coding", "biller": "billing"}
 
 
 def fit_headline(expl: FitExplanation, who: str = "You") -> str:
@@ -30,7 +31,8 @@ def fit_headline(expl: FitExplanation, who: str = "You") -> str:
 
 
 def pull_lines(expl: FitExplanation, labels: Mapping[str, str], limit: int = 3) -> dict[str, list[str]]:
-    """For each role, up to ``limit`` sentences on the traits that pulled toward it, strongest first."""
+    """For each role, up to ``limit`` sentences on the traits that pulled toward it, strongest first
+    (``rest_line`` accounts for the traits left out)."""
     out: dict[str, list[str]] = {"coder": [], "biller": []}
     for pull in sorted(expl.pulls, key=lambda p: -abs(p.pull)):
         if pull.toward is None or len(out[pull.toward]) >= limit:
@@ -41,6 +43,34 @@ def pull_lines(expl: FitExplanation, labels: Mapping[str, str], limit: int = 3) 
             f"({abs(pull.pull):.1f} points toward {pull.toward})."
         )
     return out
+
+
+def _and(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def rest_line(expl: FitExplanation, labels: Mapping[str, str], limit: int = 3) -> str:
+    """One sentence on every trait ``pull_lines`` leaves out: the ones that pulled neither way (a
+    tie: the score is as near one profile as the other) and the weaker pulls beyond ``limit``;
+    "" when it leaves none out. Together they name every trait."""
+    listed = {"coder": 0, "biller": 0}
+    more: dict[str, list[str]] = {"coder": [], "biller": []}
+    neither = []
+    for pull in sorted(expl.pulls, key=lambda p: -abs(p.pull)):
+        name = labels.get(pull.trait, pull.trait)
+        if pull.toward is None:
+            neither.append(f"{name} (score {pull.score:g}, as near the coder profile's "
+                           f"{pull.coder:.0f} as the biller profile's {pull.biller:.0f})")
+        elif listed[pull.toward] < limit:
+            listed[pull.toward] += 1
+        else:
+            more[pull.toward].append(name)
+    parts = [f"{_and(names)} also pulled toward {_GERUND[role]}, less strongly"
+             for role, names in more.items() if names]
+    if neither:
+        parts.append(f"{_and(neither)} pulled neither way")
+    return ("; ".join(parts) + ".") if parts else ""
 
 
 def trait_summary(scores: Mapping[str, float], profiles: Mapping[str, Mapping[str, float]],
@@ -66,18 +96,20 @@ def trait_summary(scores: Mapping[str, float], profiles: Mapping[str, Mapping[st
 def radar_summary(scores: Mapping[str, float], profiles: Mapping[str, Mapping[str, float]],
                   labels: Mapping[str, str]) -> str:
     """A text summary of the radar chart: on how many traits the learner is nearer each profile."""
-    nearer = {"coder": [], "biller": []}
+    nearer: dict[str, list[str]] = {"coder": [], "biller": [], "both": []}
     for t, s in scores.items():
         dc, db = abs(s - profiles["coder"][t]), abs(s - profiles["biller"][t])
-        if dc != db:
-            nearer["coder" if dc < db else "biller"].append(labels.get(t, t))
+        nearer["both" if dc == db else "coder" if dc < db else "biller"].append(labels.get(t, t))
     parts = [f"closer to the coder profile on {len(nearer['coder'])} of {len(scores)} traits"]
     if nearer["coder"]:
         parts[0] += f" ({', '.join(nearer['coder'])})"
     biller = f"closer to the biller profile on {len(nearer['biller'])}"
     if nearer["biller"]:
         biller += f" ({', '.join(nearer['biller'])})"
-    return f"The radar shows the shape of the scores against both roles: {parts[0]}, and {biller}."
+    if not nearer["both"]:
+        return f"The radar shows the shape of the scores against both roles: {parts[0]}, and {biller}."
+    both = f"equally close to both on {len(nearer['both'])} ({', '.join(nearer['both'])})"
+    return f"The radar shows the shape of the scores against both roles: {parts[0]}, {biller}, and {both}."
 
 
 def unanswered_text(numbers: list[int], page_size: int) -> str:
@@ -104,7 +136,8 @@ def summary_lines(scores: Mapping[str, float], expl: FitExplanation, who: str = 
     lines = [fit_headline(expl, who)]
     for role, lines_for_role in pull_lines(expl, labels).items():
         lines += [f"  toward {role}: {line}" for line in lines_for_role]
-    return lines
+    rest = rest_line(expl, labels)
+    return lines + ([f"  {rest}"] if rest else [])
 
 
 def _list(lines: list[str]) -> str:
@@ -130,6 +163,9 @@ def fit_html(expl: FitExplanation) -> str:
     for role, words in (("coder", "coding"), ("biller", "billing")):
         if pulls[role]:
             parts.append(f"<p><b>Traits that pulled toward {words}:</b></p>{_list(pulls[role])}")
+    rest = rest_line(expl, labels)
+    if rest:
+        parts.append(f"<p>{html.escape(rest)}</p>")
     parts.append(f"<p><b>What to study next</b> ({html.escape(steps.heading.lower())}):</p>"
                  f"{_list(list(steps.study))}")
     certs = "".join(f"<li>{html.escape(f'{c.name}, awarded by {c.body} ({c.focus}).')} "

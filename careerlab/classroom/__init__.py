@@ -22,6 +22,7 @@ _LAZY = {
     "hide_names": "careerlab.classroom.summary",
     "class_table": "careerlab.classroom.summary",
     "leaning": "careerlab.classroom.summary",
+    "describe_loaded": "careerlab.classroom.text",
     "describe_traits": "careerlab.classroom.text",
     "describe_split": "careerlab.classroom.text",
     "describe_quizzes": "careerlab.classroom.text",

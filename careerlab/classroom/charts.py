@@ -15,6 +15,7 @@ SIZE = (7, 4)  # inches, for a chart drawn on its own
 # Lesson and question ids come from learners' files: shown as typed, never read as maths
 # ("$x$" would be typeset, and "$\frac{$" would stop the chart from drawing at all).
 PLAIN = {"parse_math": False}
+LABEL_WIDTH = 36  # characters on each of the two lines of a missed question's label
 
 
 def _no_data(ax: Any, title: str, what: str) -> Any:
@@ -140,7 +141,8 @@ def _question_label(lesson: str, question: str, prompts: dict[str, str] | None) 
     import textwrap
 
     text = short_prompt((prompts or {}).get(f"{lesson}/{question}", ""), 80)
-    return textwrap.fill(f"{lesson[:2]} · {text or question}", 36, max_lines=2, placeholder=" …")
+    return textwrap.fill(f"{lesson[:2]} · {text or question}", LABEL_WIDTH, max_lines=2,
+                         placeholder=" …")
 
 
 def dashboard_figure(df: pd.DataFrame, fig: Any = None, prompts: dict[str, str] | None = None) -> Any:
@@ -150,9 +152,13 @@ def dashboard_figure(df: pd.DataFrame, fig: Any = None, prompts: dict[str, str] 
 
         fig = plt.figure(figsize=(14, 10))
     fig.clear()
-    # A fixed layout: the constrained layout engine would make every redraw much slower.
-    grid = fig.subplots(2, 2, gridspec_kw={"left": 0.13, "right": 0.97, "bottom": 0.1,
-                                          "top": 0.96, "wspace": 0.3, "hspace": 0.55})
+    # A fixed layout: the constrained layout engine would make every redraw much slower. The
+    # bottom row has its own grid with a wide gap: the missed questions' labels (two lines of
+    # at most LABEL_WIDTH characters) sit in it, clear of the knowledge-check bars.
+    top = fig.add_gridspec(1, 2, left=0.13, right=0.97, bottom=0.62, top=0.96, wspace=0.3)
+    bottom = fig.add_gridspec(1, 2, left=0.06, right=0.97, bottom=0.1, top=0.44, wspace=0.8)
+    grid = {(0, 0): fig.add_subplot(top[0, 0]), (0, 1): fig.add_subplot(top[0, 1]),
+            (1, 0): fig.add_subplot(bottom[0, 0]), (1, 1): fig.add_subplot(bottom[0, 1])}
     trait_chart(df, ax=grid[0, 0])
     role_fit_chart(df, ax=grid[0, 1])
     quiz_chart(df, ax=grid[1, 0])

@@ -32,7 +32,10 @@ class Roster:
 
     def html(self, *, names: bool) -> str:
         total = "" if self.missing is None else f" of {len(self.handed_in) + len(self.missing)}"
-        head = f"<p><b>Roster</b>: {len(self.handed_in)}{total} learners have handed in.</p>"
+        done = len(self.handed_in)
+        of = done if self.missing is None else done + len(self.missing)  # "1 of 4 learners has"
+        head = (f"<p><b>Roster</b>: {done}{total} learner{'' if of == 1 else 's'} "
+                f"{'has' if done == 1 else 'have'} handed in.</p>")
         if not names:
             return head + "<p>Untick <b>Hide learner names</b> to see who.</p>"
         rows = "".join(f"<tr><td style='padding:2px 10px'>{html.escape(n)}</td>"

@@ -15,6 +15,7 @@ from careerlab.ui import message_html, no_maths, readable, safe_callback
 
 from .hub import Roster, load_handins
 from .load import LoadProblem
+from .text import counted
 from .widgets import ClassDashboard
 
 
@@ -54,8 +55,8 @@ class HubDashboard(ClassDashboard):
         if not self.problems:
             return no_maths(message_html(f"{self.handins.message} Every hand-in was read.", "info"))
         lines = "\n".join(f"• {p}" for p in self.problems)
-        return no_maths(message_html(f"{self.handins.message} {len(self.problems)} hand-in(s) need "
-                                     f"a look:\n{lines}", "warn", title="Hand-ins skipped or partly used"))
+        return no_maths(message_html(f"{self.handins.message} {counted(len(self.problems), 'hand-in')} "
+                                     f"{'needs' if len(self.problems) == 1 else 'need'} a look:\n{lines}", "warn", title="Hand-ins skipped or partly used"))
 
     def _show_table(self, _change: Any = None) -> None:
         super()._show_table()

@@ -18,6 +18,26 @@ _PLAIN = {"learner": "Learner", "exported_at": "Exported", "lesson": "Lesson",
           "missed": "Missed", "missed_share": "Missed (%)"}
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """A count with its noun in the right number.
+
+    >>> counted(1, "learner"), counted(2, "learner"), counted(0, "file")
+    ('1 learner', '2 learners', '0 files')
+    """
+    n = int(n)
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def describe_loaded(df: pd.DataFrame, folder_name: str = "") -> str:
+    """The sentence after loading: how many learners, and from which folder.
+
+    >>> describe_loaded(pd.DataFrame({"learner": ["Ana"]}), "class-sample")
+    'Loaded 1 learner from the folder class-sample.'
+    """
+    where = f" from the folder {folder_name}" if folder_name else ""
+    return f"Loaded {counted(len(df), 'learner')}{where}."
+
+
 def column_label(column: str) -> str:
     """A results-table column in plain words.
 
@@ -51,7 +71,8 @@ def describe_traits(df: pd.DataFrame) -> str:
     if s.empty:
         return "No learner in these results has taken the self-assessment yet."
     hi, lo = s["mean"].idxmax(), s["mean"].idxmin()
-    return (f"{int(s['learners'].max())} learners have trait scores. The class is highest on "
+    n = int(s["learners"].max())
+    return (f"{counted(n, 'learner')} {'has' if n == 1 else 'have'} trait scores. The class is highest on "
             f"{s.loc[hi, 'label']} (mean {s.loc[hi, 'mean']:.0f} of 100) and lowest on "
             f"{s.loc[lo, 'label']} (mean {s.loc[lo, 'mean']:.0f}); each dot is one learner.")
 
@@ -59,7 +80,7 @@ def describe_traits(df: pd.DataFrame) -> str:
 def describe_split(df: pd.DataFrame) -> str:
     """One sentence giving the role-fit split in numbers."""
     n = role_fit_split(df)
-    return (f"Of {int(n.sum())} learners: leaning to coding {n[LEANINGS[0]]}, leaning to "
+    return (f"Of {counted(n.sum(), 'learner')}: leaning to coding {n[LEANINGS[0]]}, leaning to "
             f"billing {n[LEANINGS[2]]}, about equal {n[LEANINGS[1]]} (fits less than "
             f"{CLOSE_MARGIN:.0f} points apart), self-assessment not taken yet {n[LEANINGS[3]]}.")
 
@@ -70,7 +91,7 @@ def describe_quizzes(df: pd.DataFrame, lessons: list[str] | None = None) -> str:
     q = quiz_summary(df)
     if q.empty:
         return "No learner in these results has answered a knowledge check yet."
-    parts = [f"{r.Index}: mean {r.mean:.0f} % ({r.learners} learners)" for r in q.itertuples()]
+    parts = [f"{r.Index}: mean {r.mean:.0f} % ({counted(r.learners, 'learner')})" for r in q.itertuples()]
     text = "Knowledge-check scores by lesson: " + "; ".join(parts) + "."
     absent = sorted(set(lessons or ()) - set(q.index))
     if absent:

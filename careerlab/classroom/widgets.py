@@ -15,7 +15,7 @@ from .export import export_class_summary
 from .load import LoadProblem, load_class_results, question_prompts
 from .results_file import QUIZ_COLUMN
 from .summary import class_table
-from .text import describe_missed, describe_quizzes, describe_split, describe_traits
+from .text import counted, describe_loaded, describe_missed, describe_quizzes, describe_split, describe_traits
 
 
 _CELL = "padding:4px 10px;vertical-align:bottom"
@@ -68,7 +68,7 @@ def problems_html(problems: list[LoadProblem]) -> str:
     if not problems:
         return no_maths(message_html("Every results file in the folder was read.", "info"))
     lines = "\n".join(f"• {p}" for p in problems)
-    return no_maths(message_html(f"{len(problems)} file(s) need a look (nothing in the folder "
+    return no_maths(message_html(f"{counted(len(problems), 'file')} {'needs' if len(problems) == 1 else 'need'} a look (nothing in the folder "
                                  f"was changed):\n{lines}", "warn",
                                  title="Files skipped or partly used"))
 
@@ -150,7 +150,7 @@ class ClassDashboard(widgets.VBox):
             self.out.clear_output()
             return
         prompts = question_prompts()
-        sentences = [f"Loaded {len(self.results)} learners.", describe_traits(self.results),
+        sentences = [describe_loaded(self.results), describe_traits(self.results),
                      describe_split(self.results),
                      describe_quizzes(self.results, lessons=sorted({k.split("/")[0] for k in prompts})),
                      describe_missed(self.results, prompts=prompts)]

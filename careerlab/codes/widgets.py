@@ -20,6 +20,33 @@ def block(inner: str, css_class: str = "careerlab-codes-text") -> str:
     return readable(inner, css_class)
 
 
+# The chosen button of a choice row: dark blue with white bold text (contrast about 8:1), an
+# inset border and a check mark, so it rests neither on a shade of grey nor on colour alone. It
+# is all CSS, scoped to our class (the buttons are wide enough for the bold label and its mark,
+# so nothing is cut to "Straightforw…"): changing the buttons' icons or labels from Python would make
+# the page rebuild the buttons and lose the keyboard focus after each Space or Enter.
+CHOICE_CLASS = "careerlab-choice"
+CHOICE_CSS = (f"<style>.{CHOICE_CLASS} button.widget-toggle-button{{width:auto;min-width:180px}}"
+              f".{CHOICE_CLASS} button.mod-active{{background:#0b4f8a;color:#fff;"
+              "font-weight:bold;box-shadow:inset 0 0 0 2px #062c4d}"
+              f".{CHOICE_CLASS} button.mod-active::before{{content:'\\2714\\00a0'}}"
+              f".{CHOICE_CLASS} button:focus-visible{{outline:3px solid #e69f00;outline-offset:1px}}"
+              "</style>")
+
+
+def choice_style() -> W.HTML:
+    """The style of the chosen buttons, shown once in each widget that has a choice row."""
+    style = W.HTML(CHOICE_CSS)
+    style.add_class("careerlab-choice-style")
+    return style
+
+
+def mark_choice(toggle: W.ToggleButtons) -> W.ToggleButtons:
+    """Give ``toggle`` the high-contrast, check-marked look of ``CHOICE_CSS`` for its chosen button."""
+    toggle.add_class(CHOICE_CLASS)
+    return toggle
+
+
 def lookup_widget(code: str = "E11.9") -> W.VBox:
     """Type a code, press Look up: its description, billable or not, and its family."""
     box = W.Text(value=code, description="Code:", placeholder="e.g. E11.9")
@@ -75,8 +102,9 @@ def em_time_widget(minutes: int = 25, new_patient: bool = False) -> W.VBox:
     """A slider for total minutes and a new/established toggle show the office-visit code."""
     slider = W.IntSlider(value=minutes, min=0, max=90, step=1, description="Minutes:",
                          style={"description_width": "initial"})
-    who = W.ToggleButtons(options=[("New patient", True), ("Established patient", False)], value=new_patient,
-                          description="Patient:", tooltips=["First visit to this practice", "Seen here before"])
+    who = mark_choice(W.ToggleButtons(options=[("New patient", True), ("Established patient", False)],
+                                      value=new_patient, description="Patient:",
+                                      tooltips=["First visit to this practice", "Seen here before"]))
     result = W.HTML()
 
     @safe_callback(result)
@@ -93,17 +121,19 @@ def em_time_widget(minutes: int = 25, new_patient: bool = False) -> W.VBox:
     slider.observe(update, names="value")
     who.observe(update, names="value")
     update()
-    return W.VBox([slider, who, result])
+    box = W.VBox([slider, who, result, choice_style()])
+    box.add_class("careerlab-codes-em-time")
+    return box
 
 
 def em_mdm_widget() -> W.VBox:
     """Pick the level of problems, data and risk: the 2-of-3 rule decides the MDM level."""
     options = [(lvl.capitalize(), lvl) for lvl in MDM_LEVELS]
-    problems = W.ToggleButtons(options=options, value="low", description="Problems:")
-    data = W.ToggleButtons(options=options, value="straightforward", description="Data:")
-    risk = W.ToggleButtons(options=options, value="moderate", description="Risk:")
-    who = W.ToggleButtons(options=[("New patient", True), ("Established patient", False)], value=False,
-                          description="Patient:")
+    problems = mark_choice(W.ToggleButtons(options=options, value="low", description="Problems:"))
+    data = mark_choice(W.ToggleButtons(options=options, value="straightforward", description="Data:"))
+    risk = mark_choice(W.ToggleButtons(options=options, value="moderate", description="Risk:"))
+    who = mark_choice(W.ToggleButtons(options=[("New patient", True), ("Established patient", False)],
+                                      value=False, description="Patient:"))
     result = W.HTML()
 
     @safe_callback(result)
@@ -118,4 +148,6 @@ def em_mdm_widget() -> W.VBox:
     for w in (problems, data, risk, who):
         w.observe(update, names="value")
     update()
-    return W.VBox([problems, data, risk, who, result])
+    box = W.VBox([problems, data, risk, who, result, choice_style()])
+    box.add_class("careerlab-codes-mdm")
+    return box

@@ -37,10 +37,12 @@ class RevenueExplorer(widgets.VBox):
         d = SimParams()
         style = {"description_width": "230px"}
         layout = widgets.Layout(width="560px")
+        # A whole-number percent, read out like the other two sliders ("92", not "92.0"); the
+        # value stays a percent of claims coded correctly.
         self.accuracy = widgets.FloatSlider(
-            value=round(100 * (1 - d.coding_error_rate), 1), min=80, max=100, step=0.5,
+            value=round(100 * (1 - d.coding_error_rate)), min=80, max=100, step=1,
             description="Coding accuracy (% of claims)", continuous_update=False,
-            style=style, layout=layout, readout_format=".1f")
+            style=style, layout=layout, readout_format=".0f")
         self.scrubber = widgets.IntSlider(
             value=int(100 * d.scrubber_strength), min=0, max=100, step=5,
             description="Scrubber catches (% of errors)", continuous_update=False,

@@ -38,7 +38,7 @@ def press_and_wait(root, button_class: str, result_class: str, expected: str) ->
 
 
 @pytest.mark.skipif(not NOTEBOOK.exists(), reason=f"notebooks/{NOTEBOOK.name} does not exist yet")
-def test_coder_lesson_gives_feedback_on_typed_codes(lab_page, lab_server):
+def test_coder_lesson_gives_feedback_on_typed_codes(lab_page, lab_server, tmp_path):
     report = run_notebook(lab_page, lab_server, f"notebooks/{NOTEBOOK.name}", TIMEOUT_MS)
     assert not report.errors, "\n".join(report.errors)
 
@@ -70,4 +70,30 @@ def test_coder_lesson_gives_feedback_on_typed_codes(lab_page, lab_server):
     type_into(exercise, "careerlab-codes-exercise-services", "")
     press_and_wait(exercise, *check, "Not a code")
     assert "Something went wrong" not in lab_page.inner_text("body")
+
+    # MDM widget: the chosen buttons are dark blue with a check mark, not pale grey, and a
+    # learner can choose with the keyboard alone (the focus stays on the button pressed).
+    mdm = widget(lab_page, "careerlab-codes-mdm")
+    chosen = mdm.locator(".careerlab-choice button.mod-active")
+    assert chosen.count() == 4
+    for i in range(4):
+        look = chosen.nth(i).evaluate("e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color,"
+                                      " getComputedStyle(e, '::before').content]")
+        assert look[:2] == ["rgb(11, 79, 138)", "rgb(255, 255, 255)"] and "✔" in look[2], look
+    mdm.screenshot(path=str(tmp_path / "mdm-widget.png"))  # to look at after a run
+    cut = mdm.locator("button").evaluate_all("bs => bs.filter(b => b.scrollWidth > b.clientWidth)"
+                                             ".map(b => b.textContent)")
+    assert not cut, f"labels cut short: {cut}"
+    problems = mdm.locator(".careerlab-choice").first.locator("button")
+    high = problems.nth(3)
+    high.focus()
+    lab_page.keyboard.press("Space")
+    mdm.locator(".careerlab-choice").first.locator("button.mod-active").filter(has_text="High").wait_for(
+        timeout=TIMEOUT_MS)
+    assert high.evaluate("e => e === document.activeElement"), "the focus left the button pressed"
+    lab_page.keyboard.press("Shift+Tab")  # back to "Moderate", chosen with Space again
+    lab_page.keyboard.press("Space")
+    mdm.locator(".careerlab-choice").first.locator("button.mod-active").filter(has_text="Moderate").wait_for(
+        timeout=TIMEOUT_MS)
+    assert problems.nth(2).evaluate("e => e === document.activeElement")
     screenshot_notebook(lab_page, "coder-02-the-medical-coder")
