@@ -12,9 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 
@@ -28,7 +26,6 @@ HOW_TO_RUN = ("the class-hub test creates throwaway Unix accounts, so it runs on
               "Set CAREERLAB_REQUIRE_HUB=1 to make this a failure instead of a skip.")
 LEARNER_ENV = REPO / ".hub-env"
 PROXY = REPO / "deploy" / "jupyterhub" / "node_modules" / ".bin" / "configurable-http-proxy"
-HUB_TMP = os.environ.get("CAREERLAB_HUB_TMP", "/tmp")  # the accounts' homes and the hub's state
 CULL_TIMEOUT, CULL_EVERY = 6, 2  # seconds: short, so an idle server is stopped during the test
 
 
@@ -60,7 +57,7 @@ class ClassHub:
 
 
 @pytest.fixture(scope="package")
-def class_hub():
+def class_hub(tmp_path_factory):
     if os.geteuid() != 0:
         _cannot_run(HOW_TO_RUN)
     missing = [tool for tool in ("useradd", "userdel", "npm") if not shutil.which(tool)]
@@ -69,9 +66,10 @@ def class_hub():
     if not (LEARNER_ENV / ".careerlab-installed").exists() or not PROXY.exists():
         built = subprocess.run(["make", "-C", str(REPO), "hub-deps"], capture_output=True, text=True)
         assert built.returncode == 0, f"`make hub-deps` failed:\n{built.stdout[-3000:]}\n{built.stderr[-3000:]}"
-    # Not under pytest's /tmp/pytest-of-root: every pytest run as root (another session on the
-    # machine) puts that folder back to mode 700, which cuts the accounts off from their homes.
-    tmp = Path(tempfile.mkdtemp(prefix="careerlab-hub-", dir=HUB_TMP))
+    # Under pytest's tmp_path like every test's files. Another pytest started as root meanwhile puts
+    # its base folder back to mode 700, which cuts the accounts off from their homes: run a second
+    # root pytest beside this one with its own --basetemp.
+    tmp = tmp_path_factory.mktemp("hub")
     homes = tmp / "homes"
     homes.mkdir()
     os.chmod(homes, 0o711)
@@ -104,7 +102,4 @@ def class_hub():
             if hub is not None:
                 hub.stop()
         finally:
-            try:
-                accounts.close()
-            finally:
-                shutil.rmtree(tmp, ignore_errors=True)
+            accounts.close()
