@@ -6,6 +6,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.careerlab-installed
+# JupyterLab opens lesson 00 (and prints its address, not the Launcher's), with the project's own
+# settings (lab-settings/overrides.json: no "Jupyter news?" pop-up), never the learner's ~/.jupyter.
+LESSON_00    := notebooks/00-start-here.ipynb
+LAB_SETTINGS := lab-settings/overrides.json
+LAB_OPTIONS  := --LabApp.app_settings_dir="$(CURDIR)/lab-settings" --LabApp.default_url=/lab/tree/$(notdir $(LESSON_00))
 # Jupyter refuses to start as root (containers, some lab machines) unless told it is fine.
 ROOT_OK := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
@@ -41,7 +46,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@touch $(STAMP)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ROOT_OK) notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab $(ROOT_OK) $(LAB_OPTIONS) $(LESSON_00)
 
 # As root (CI, a class server) the hub test runs too, so make test first builds what it needs.
 test: $(STAMP) $(if $(ROOT_OK),hub-deps)
@@ -60,11 +65,12 @@ app: $(STAMP)
 	CAREERLAB_KIOSK_MAX_KERNELS=$(KIOSK_MAX_KERNELS) \
 	$(BIN)/voila app/self-assessment.ipynb --port=8866 --Voila.ip=$(KIOSK_IP) --no-browser --Voila.config_file_paths=app
 
-$(HUB_STAMP): requirements.txt pyproject.toml
+$(HUB_STAMP): requirements.txt pyproject.toml $(LAB_SETTINGS)
 	@$(HUB_PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "The learners environment needs Python 3.11 or newer; set HUB_PYTHON to one that every account can run.")'
 	$(HUB_PYTHON) -m venv $(HUB_ENV)
 	$(HUB_ENV)/bin/python -m pip install --quiet -r requirements.txt
 	$(HUB_ENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	install -D -m 644 $(LAB_SETTINGS) $(HUB_ENV)/share/jupyter/lab/settings/overrides.json
 	chmod -R a+rX $(HUB_ENV)
 	@touch $(HUB_STAMP)
 

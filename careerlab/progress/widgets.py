@@ -67,7 +67,8 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
                      layout=W.Layout(**auto))
     confirm = W.Button(description="Yes, reset", button_style="danger", layout=W.Layout(display="none", **auto))
     cancel = W.Button(description="Cancel", layout=W.Layout(display="none", **auto))
-    for widget, cls in ((handin, "handin"), (export, "export"), (reset, "reset"), (confirm, "confirm"), (name, "name")):
+    for widget, cls in ((handin, "handin"), (export, "export"), (reset, "reset"), (confirm, "confirm"), (name, "name"),
+                        (handin_message, "message")):
         widget.add_class(f"careerlab-progress-{cls}")
 
     def ask(show: bool) -> None:
