@@ -114,3 +114,15 @@ def test_the_news_popup_is_off_in_project_settings_valid_for_the_installed_jupyt
     assert "~/.jupyter" not in (ROOT / "Makefile").read_text().replace("never the learner's ~/.jupyter", "")
     servers = (ROOT / "tests" / "browser" / "servers.py").read_text()
     assert 'PROJECT_LAB_SETTINGS = REPO / "lab-settings"' in servers and "fetchNews" not in servers
+
+
+def test_the_install_step_builds_the_icd10cm_cache_into_the_environment():
+    # lesson 01 must not build it on a learner's first run: make lab/test/bench and the hub's env do
+    recipe = _makefile_recipe("$(ICD_STAMP)")
+    assert "$(BIN)/python -m careerlab.codes.icd10cm_cache --shared" in recipe and "a+rX" in recipe
+    assert "$(HUB_ENV)/bin/python -m careerlab.codes.icd10cm_cache --shared" in _makefile_recipe("$(HUB_ICD_STAMP)")
+    assert _variables()["ICD_CACHE"] == "share/careerlab/cache"  # = shared_cache_dir() under sys.prefix
+    makefile = (ROOT / "Makefile").read_text()
+    for target, stamp in [("lab", "$(ICD_STAMP)"), ("test", "$(ICD_STAMP)"), ("bench", "$(ICD_STAMP)"),
+                          ("hub-env", "$(HUB_ICD_STAMP)"), ("hub-deps", "$(HUB_ICD_STAMP)")]:
+        assert re.search(rf"^{re.escape(target)}:[^\n]*{re.escape(stamp)}", makefile, re.M), target
