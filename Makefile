@@ -6,6 +6,15 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.careerlab-installed
+# The ICD-10-CM look-up (lesson 01 on) is built once at install, read-only inside the environment,
+# so no learner's first lesson waits for it (careerlab/codes/icd10cm_cache.py, shared_cache_dir).
+ICD_CACHE := share/careerlab/cache
+ICD_STAMP := $(VENV)/$(ICD_CACHE)/.careerlab-built
+# JupyterLab opens lesson 00 (and prints its address, not the Launcher's), with the project's own
+# settings (lab-settings/overrides.json: no "Jupyter news?" pop-up), never the learner's ~/.jupyter.
+LESSON_00    := notebooks/00-start-here.ipynb
+LAB_SETTINGS := lab-settings/overrides.json
+LAB_OPTIONS  := --LabApp.app_settings_dir="$(CURDIR)/lab-settings" --LabApp.default_url=/lab/tree/$(notdir $(LESSON_00))
 # Jupyter refuses to start as root (containers, some lab machines) unless told it is fine.
 ROOT_OK := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
@@ -22,6 +31,7 @@ KIOSK_IP            ?= 127.0.0.1
 HUB_PYTHON ?= /usr/bin/python3
 HUB_ENV    := .hub-env
 HUB_STAMP  := $(HUB_ENV)/.careerlab-installed
+HUB_ICD_STAMP := $(HUB_ENV)/$(ICD_CACHE)/.careerlab-built
 CHP        := deploy/jupyterhub/node_modules/.bin/configurable-http-proxy
 
 .PHONY: lab test bench app clean help hub hub-env hub-deps
@@ -40,14 +50,20 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
-lab: $(STAMP)
-	$(BIN)/jupyter lab $(ROOT_OK) notebooks/00-start-here.ipynb
+# Build the ICD-10-CM cache into the environment (skipped when it is already there for this release).
+$(ICD_STAMP): $(STAMP) careerlab/codes/icd10cm_cache.py
+	env -u CAREERLAB_SHARED_CACHE $(BIN)/python -m careerlab.codes.icd10cm_cache --shared
+	chmod -R a+rX $(VENV)/$(ICD_CACHE)
+	@touch $@
+
+lab: $(STAMP) $(ICD_STAMP)
+	$(BIN)/jupyter lab $(ROOT_OK) $(LAB_OPTIONS) $(LESSON_00)
 
 # As root (CI, a class server) the hub test runs too, so make test first builds what it needs.
-test: $(STAMP) $(if $(ROOT_OK),hub-deps)
+test: $(STAMP) $(ICD_STAMP) $(if $(ROOT_OK),hub-deps)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP) $(ICD_STAMP)
 	$(BIN)/python bench/run.py
 
 # Settings in app/voila.py. Visits keep their answers in private folders under one fresh kiosk folder,
@@ -60,21 +76,27 @@ app: $(STAMP)
 	CAREERLAB_KIOSK_MAX_KERNELS=$(KIOSK_MAX_KERNELS) \
 	$(BIN)/voila app/self-assessment.ipynb --port=8866 --Voila.ip=$(KIOSK_IP) --no-browser --Voila.config_file_paths=app
 
-$(HUB_STAMP): requirements.txt pyproject.toml
+$(HUB_STAMP): requirements.txt pyproject.toml $(LAB_SETTINGS)
 	@$(HUB_PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "The learners environment needs Python 3.11 or newer; set HUB_PYTHON to one that every account can run.")'
 	$(HUB_PYTHON) -m venv $(HUB_ENV)
 	$(HUB_ENV)/bin/python -m pip install --quiet -r requirements.txt
 	$(HUB_ENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	install -D -m 644 $(LAB_SETTINGS) $(HUB_ENV)/share/jupyter/lab/settings/overrides.json
 	chmod -R a+rX $(HUB_ENV)
 	@touch $(HUB_STAMP)
+
+$(HUB_ICD_STAMP): $(HUB_STAMP) careerlab/codes/icd10cm_cache.py
+	env -u CAREERLAB_SHARED_CACHE $(HUB_ENV)/bin/python -m careerlab.codes.icd10cm_cache --shared
+	chmod -R a+rX $(HUB_ENV)/$(ICD_CACHE)
+	@touch $@
 
 $(CHP): deploy/jupyterhub/package.json deploy/jupyterhub/package-lock.json
 	npm ci --prefix deploy/jupyterhub --no-audit --no-fund --loglevel=error
 	@touch $(CHP)
 
-hub-env: $(HUB_STAMP)
+hub-env: $(HUB_STAMP) $(HUB_ICD_STAMP)
 
-hub-deps: $(STAMP) $(HUB_STAMP) $(CHP)
+hub-deps: $(STAMP) $(ICD_STAMP) $(HUB_STAMP) $(HUB_ICD_STAMP) $(CHP)
 
 hub: hub-deps
 	bash deploy/jupyterhub/trial.sh

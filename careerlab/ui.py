@@ -1,6 +1,7 @@
 """Small widget helpers every lesson shares: friendly messages and safe callbacks."""
 from __future__ import annotations
 
+import base64
 import functools
 import html
 import logging
@@ -26,6 +27,23 @@ _KINDS = {
     "error": ("✖", "Not quite", "#8a1c00", "#fde9e2"),
     "info": ("ℹ", "Note", "#003d66", "#e8f2fb"),
 }
+
+
+_MIME = {".json": "application/json", ".png": "image/png"}
+_LINK_STYLE = "font-weight:bold;color:#0b57a4;text-decoration:underline"  # looks like a link in any theme
+
+
+def download_link(filename: str, data: bytes, text: str, css: str = "") -> str:
+    """An ``<a download>`` link holding the file itself (base64), so a browser saves it with no server path.
+
+    >>> download_link("r.json", b"{}", "Results")
+    '<a download="r.json" href="data:application/json;base64,e30=" style="font-weight:bold;color:#0b57a4;text-decoration:underline">Results</a>'
+    """
+    mime = _MIME.get(Path(filename).suffix.lower(), "application/octet-stream")
+    encoded = base64.b64encode(data).decode("ascii")
+    cls = f' class="{html.escape(css)}"' if css else ""
+    return (f'<a download="{html.escape(filename)}"{cls} href="data:{mime};base64,{encoded}" '
+            f'style="{_LINK_STYLE}">{html.escape(text)}</a>')
 
 
 def shown_path(path: str | os.PathLike[str]) -> str:

@@ -17,6 +17,7 @@ settings.load_profile("careerlab")
 # temporary folder. nbval's notebook kernels inherit these variables.
 _SESSION_DIRS = {
     "CAREERLAB_HOME": "careerlab-home",
+    "CAREERLAB_RESULTS_DIR": "my-results",  # exports' copies, never beside the lessons in the repository
     "MPLCONFIGDIR": "matplotlib",
     "IPYTHONDIR": "ipython",
     "JUPYTER_RUNTIME_DIR": "jupyter-runtime",
@@ -43,6 +44,7 @@ def careerlab_home(tmp_path, monkeypatch):
     """A fresh, empty CAREERLAB_HOME for each test."""
     home = tmp_path / "careerlab-home"
     monkeypatch.setenv("CAREERLAB_HOME", str(home))
+    monkeypatch.setenv("CAREERLAB_RESULTS_DIR", str(tmp_path / "my-results"))
     from careerlab.progress import store
 
     monkeypatch.setattr(store, "_default", None)  # no shared default_store() from an earlier test

@@ -109,7 +109,7 @@ def test_export_writes_results_file_and_pngs(store, careerlab_home):
     assert doc["format"] == "careerlab-results" and doc["learner"] == "Ada Example"
     assert doc["progress"]["assessment"]["role_fit"] == store.get("assessment", "role_fit")
     assert paths[1].read_bytes().startswith(b"\x89PNG") and paths[1].parent == paths[0].parent
-    assert paths[0].is_relative_to(careerlab_home)
+    assert paths[0].parent == careerlab_home.parent / "my-results"  # the copy beside the lessons
     assert "Exported" in w.export_message.value
     assert w.children[-1] is w.export_message  # right under the Export button, not far above
     w.retake_button.click()
@@ -128,7 +128,7 @@ def test_export_offers_the_files_as_browser_downloads(store):
     w.submit_button.click()
     w.name.value = "Ada Example"
     paths = w.export()
-    assert "Download your results file and hand it in" in w.export_message.value
+    assert f"Saved as my-results/{paths[0].name}" in w.export_message.value
     links = _downloads(w.export_message.value)
     assert [name for name, _, _ in links] == [p.name for p in paths]
     name, mime, data = links[0]
@@ -138,10 +138,8 @@ def test_export_offers_the_files_as_browser_downloads(store):
     assert doc["format"] == "careerlab-results" and doc["learner"] == "Ada Example"
     assert doc["progress"]["assessment"]["role_fit"] == store.get("assessment", "role_fit")
     assert all(m == "image/png" and d.startswith(b"\x89PNG") for _, m, d in links[1:]) and len(links) == 3
-    from careerlab.ui import shown_path
-
-    # in the lesson the file's place on this computer is shown too, home-relative or by name alone
-    assert shown_path(paths[0]) in w.export_message.value and str(paths[0].parent) not in w.export_message.value
+    # in the lesson the copy is named as the learner finds it, in my-results, never by a server path
+    assert str(paths[0].parent) not in w.export_message.value
 
 
 def test_the_app_page_shows_downloads_not_server_paths(store):

@@ -112,3 +112,53 @@ def test_release_info_without_importing_the_library():
             "print(i['library_version'], i['release'], 'simple_icd_10_cm' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "1.5.0 April 1, 2026 False"
+
+
+# -- the shared, read-only cache the install step builds inside the environment ----------------
+@pytest.fixture()
+def shared(tmp_path, monkeypatch):
+    """A shared-cache folder of the test's own (empty), never the one in .venv."""
+    folder = tmp_path / "venv-share" / "careerlab" / "cache"
+    monkeypatch.setenv(cache.SHARED_VARIABLE, str(folder))
+    return folder
+
+
+def test_the_shared_cache_defaults_to_the_environment_not_the_home(monkeypatch):
+    import sys
+    from pathlib import Path
+
+    monkeypatch.delenv(cache.SHARED_VARIABLE, raising=False)
+    assert cache.shared_cache_dir() == Path(sys.prefix) / "share" / "careerlab" / "cache"
+
+
+def test_the_install_step_builds_the_shared_cache_once(shared, counted_build):
+    assert cache.main(["--shared"]) == 0 and len(counted_build) == 1
+    assert len(list(shared.glob("icd10cm-*.json.gz"))) == 2
+    assert cache.main(["--shared"]) == 0 and len(counted_build) == 1  # already there: no second build
+    assert cache.main([]) == 2
+
+
+def test_a_learner_reads_the_shared_cache_and_writes_nothing(shared, counted_build, careerlab_home, monkeypatch):
+    from careerlab.codes import icd10cm
+
+    cache.main(["--shared"])
+    assert cache.usable_dir() == shared
+    for path in [shared, *shared.iterdir()]:  # read-only, as for a learner on a class hub
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    monkeypatch.setattr(icd10cm, "_INDEX", None)
+    index = icd10cm.get_index()
+    assert len(index.codes) == 98505 and index.lookup("E11.9") is not None
+    assert index.notes()["excludes1"]  # the notes come from the shared folder too
+    assert len(counted_build) == 1  # only the install step built it
+    assert not (careerlab_home / "cache").exists()
+
+
+def test_a_missing_or_stale_shared_cache_falls_back_to_the_learners_own(shared, counted_build, monkeypatch):
+    assert cache.usable_dir() == cache.cache_dir()  # nothing built yet
+    cache.main(["--shared"])
+    real = cache.release_info()
+    monkeypatch.setattr(cache, "release_info", lambda: {**real, "xml_size": real["xml_size"] + 1})
+    assert cache.usable_dir() == cache.cache_dir()  # same file names, another key: not used
+    (shared / cache._file_name(real, "notes")).write_bytes(b"not gzip")
+    monkeypatch.setattr(cache, "release_info", lambda: real)
+    assert cache.usable_dir() == cache.cache_dir()  # a damaged file: not used either

@@ -15,9 +15,9 @@ def test_panel_exports_and_resets_with_confirmation(tmp_path, careerlab_home):
     parts["save_name"].click()
     assert store.get("learner", "name") == "Sam Sample"
     parts["export"].click()
-    exported = list((tmp_path / "exports")  # next to the store's own file
+    exported = list((tmp_path / "my-results")  # the copy the learner finds beside the lessons
                     .glob("careerlab-results-sam-sample-*.json"))
-    assert len(exported) == 1
+    assert len(exported) == 1 and f"Saved as my-results/{exported[0].name}" in parts["handin_message"].value
     assert json.loads(exported[0].read_text())["progress"]["quiz:01-two-roles"]["_score"]["correct"] == 5
     parts["reset"].click()
     assert parts["confirm"].layout.display is None  # the confirmation appears
@@ -55,16 +55,16 @@ def test_the_panel_shows_its_paths_home_relative_and_errors_plainly(tmp_path, mo
     header = panel.children[0].value
     assert "~/.careerlab/progress.json" in header and str(tmp_path) not in header
     parts["export"].click()
-    shown = messages[-1]
-    assert "Your results are in ~/.careerlab/exports/careerlab-results-" in shown and str(tmp_path) not in shown
+    shown = parts["handin_message"].value
+    assert "Saved as my-results/careerlab-results-" in shown and str(tmp_path) not in shown
     other = progress_panel(ProgressStore(tmp_path / "srv" / "p.json"))
     assert "<code>p.json</code>" in other.children[0].value and str(tmp_path) not in other.children[0].value
 
     monkeypatch.setattr(fileio, "write_new", lambda *a: (_ for _ in ()).throw(PermissionError(13, "denied")))
-    parts["export"].click()  # the store's plain-words ProgressError: its own message, not a crash
-    shown = messages[-1]
-    assert "Your results file could not be written" in shown
-    assert "Details" not in shown and "Restart" not in shown and ".." not in shown
+    parts["export"].click()  # no copy can be saved: the download link alone, and a plain sentence
+    shown = parts["handin_message"].value
+    assert "A copy could not be saved in the my-results folder" in shown and 'download="careerlab-results-' in shown
+    assert "Details" not in shown and "Restart" not in shown and str(tmp_path) not in shown
 
 
 def test_a_very_long_name_is_shortened_on_save_and_says_so(tmp_path, monkeypatch, careerlab_home):

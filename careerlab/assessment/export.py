@@ -1,8 +1,6 @@
 """Export the learner's results: the shared results file plus the charts as PNG next to it."""
 from __future__ import annotations
 
-import base64
-import html
 import re
 import secrets
 from collections.abc import Mapping, Sequence
@@ -10,9 +8,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-_MIME = {".json": "application/json", ".png": "image/png"}
+from careerlab.ui import download_link
+
 DOWNLOAD_INTRO = "Download your results file and hand it in"
-_LINK_STYLE = "font-weight:bold;color:#0b57a4;text-decoration:underline"  # looks like a link in any theme
 SLUG_MAX = 40  # a name typed into the box (or sent by a widget message) never makes a file name too long
 
 
@@ -53,19 +51,6 @@ def export_results(store: Any, pngs: Mapping[str, bytes], learner: str | None = 
         path.write_bytes(pngs[name])
         written.append(path)
     return written
-
-
-def download_link(filename: str, data: bytes, text: str, css: str = "") -> str:
-    """An ``<a download>`` link holding the file itself (base64), so a browser saves it with no server path.
-
-    >>> download_link("r.json", b"{}", "Results")
-    '<a download="r.json" href="data:application/json;base64,e30=" style="font-weight:bold;color:#0b57a4;text-decoration:underline">Results</a>'
-    """
-    mime = _MIME.get(Path(filename).suffix.lower(), "application/octet-stream")
-    encoded = base64.b64encode(data).decode("ascii")
-    cls = f' class="{html.escape(css)}"' if css else ""
-    return (f'<a download="{html.escape(filename)}"{cls} href="data:{mime};base64,{encoded}" '
-            f'style="{_LINK_STYLE}">{html.escape(text)}</a>')
 
 
 def downloads_html(files: Sequence[tuple[str, bytes]]) -> str:

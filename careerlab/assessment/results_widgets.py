@@ -13,13 +13,15 @@ from matplotlib.figure import Figure
 
 from careerlab.assessment.charts import radar_chart, trait_bar_chart
 from careerlab.assessment.data import load_role_profiles, trait_labels
-from careerlab.assessment.export import downloads_html, export_results, unique_results_path
+from careerlab.assessment.export import chart_paths, downloads_html, export_results, unique_results_path
 from careerlab.assessment.scoring import FitExplanation
 from careerlab.assessment.text import READY, fit_html, nothing_yet, radar_summary, trait_summary
 from careerlab.handin.client import on_class_hub
 from careerlab.kiosk.page import NOTHING_KEPT
+from careerlab.progress.fileio import atomic_write
 from careerlab.progress.record import LEARNER, NAME
-from careerlab.ui import message_html, readable, shown_path
+from careerlab.progress.widgets import export_html
+from careerlab.ui import download_link, message_html, readable
 
 CHART_NAMES = ("trait-scores", "radar")
 
@@ -120,15 +122,34 @@ class ExportRow(W.HBox):
         name = self.name.value.strip()
         if name or self.fresh:  # on a shared computer an empty box must not reuse someone else's name
             self.store.record(LEARNER, NAME, name)
-        # The kiosk: a name no other export shares, in this visit's folder, gone when the visit ends.
-        path = unique_results_path(Path(self.store.path).parent / "exports", name) if self.fresh else None
+        if not self.fresh:  # the lesson: a copy in my-results beside the notebook, and the downloads
+            return self._export_to_my_results()
+        # The kiosk: a name no other export shares, in this visit's folder, gone when the visit ends;
+        # a browser download, since the visitor cannot reach the server's folders.
+        path = unique_results_path(Path(self.store.path).parent / "exports", name)
         paths = export_results(self.store, self.results.pngs, path=path)
-        # A browser download first: on the app page (Voila) the visitor cannot reach the server's folders.
-        where = READY + (" " + NOTHING_KEPT if self.fresh else
-                         " A copy is also saved on this computer:\n" + "\n".join(shown_path(p) for p in paths))
-        self.message.value = (message_html(where, "ok", title="Exported")
+        self.message.value = (message_html(READY + " " + NOTHING_KEPT, "ok", title="Exported")
                               + downloads_html([(p.name, p.read_bytes()) for p in paths]))
         return paths
+
+    def _export_to_my_results(self) -> list[Path]:
+        exported = self.store.export_copy()
+        written = [exported.saved] if exported.saved else []
+        if exported.saved is not None:
+            for chart, path in chart_paths(exported.saved, list(self.results.pngs)).items():
+                try:
+                    atomic_write(path, self.results.pngs[chart])
+                except OSError:
+                    continue  # the charts are optional pictures; their download links are below
+                written.append(path)
+        stem = Path(exported.name).stem
+        charts = "".join(
+            f"<li>{download_link(f'{stem}-{chart}.png', png, f'Chart picture ({chart})', 'careerlab-download-chart')}"
+            "</li>" for chart, png in self.results.pngs.items())
+        self.message.value = (export_html(exported, "Hand in that one file; your two charts are optional "
+                                          "pictures to keep.")
+                              + f'<ul class="careerlab-downloads" style="margin:2px 0 6px 18px;padding:0">{charts}</ul>')
+        return written
 
     def hand_in(self) -> bool:
         """Send these results to the course (class hub only); the receipt shows under the buttons."""

@@ -211,7 +211,7 @@ def get_index(directory: Path | None = None, rebuild: bool = False) -> Icd10cmIn
     if _INDEX is None or rebuild or directory is not None:
         from careerlab.codes import icd10cm_cache
 
-        folder = directory or icd10cm_cache.cache_dir()
+        folder = directory or icd10cm_cache.usable_dir()  # the install step's shared cache, if it is there
         data, release = icd10cm_cache.load(folder, rebuild=rebuild)
         _INDEX = Icd10cmIndex(data, release, folder)
     return _INDEX

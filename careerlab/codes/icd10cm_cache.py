@@ -4,6 +4,10 @@ The library parses a 9.7 MB XML file when imported (seconds, ~200 MB). We import
 when no usable cache exists, flatten its tree into a few parallel lists, and write them as
 gzip-compressed JSON under ``careerlab_home()/cache/``. A missing, stale (other library
 version or release) or corrupt cache is rebuilt silently.
+
+The install step (``make lab``/``make test``, ``make hub-env``) builds it once, read-only, inside the
+Python environment (``shared_cache_dir()``: ``<sys.prefix>/share/careerlab/cache``), so no learner
+waits for it on a first lesson; a learner's own cache is used only when that one is missing or stale.
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ import importlib.util
 import json
 import os
 import re
+import sys
 import tempfile
 from pathlib import Path
 
@@ -51,9 +56,39 @@ def cache_key(info: dict) -> str:
     return f"{info['library_version']}|{info['release']}|{info['xml_size']}|f{FORMAT}"
 
 
+SHARED_VARIABLE = "CAREERLAB_SHARED_CACHE"
+
+
 def cache_dir() -> Path:
-    """Where the index lives: ``careerlab_home()/cache``."""
+    """Where a learner's own copy of the index lives: ``careerlab_home()/cache``."""
     return careerlab_home() / "cache"
+
+
+def shared_cache_dir() -> Path:
+    """The read-only cache the install step builds for every learner of this Python environment:
+    ``$CAREERLAB_SHARED_CACHE``, else ``<sys.prefix>/share/careerlab/cache`` (inside ``.venv`` or ``.hub-env``)."""
+    override = os.environ.get(SHARED_VARIABLE, "").strip()
+    return Path(override).expanduser() if override else Path(sys.prefix) / "share" / "careerlab" / "cache"
+
+
+def _holds(folder: Path, info: dict) -> bool:
+    """Whether both cache files in ``folder`` are for this library, release and format (their key
+    comes first in the file, so only its first bytes are read)."""
+    start = json.dumps({"key": cache_key(info)}, separators=(",", ":"))[:-1].encode("utf-8")
+    for part in ("index", "notes"):
+        try:
+            with gzip.open(folder / _file_name(info, part), "rb") as gz:
+                if gz.read(len(start)) != start:
+                    return False
+        except (OSError, EOFError):
+            return False
+    return True
+
+
+def usable_dir() -> Path:
+    """The folder to read the index from: the shared cache when it holds this release, else ``cache_dir()``."""
+    shared = shared_cache_dir()
+    return shared if _holds(shared, release_info()) else cache_dir()
 
 
 def _file_name(info: dict, part: str) -> str:
@@ -196,7 +231,6 @@ def write(folder: Path, index: dict, notes: dict) -> bool:
 def _build_in_child(folder: Path) -> bool:
     """Parse the release in a separate Python process, so this one never holds its ~200 MB."""
     import subprocess
-    import sys
 
     try:
         done = subprocess.run([sys.executable, "-m", "careerlab.codes.icd10cm_cache", str(folder)],
@@ -206,12 +240,25 @@ def _build_in_child(folder: Path) -> bool:
     return done.returncode == 0
 
 
-if __name__ == "__main__":  # python -m careerlab.codes.icd10cm_cache FOLDER: build the cache there
-    import sys as _sys
+def main(argv: list[str]) -> int:
+    """``python -m careerlab.codes.icd10cm_cache FOLDER`` builds the cache there; ``--shared`` builds it
+    in ``shared_cache_dir()`` (the install step), skipping the build when it is already there."""
+    if argv == ["--shared"]:
+        folder = shared_cache_dir()
+        if _holds(folder, release_info()):
+            return 0
+    elif len(argv) == 1:
+        folder = Path(argv[0])
+    else:
+        print("usage: python -m careerlab.codes.icd10cm_cache (FOLDER | --shared)", file=sys.stderr)
+        return 2
+    index, notes = build_from_library()
+    validate_index(index)
+    return 0 if write(folder, index, notes) else 1
 
-    _index, _notes = build_from_library()
-    validate_index(_index)
-    _sys.exit(0 if write(Path(_sys.argv[1]), _index, _notes) else 1)
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
 
 
 def load_notes(directory: Path | None = None) -> dict:

@@ -19,7 +19,8 @@ from __future__ import annotations
 from careerlab.assessment.model import ROLES, TRAIT_IDS
 
 __all__ = [
-    "ASSESSMENT", "DRAFT_RESPONSES", "EXERCISE_PREFIX", "LEARNER", "NAME", "PROGRESS_FORMAT", "QUIZ_ORDER_SALT",
+    "ASSESSMENT", "DRAFT_RESPONSES", "EXERCISE_PREFIX", "LEARNER", "MY_RESULTS", "NAME", "PROGRESS_FORMAT",
+    "QUIZ_ORDER_SALT",
     "QUIZ_PREFIX", "RESPONSES", "RESULTS_FORMAT", "ROLES", "ROLE_FIT", "SCORE_KEY", "SCORE_SHAPE", "TRAIT_IDS",
     "TRAIT_SCORES", "VERSION", "exercise_section", "is_quiz", "lesson_of", "quiz_section",
 ]
@@ -27,6 +28,7 @@ __all__ = [
 PROGRESS_FORMAT = "careerlab-progress"  # the learner's own saved-progress file
 RESULTS_FORMAT = "careerlab-results"  # the exported (handed-in) results file
 VERSION = 1  # of both files; a file of another version is named as such, never half read
+MY_RESULTS = "my-results"  # the folder beside the lessons where an export saves its copy
 
 LEARNER, NAME = "learner", "name"
 QUIZ_ORDER_SALT = "quiz_order_salt"  # in LEARNER: the per-learner salt of the options' order

@@ -9,6 +9,7 @@ import contextlib
 import copy
 import logging
 import os
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -17,11 +18,12 @@ from careerlab import __version__
 from careerlab.errors import CareerlabError
 from careerlab.paths import careerlab_home
 from careerlab.progress import fileio
-from careerlab.progress.record import LEARNER, NAME, RESULTS_FORMAT
+from careerlab.progress.record import LEARNER, MY_RESULTS, NAME, RESULTS_FORMAT
 from careerlab.progress.parse import FORMAT, MAX_BYTES, VERSION, Unreadable, check_value, clean_text, encode, parse
 from careerlab.progress.shapes import Shape, matches
 
-__all__ = ["FORMAT", "RESULTS_FORMAT", "VERSION", "ProgressError", "ProgressStore", "default_store"]
+__all__ = ["FORMAT", "RESULTS_FORMAT", "VERSION", "Exported", "ProgressError", "ProgressStore", "default_store",
+           "results_folder"]
 log = logging.getLogger("careerlab")
 _MISSING = object()
 UNSAVED = ("Your answers cannot be saved on this computer at the moment (the folder for saved progress "
@@ -29,6 +31,33 @@ UNSAVED = ("Your answers cannot be saved on this computer at the moment (the fol
            "as saving works again.")
 TOO_LONG = ("That answer is too long to save, so it was not saved. Your earlier answers are kept; "
             "try a shorter answer.")
+
+
+RESULTS_DIR_VARIABLE = "CAREERLAB_RESULTS_DIR"  # only for tests, which must not write beside the lessons
+
+
+def results_folder() -> Path:
+    """Where exports are saved for the learner to find: ``my-results/`` in the working directory
+    (in JupyterLab the notebook's folder, beside the lessons, shown by the file browser), or
+    ``$CAREERLAB_RESULTS_DIR`` when set (the tests point it into their temporary folder)."""
+    override = os.environ.get(RESULTS_DIR_VARIABLE, "").strip()
+    return Path(override).expanduser() if override else Path.cwd() / MY_RESULTS
+
+
+@dataclass(frozen=True)
+class Exported:
+    """One export: the file's name, its bytes (for a download link) and the saved copy (None: not saved)."""
+
+    name: str
+    data: bytes
+    saved: Path | None
+
+    @property
+    def shown(self) -> str:
+        """The saved copy as the learner finds it, e.g. ``my-results/careerlab-results-ada-....json``."""
+        if self.saved is None:
+            return ""
+        return f"{self.saved.parent.name}/{self.saved.name}"
 
 
 class ProgressError(CareerlabError):
@@ -162,6 +191,32 @@ class ProgressStore:
 
     def export(self, path: str | os.PathLike[str] | None = None, *, learner: str | None = None) -> Path:
         """Write all results to one new file to hand in (next to the progress file), and return its path."""
+        stem, data = self._results(learner)
+        try:
+            if path is not None:
+                fileio.atomic_write(Path(path), data)
+                return Path(path)
+            return fileio.write_new(self.path.parent / "exports", stem, ".json", data)
+        except OSError as exc:
+            raise ProgressError("Your results file could not be written: the folder for it cannot be "
+                                "written on this computer. Your answers are not affected.") from exc
+
+    def export_copy(self, folder: str | os.PathLike[str] | None = None, *, learner: str | None = None) -> Exported:
+        """The results file to hand in, as bytes for a download link, plus a copy saved (atomically, under a
+        name no other export has) in ``folder``, by default ``my-results/`` in the working directory, which
+        in JupyterLab is the notebook's folder, so the file browser shows it. Never raises for the folder:
+        when it cannot be written, ``saved`` is None and the bytes are still there to download."""
+        stem, data = self._results(learner)
+        target = Path(folder) if folder is not None else results_folder()
+        try:
+            saved: Path | None = fileio.write_new(target, stem, ".json", data)
+        except OSError as exc:
+            log.warning("careerlab: the results copy could not be saved: %s", exc.__class__.__name__)
+            saved = None
+        return Exported(saved.name if saved else stem + ".json", data, saved)
+
+    def _results(self, learner: str | None) -> tuple[str, bytes]:
+        """(file name stem, encoded results document) for an export now."""
         sections = self.sections()
         name = clean_text(str(learner or self.read(LEARNER, NAME, str, "").strip() or "learner"))
         stamp = _now()
@@ -173,15 +228,7 @@ class ProgressStore:
             "exported_at": stamp.isoformat(timespec="seconds"),
             "progress": sections,
         }
-        try:
-            if path is not None:
-                fileio.atomic_write(Path(path), encode(doc))
-                return Path(path)
-            stem = f"careerlab-results-{fileio.slug(name)}-{stamp:%Y%m%d-%H%M%S}"
-            return fileio.write_new(self.path.parent / "exports", stem, ".json", encode(doc))
-        except OSError as exc:
-            raise ProgressError("Your results file could not be written: the folder for it cannot be "
-                                "written on this computer. Your answers are not affected.") from exc
+        return f"careerlab-results-{fileio.slug(name)}-{stamp:%Y%m%d-%H%M%S}", encode(doc)
 
     # -- internals ---------------------------------------------------------------------
     def _refresh(self) -> None:

@@ -7,8 +7,8 @@ import ipywidgets as W
 
 from careerlab.progress import record
 from careerlab.progress.shapes import matches
-from careerlab.progress.store import ProgressStore, default_store
-from careerlab.ui import safe_callback, show_message, shown_path
+from careerlab.progress.store import Exported, ProgressStore, default_store
+from careerlab.ui import download_link, message_html, safe_callback, show_message, shown_path
 
 MAX_NAME = 200  # characters: any real name fits; ``W.Text`` has no maxlength, so longer is cut on save
 
@@ -25,6 +25,23 @@ def _summary(store: ProgressStore) -> str:
     if record.ROLE_FIT in sections.get(record.ASSESSMENT, {}):
         lines.append("self-assessment: done")
     return "; ".join(lines) if lines else "nothing saved yet"
+
+
+def export_html(exported: Exported, then: str = "Hand in that one file.") -> str:
+    """Where an export went, in plain words (the copy in my-results, never a server path), and its
+    download link; when the copy could not be saved, the link alone, and a sentence saying so."""
+    folder = record.MY_RESULTS
+    if exported.saved is not None:
+        text = (f"Saved as {exported.shown}, in the {folder} folder beside this notebook (open it in the "
+                f"file browser on the left). Or download it with the link below. {then}")
+        kind, title = "ok", "Exported"
+    else:
+        text = (f"Your results file is ready: download it with the link below. {then} A copy could not be "
+                f"saved in the {folder} folder beside this notebook, because that folder cannot be written "
+                "on this computer; the download has everything.")
+        kind, title = "warn", "Download your results"
+    link = download_link(exported.name, exported.data, f"Download {exported.name}", "careerlab-download-results")
+    return message_html(text, kind, title=title) + f'<p class="careerlab-downloads" style="margin:4px 0">{link}</p>'
 
 
 def progress_panel(store: ProgressStore | None = None) -> W.VBox:
@@ -45,12 +62,13 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
     handin = W.Button(description="Hand in", icon="paper-plane", button_style="primary",
                       tooltip="Send your results to your instructor (on a class hub) or download them",
                       layout=W.Layout(**auto))
-    handin_message = W.HTML()  # the receipt, or off a hub the download link
+    handin_message = W.HTML()  # the receipt, or the export's (and off a hub the hand-in's) download link
     reset = W.Button(description="Reset my progress…", icon="undo", tooltip="Start again (asks first)",
                      layout=W.Layout(**auto))
     confirm = W.Button(description="Yes, reset", button_style="danger", layout=W.Layout(display="none", **auto))
     cancel = W.Button(description="Cancel", layout=W.Layout(display="none", **auto))
-    for widget, cls in ((handin, "handin"), (export, "export"), (reset, "reset"), (confirm, "confirm"), (name, "name")):
+    for widget, cls in ((handin, "handin"), (export, "export"), (reset, "reset"), (confirm, "confirm"), (name, "name"),
+                        (handin_message, "message")):
         widget.add_class(f"careerlab-progress-{cls}")
 
     def ask(show: bool) -> None:
@@ -85,13 +103,12 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
         out.clear_output()
         handin_message.value = hand_in_html(store)[1]
 
-    @safe_callback(out)
+    @safe_callback(handin_message)
     def on_export(_=None):
         keep_typed_name()
-        handin_message.value = ""
-        path = store.export()
-        show_message(out, f"Your results are in {shown_path(path)}. Hand in that one file. "
-                     f"Saved so far: {_summary(store)}.", "ok", title="Exported")
+        out.clear_output()
+        handin_message.value = export_html(store.export_copy(),
+                                           f"Hand in that one file. Saved so far: {_summary(store)}.")
 
     @safe_callback(out)
     def on_reset(_=None):

@@ -104,14 +104,18 @@ def check_export(root, home, name: str, fit: dict[str, float], timeout_ms: int) 
     widget.locator(".careerlab-assessment-name input").fill(name)
     widget.locator(".careerlab-assessment-export").click()
     widget.locator(".careerlab-assessment-export-message").filter(has_text="Exported").wait_for(timeout=timeout_ms)
-    files = list((home / "exports").glob("*.json"))
-    assert files, f"no results file in {home / 'exports'}"
+    results = home.parent / "my-results"  # the lab's CAREERLAB_RESULTS_DIR (servers.isolated_env)
+    files = list(results.glob("*.json"))
+    assert files, f"no results file in {results}"
     data = json.loads(max(files, key=lambda p: p.stat().st_mtime).read_text(encoding="utf-8"))
     assert data["format"] == "careerlab-results"
     assert data["learner"] == name
     saved_fit = data["progress"]["assessment"]["role_fit"]
     assert saved_fit == pytest.approx(fit, abs=0.1)  # saved rounded to 0.1
-    check_download_link(root, data, timeout_ms)
+    check_download_link(root, data, timeout_ms, intro="Or download it with the link below")
+    message = root.locator(".careerlab-assessment").first.locator(".careerlab-assessment-export-message")
+    newest = max(files, key=lambda p: p.stat().st_mtime)
+    assert f"Saved as my-results/{newest.name}" in message.inner_text()
     return data
 
 
@@ -157,11 +161,12 @@ def check_kiosk_export(root, name: str, answers: dict[str, int], fit: dict[str, 
     return file_name, data
 
 
-def check_download_link(root, data: dict, timeout_ms: int) -> None:
+def check_download_link(root, data: dict, timeout_ms: int,
+                        intro: str = "Download your results file and hand it in") -> None:
     """The results file is offered as a browser download (a visitor cannot reach the server's folders):
     an <a download> link whose data URL holds the same JSON; clicking it downloads that file."""
     message = root.locator(".careerlab-assessment").first.locator(".careerlab-assessment-export-message")
-    assert "Download your results file and hand it in" in message.inner_text()
+    assert intro in message.inner_text()
     link = message.locator("a.careerlab-download-results[download]")
     link.wait_for(state="visible", timeout=timeout_ms)
     name = link.get_attribute("download")

@@ -22,11 +22,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 
-# JupyterLab settings for a quiet, predictable lab: no "receive official Jupyter news?"
-# question, no update check, every cell attached to the page (not virtualised), and no
+# The project's own JupyterLab settings, exactly as `make lab` gives them to a learner (no "official
+# Jupyter news?" pop-up, no update check), and lesson 00 as the page `/` leads to, as in `make lab`.
+PROJECT_LAB_SETTINGS = REPO / "lab-settings"
+LESSON_00 = "notebooks/00-start-here.ipynb"
+# The tests' own settings on top: every cell attached to the page (not virtualised), and no
 # autosave, so running a notebook never writes outputs back into the repository.
 LAB_USER_SETTINGS = {
-    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
     "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
 }
@@ -52,6 +54,8 @@ def isolated_env(tmp: Path) -> dict[str, str]:
         path = tmp / sub
         path.mkdir(parents=True, exist_ok=True)
         env[var] = str(path)
+    # Exports' copies (my-results/ beside the notebook for a learner) go here, not into the repository.
+    env["CAREERLAB_RESULTS_DIR"] = str(tmp / "my-results")
     env["JUPYTER_PLATFORM_DIRS"] = "1"
     env.pop("JUPYTER_PATH", None)
     env.pop("JUPYTER_CONFIG_PATH", None)
@@ -176,6 +180,7 @@ def lab_command(port: int, token: str, tmp: Path) -> list[str]:
         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={REPO}",
         "--ServerApp.allow_root=True", "--ServerApp.terminals_enabled=False",
+        f"--LabApp.app_settings_dir={PROJECT_LAB_SETTINGS}", f"--LabApp.default_url=/lab/tree/{LESSON_00}",
         f"--LabApp.user_settings_dir={tmp / 'lab-user-settings'}",
         f"--LabApp.workspaces_dir={tmp / 'lab-workspaces'}",
         "--LabApp.expose_app_in_browser=True", "--LabApp.extension_manager=readonly",
