@@ -66,7 +66,10 @@ def test_panel_hand_in_off_a_hub_exports_and_offers_a_download(tmp_path, monkeyp
                         r'href="data:application/json;base64,([^"]+)"', shown)
     doc = json.loads(base64.b64decode(encoded.group(2)))
     assert doc["learner"] == "Bob Typed" and doc["progress"]["quiz:01-two-roles"]["_score"]["total"] == 4
-    assert [p.name for p in (tmp_path / "me" / "exports").iterdir()] == [encoded.group(1)]
+    from careerlab.progress.store import results_folder  # the my-results folder the file browser shows
+
+    assert [p.name for p in results_folder().iterdir()] == [encoded.group(1)]
+    assert "my-results/" + encoded.group(1) in shown
 
 
 def test_a_hub_that_does_not_answer_is_one_plain_sentence(tmp_path, monkeypatch):

@@ -1,0 +1,23 @@
+"""Sentences of the saved-progress area: where an export went, in plain words, with its link."""
+from __future__ import annotations
+
+from careerlab.progress import record
+from careerlab.progress.store import Exported
+from careerlab.ui import download_link, message_html
+
+
+def export_html(exported: Exported, then: str = "Hand in that one file.") -> str:
+    """Where an export went, in plain words (the copy in my-results, never a server path), and its
+    download link; when the copy could not be saved, the link alone, and a sentence saying so."""
+    folder = record.MY_RESULTS
+    if exported.saved is not None:
+        text = (f"Saved as {exported.shown}, in the {folder} folder beside this notebook (open it in the "
+                f"file browser on the left). Or download it with the link below. {then}")
+        kind, title = "ok", "Exported"
+    else:
+        text = (f"Your results file is ready: download it with the link below. {then} A copy could not be "
+                f"saved in the {folder} folder beside this notebook, because that folder cannot be written "
+                "on this computer; the download has everything.")
+        kind, title = "warn", "Download your results"
+    link = download_link(exported.name, exported.data, f"Download {exported.name}", "careerlab-download-results")
+    return message_html(text, kind, title=title) + f'<p class="careerlab-downloads" style="margin:4px 0">{link}</p>'
