@@ -138,7 +138,7 @@ def write_table(rows: list[dict], path: Path) -> None:
 def _row_lines(rows: list[dict]) -> list[str]:
     path = BENCH / ".rows.md"
     write_table(rows, path)
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("| ")][2:]
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("| ")][1:]
     path.unlink()
     return lines
 
