@@ -66,11 +66,6 @@ class ResultsPanel(W.VBox):
                   for name, png in self.pngs.items()}
         for name, img in images.items():
             img.add_class(f"careerlab-assessment-chart-{name}")
-        # The Image widget has no alt; its tooltip is the <img>'s title, its accessible name.
-        images["trait-scores"].tooltip = ("Chart: your trait scores beside the coder and biller profiles. "
-                                          "The sentence below the chart says what it shows.")
-        images["radar"].tooltip = ("Chart: your traits against the coder and biller profiles, on a radar. "
-                                   "The sentence below the chart says what it shows.")
         self.fit.value = readable(fit_html(expl))
         self.children = (
             W.HTML(f"<h2>{html.escape(heading)}</h2>"),
