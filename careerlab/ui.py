@@ -7,6 +7,7 @@ import html
 import logging
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Any, Callable
 
@@ -162,7 +163,9 @@ def show_table(frame: Any) -> Any:
     if money:
         style = style.set_properties(subset=money, **{"text-align": "right"})
     return (style.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
-            .set_table_attributes('class="mathjax_ignore tex2jax_ignore"'))
+            # tabindex: a table wider than the page scrolls sideways; keyboard users reach it with
+            # Tab and scroll it with the arrow keys (axe: scrollable-region-focusable).
+            .set_table_attributes('class="mathjax_ignore tex2jax_ignore" tabindex="0"'))
 
 
 def no_maths(html_text: str) -> str:
@@ -194,3 +197,91 @@ def say(text: str) -> Any:
 
     body = html.escape(str(text)).replace("\n", "<br>")
     return HTML(no_maths(readable(f"<p style='margin:4px 0'>{body}</p>", "careerlab-say")))
+
+
+# Charts: JupyterLab draws a PNG output as an <img> with no alt text (its image renderer takes no
+# alt from metadata), so a screen reader announces only "image". A chart's text alternative is the
+# summary sentence displayed next to it; the alt text names the chart and points to that sentence.
+CHART_ALT_SUFFIX = "The sentence below the chart says in words what it shows."
+
+
+def chart_alt(fig: Any) -> str:
+    """The alt text of a matplotlib figure: its title(s), and where its text summary is.
+
+    >>> class Ax:
+    ...     def get_title(self): return "Cash collected each month"
+    >>> class Fig:
+    ...     axes = [Ax()]; _suptitle = None
+    >>> chart_alt(Fig())
+    'Chart: Cash collected each month. The sentence below the chart says in words what it shows.'
+    """
+    titles = []
+    suptitle = getattr(fig, "_suptitle", None)
+    if suptitle is not None and suptitle.get_text().strip():
+        titles.append(suptitle.get_text().strip())
+    for ax in getattr(fig, "axes", []):
+        title = ax.get_title().strip() if hasattr(ax, "get_title") else ""
+        if title and title not in titles:
+            titles.append(title)
+    named = "; ".join(" ".join(t.split()) for t in titles)
+    return f"Chart: {named}. {CHART_ALT_SUFFIX}" if named else f"Chart. {CHART_ALT_SUFFIX}"
+
+
+def chart_html(png: bytes | str, alt: str, width: int | None = None) -> str:
+    """HTML for a chart's PNG (bytes, or already base64 text) with its alt text.
+
+    >>> chart_html(b"png", 'A "chart"', 300)
+    '<img src="data:image/png;base64,cG5n" alt="A &quot;chart&quot;" width="300" style="max-width:100%;height:auto">'
+    """
+    data = png if isinstance(png, str) else base64.b64encode(png).decode("ascii")
+    size = f' width="{int(width)}"' if width else ""
+    return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}"{size} '
+            'style="max-width:100%;height:auto">')
+
+
+def _figure_bundle(fig: Any) -> dict[str, str] | None:
+    """IPython's mime-bundle form of a matplotlib figure: text/html, the PNG the inline backend
+    makes in an <img> with alt text. JupyterLab and Voila prefer text/html to image/png, so the
+    learner's page shows this one; the PNG is made once and handed to the image/png formatter
+    that runs next (the bundle is asked first). Registered on the mime-bundle formatter because
+    matplotlib_inline removes every per-mime Figure formatter but its own when it starts."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None:
+        return None
+    png_formatter = shell.display_formatter.formatters["image/png"]
+    try:
+        make_png = png_formatter.lookup(fig)
+    except KeyError:
+        return None
+    data = make_png(fig)
+    if not data:
+        return None
+    if not getattr(make_png, "_careerlab_cached", False):
+        def cached(figure: Any, _make: Callable[[Any], Any] = make_png) -> Any:
+            made = figure.__dict__.pop("_careerlab_png", None)
+            return made if made is not None else _make(figure)
+
+        cached._careerlab_cached = True  # type: ignore[attr-defined]
+        png_formatter.for_type(type(fig), cached)
+    fig.__dict__["_careerlab_png"] = data
+    return {"text/html": chart_html(data, chart_alt(fig))}
+
+
+def give_charts_alt_text() -> bool:
+    """Make every matplotlib figure the kernel displays carry alt text (see ``_figure_bundle``).
+    Done when ``careerlab.ui`` is imported in a running IPython kernel; imports nothing heavy."""
+    if "IPython" not in sys.modules:
+        return False
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return False
+    shell.display_formatter.mimebundle_formatter.for_type_by_name(
+        "matplotlib.figure", "Figure", _figure_bundle)
+    return True
+
+
+give_charts_alt_text()

@@ -110,3 +110,37 @@ def test_paths_are_shown_home_relative_or_by_name_alone(tmp_path, monkeypatch):
     assert shown_path(tmp_path / "ada" / ".careerlab" / "progress.json") == "~/.careerlab/progress.json"
     assert shown_path(str(tmp_path / "ada" / "exports" / "r.json")) == "~/exports/r.json"
     assert shown_path("/srv/jupyter/users/ada/progress.json") == "progress.json"
+
+
+def test_a_chart_shown_in_a_kernel_carries_alt_text_and_its_png_is_made_once():
+    """plt.show() in a lesson: JupyterLab draws text/html in preference to image/png, and its
+    image renderer gives an <img> no alt, so the figure's HTML form is the PNG with alt text."""
+    import base64
+    import os
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    from careerlab.ui import CHART_ALT_SUFFIX
+
+    source = ("import matplotlib\nmatplotlib.use('module://matplotlib_inline.backend_inline')\n"
+              "import matplotlib.pyplot as plt\nimport careerlab.ui\n"
+              "from matplotlib.backend_bases import FigureCanvasBase as Canvas\ncalls = []\n"
+              "_print = Canvas.print_figure\n"
+              "def counted(self, *a, **k):\n    calls.append(1)\n    return _print(self, *a, **k)\n"
+              "Canvas.print_figure = counted\n"
+              "fig, ax = plt.subplots()\nax.bar([1, 2], [3, 4])\nax.set_title('Claims <paid> by month')\n"
+              "plt.show()")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source),
+                                         nbformat.v4.new_code_cell("print(len(calls))")])
+    env_path = os.environ.get("PYTHONPATH", "")
+    NotebookClient(nb, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": env_path.split(os.pathsep)[0] or "."}}).execute()
+    shown = [o for o in nb.cells[0].outputs if o.output_type == "display_data"]
+    assert len(shown) == 1
+    data = shown[0].data
+    html_img = data["text/html"]
+    assert f'alt="Chart: Claims &lt;paid&gt; by month. {CHART_ALT_SUFFIX}"' in html_img
+    assert f"data:image/png;base64,{data['image/png'].strip()}" in html_img.replace("\n", "")
+    assert base64.b64decode(data["image/png"]).startswith(b"\x89PNG")
+    assert nb.cells[1].outputs[0].text.strip() == "1", "the PNG was drawn twice"

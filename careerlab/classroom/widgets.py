@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from careerlab.paths import data_path
-from careerlab.ui import message_html, no_maths, readable, safe_callback
+from careerlab.ui import chart_html, message_html, no_maths, readable, safe_callback
 
 from .charts import dashboard_figure
 from .export import export_class_summary
@@ -157,11 +157,14 @@ class ClassDashboard(widgets.VBox):
         self.summary.value = _block("".join(f"<p>{html.escape(s)}</p>" for s in sentences))
         dashboard_figure(self.results, fig=self.fig, prompts=prompts)
         self.png = _png(self.fig)
-        from IPython.display import Image, display
+        from IPython.display import HTML, display
 
         self.out.clear_output(wait=True)
-        with self.out:
-            display(Image(data=self.png, format="png", width=int(self.fig.get_figwidth() * 72)))
+        with self.out:  # an <img> with alt text (an Image output has none in JupyterLab)
+            display(HTML(chart_html(self.png, "Charts of the class: trait scores, role fit, "
+                                    "knowledge-check scores and the questions most often missed. "
+                                    "The sentences above the charts say what they show.",
+                                    int(self.fig.get_figwidth() * 72))))
 
     def _show_table(self, _change: Any = None) -> None:
         if self.results is None or self.results.empty:

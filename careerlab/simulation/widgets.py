@@ -6,7 +6,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from careerlab.ui import safe_callback
+from careerlab.ui import chart_html, safe_callback
 
 from .charts import money_chart, revenue_chart, update_money_chart, update_revenue_chart
 from .data import load_kpi_benchmarks
@@ -94,11 +94,13 @@ class RevenueExplorer(widgets.VBox):
             "to denials and under-coding (its scale stays fixed so you can compare).</p>")
         self.message.value = ""
         self.png = self._draw(df)
-        from IPython.display import Image, display
+        from IPython.display import HTML, display
 
         self.out.clear_output(wait=True)
-        with self.out:
-            display(Image(data=self.png, format="png", width=int(self.fig.get_figwidth() * 80)))
+        with self.out:  # an <img> with alt text (an Image output has none in JupyterLab)
+            display(HTML(chart_html(self.png, "Chart: cash collected each month and the money lost to "
+                                    "denials and under-coding, for these settings. The text above "
+                                    "the chart says what it shows.", int(self.fig.get_figwidth() * 80))))
 
 
     def _draw(self, df: Any) -> bytes:
