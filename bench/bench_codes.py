@@ -31,18 +31,23 @@ SEARCHES = ["type 2 diabetes", "fracture radius", "low back pain", "streptococca
             "torus fracture right radius initial"]
 
 
-def _child(body: str, home: str) -> dict:
+def _child(body: str, home: str, shared: bool = False) -> dict:
+    """Run ``body`` in a fresh interpreter with ``home`` as CAREERLAB_HOME; without ``shared`` the
+    cache built at install (inside the environment) is hidden, so only the learner's own counts."""
     env = {**os.environ, "CAREERLAB_HOME": home}
+    env.pop("CAREERLAB_SHARED_CACHE", None)
+    if not shared:
+        env["CAREERLAB_SHARED_CACHE"] = os.path.join(home, "no-shared-cache")
     out = subprocess.run([sys.executable, "-c", CHILD.format(body=body)], env=env, capture_output=True,
                          text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _best(body: str, home: str, repeat: int, fresh_home: bool = False) -> dict:
+def _best(body: str, home: str, repeat: int, fresh_home: bool = False, shared: bool = False) -> dict:
     runs = []
     for _ in range(repeat):
         where = tempfile.mkdtemp(prefix="bench-codes-") if fresh_home else home
-        runs.append(_child(body, where))
+        runs.append(_child(body, where, shared))
     return min(runs, key=lambda r: r["s"])
 
 
@@ -58,6 +63,7 @@ def run() -> list[dict]:
     cold = _best(FIRST_USE, home, repeat=2, fresh_home=True)  # no cache: builds it from the library
     _child(FIRST_USE, home)  # make sure this home has a cache
     warm = _best(FIRST_USE, home, repeat=3)
+    installed = _best(FIRST_USE, home, repeat=3, fresh_home=True, shared=True)  # a learner's first lesson
     rows = [
         _row("ICD-10-CM: simple-icd-10-cm's own import (floor)", library["s"], "s"),
         _row("ICD-10-CM: simple-icd-10-cm's own import, peak memory", library["mb"], "MB"),
@@ -67,6 +73,8 @@ def run() -> list[dict]:
              library["mb"], None),
         _row("ICD-10-CM: first use with cache", warm["s"], "s", "≤ 1.5 s", library["s"], warm["s"] <= 1.5),
         _row("ICD-10-CM: first use with cache, peak memory", warm["mb"], "MB", "", library["mb"], None),
+        _row("ICD-10-CM: a learner's first use, with the cache built at install (fresh home)", installed["s"], "s",
+             "≤ 1.5 s", library["s"], installed["s"] <= 1.5),
     ]
     saved_home = os.environ.get("CAREERLAB_HOME")
     os.environ["CAREERLAB_HOME"] = home
