@@ -195,3 +195,13 @@ def test_export_writes_a_score_of_minus_zero_as_zero(careerlab_home):
     df.loc[0, "fit:biller"] = -0.0
     text = export_class_summary(df, careerlab_home / "z.csv", names=True).read_text(encoding="utf-8")
     assert "-0.0" not in text
+
+
+def test_a_class_level_on_every_trait_is_not_called_highest_and_lowest_on_one():
+    df = make_class()
+    for t in TRAITS:
+        df[f"trait:{t}"] = df["trait:numbers_money"]  # every trait the same, learner by learner
+    text = describe_traits(df)
+    assert "highest" not in text and "lowest" not in text and "on every trait" in text
+    df["trait:independence"] = df["trait:independence"] + 20  # one trait now stands out
+    assert "highest on Working independently" in describe_traits(df)

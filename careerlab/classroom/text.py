@@ -72,6 +72,12 @@ def describe_traits(df: pd.DataFrame) -> str:
         return "No learner in these results has taken the self-assessment yet."
     hi, lo = s["mean"].idxmax(), s["mean"].idxmin()
     n = int(s["learners"].max())
+    if len(s) == 1:
+        return (f"{counted(n, 'learner')} {'has' if n == 1 else 'have'} trait scores, on "
+                f"{s.loc[hi, 'label']} only (class mean {s.loc[hi, 'mean']:.0f} of 100); each dot is one learner.")
+    if round(s.loc[hi, "mean"]) == round(s.loc[lo, "mean"]):  # "highest on X and lowest on X" says nothing
+        return (f"{counted(n, 'learner')} {'has' if n == 1 else 'have'} trait scores. The class mean is "
+                f"{s.loc[hi, 'mean']:.0f} of 100 on every trait; each dot is one learner.")
     return (f"{counted(n, 'learner')} {'has' if n == 1 else 'have'} trait scores. The class is highest on "
             f"{s.loc[hi, 'label']} (mean {s.loc[hi, 'mean']:.0f} of 100) and lowest on "
             f"{s.loc[lo, 'label']} (mean {s.loc[lo, 'mean']:.0f}); each dot is one learner.")
