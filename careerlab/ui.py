@@ -227,7 +227,7 @@ def chart_alt(fig: Any) -> str:
     return f"Chart: {named}. {CHART_ALT_SUFFIX}" if named else f"Chart. {CHART_ALT_SUFFIX}"
 
 
-def chart_html(png: bytes | str, alt: str, width: int | None = None) -> str:
+def chart_html(png: bytes | str, alt: str, width: int | None = None, css: str = "") -> str:
     """HTML for a chart's PNG (bytes, or already base64 text) with its alt text.
 
     >>> chart_html(b"png", 'A "chart"', 300)
@@ -235,7 +235,8 @@ def chart_html(png: bytes | str, alt: str, width: int | None = None) -> str:
     """
     data = png if isinstance(png, str) else base64.b64encode(png).decode("ascii")
     size = f' width="{int(width)}"' if width else ""
-    return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}"{size} '
+    cls = f'class="{html.escape(css)}" ' if css else ""
+    return (f'<img {cls}src="data:image/png;base64,{data}" alt="{html.escape(alt)}"{size} '
             'style="max-width:100%;height:auto">')
 
 

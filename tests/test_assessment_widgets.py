@@ -78,6 +78,20 @@ def test_answer_every_item_submit_and_find_charts_and_fit(store):
     assert "Interest Profiler" in w.results.fit.value and "not a validated" in w.results.fit.value
 
 
+def test_the_result_charts_are_pictures_with_alt_text_and_their_sentence_under_them(store):
+    w = show_assessment(store)
+    answer_all(w, load_example_responses())
+    w.submit_button.click()
+    for name in ("trait-scores", "radar"):
+        shown = [c.value for c in w.results.children if f"careerlab-assessment-chart-{name}" in getattr(c, "value", "")]
+        assert len(shown) == 1, name
+        src = re.search(r'src="data:image/png;base64,([^"]+)"', shown[0]).group(1)
+        assert base64.b64decode(src) == w.results.pngs[name]  # the same picture the export saves
+        alt = re.search(r'alt="([^"]+)"', shown[0]).group(1)
+        title = w.results.figures[name].axes[0].get_title()
+        assert alt.startswith("Chart: ") and title and title.split()[0] in alt and "sentence below" in alt
+
+
 def test_close_result_says_both_paths(store):
     w = show_assessment(store)
     answer_all(w, {i.id: 3 for i in ITEMS})

@@ -21,7 +21,7 @@ from careerlab.kiosk.page import NOTHING_KEPT
 from careerlab.progress.fileio import atomic_write
 from careerlab.progress.record import LEARNER, NAME
 from careerlab.progress.widgets import export_html
-from careerlab.ui import download_link, message_html, readable
+from careerlab.ui import chart_alt, chart_html, download_link, message_html, readable
 
 CHART_NAMES = ("trait-scores", "radar")
 
@@ -64,10 +64,11 @@ class ResultsPanel(W.VBox):
         labels, profiles = trait_labels(), load_role_profiles()
         self.figures = render_charts(scores)
         self.pngs = {name: figure_png(fig) for name, fig in self.figures.items()}
-        images = {name: W.Image(value=png, format="png", layout=W.Layout(max_width="760px", width="100%"))
+        # An <img> with alt text (a W.Image has none a screen reader can use); the sentence under
+        # each chart is its text alternative, and the alt text says so.
+        images = {name: W.HTML(chart_html(png, chart_alt(self.figures[name]), 760,
+                                          f"careerlab-assessment-chart-{name}"))
                   for name, png in self.pngs.items()}
-        for name, img in images.items():
-            img.add_class(f"careerlab-assessment-chart-{name}")
         self.fit.value = readable(fit_html(expl))
         self.children = (
             W.HTML(f"<h2>{html.escape(heading)}</h2>"),
