@@ -39,7 +39,7 @@ def run() -> list[dict]:
     from playwright.sync_api import sync_playwright
 
     from browser.conftest import CHROMIUM_ARGS
-    from browser.lab import load_lab, open_notebook, restart_and_run_all
+    from browser.lab import load_lab, open_notebook, reset_lab, restart_and_run_all
     from browser.servers import start_lab
 
     rows: list[dict] = []
@@ -60,7 +60,7 @@ def run() -> list[dict]:
                                  "ok": first <= TARGET_S})
                     rows.append({"name": f"browser: {name}, Run All, a later run", "value": later,
                                  "unit": "s", "target": "", "floor": None, "ok": None})
-                    page.evaluate("() => window.jupyterapp.commands.execute('application:close-all')")
+                    reset_lab(page, server, TIMEOUT_MS)  # close it (unsaved) and shut its kernel down
                 browser.close()
         finally:
             server.stop()
