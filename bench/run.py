@@ -151,7 +151,7 @@ def update_areas(areas: list[str]) -> None:
     kept = [line for line in old if not any(line.startswith(f"| {a}:") for a in areas)]
     note = (f"Rows for {', '.join(areas)} re-measured on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC "
             f"with `python bench/run.py {' '.join(areas)}`.")
-    kept = [line for line in kept if not line.startswith("Rows for ")]
+    kept = [line for line in kept if not line.startswith(f"Rows for {', '.join(areas)} re-measured")]
     if not kept:
         write_table(rows, table)
         return
