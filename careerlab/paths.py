@@ -22,3 +22,9 @@ def careerlab_home() -> Path:
     """The folder for a learner's saved work: ``$CAREERLAB_HOME`` or ``~/.careerlab``."""
     override = os.environ.get("CAREERLAB_HOME", "").strip()
     return Path(override).expanduser() if override else Path.home() / ".careerlab"
+
+
+def sample_class_folder() -> Path:
+    """The synthetic sample class that ships with the lessons (``data/class-sample/``), which lesson
+    07's dashboard loads until the instructor types their own class's folder."""
+    return data_path("class-sample")

@@ -30,7 +30,7 @@ _KINDS = {
 }
 
 
-_MIME = {".json": "application/json", ".png": "image/png"}
+_MIME = {".json": "application/json", ".png": "image/png", ".csv": "text/csv"}
 _LINK_STYLE = "font-weight:bold;color:#0b57a4;text-decoration:underline"  # looks like a link in any theme
 
 
@@ -64,6 +64,24 @@ def shown_path(path: str | os.PathLike[str]) -> str:
             continue
         return "~/" + rest.as_posix() if rest.parts else "~"
     return target.name
+
+
+def typed_path(path: str | os.PathLike[str]) -> str:
+    """A folder as it may be shown in a box and typed back: relative to the working folder when it
+    is near (``../data/class-sample`` from the lessons), else home-relative (``~/...``), else its
+    name; never the server's absolute path.
+
+    >>> typed_path(Path.cwd() / "results")
+    'results'
+    """
+    target = Path(path).expanduser()
+    try:
+        rel = os.path.relpath(target)
+    except ValueError:  # another drive (Windows)
+        rel = ""
+    if rel and Path(rel).parts[:3].count("..") < 3:
+        return rel
+    return shown_path(target)
 
 
 def hide_paths(text: str) -> str:

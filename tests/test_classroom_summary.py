@@ -91,11 +91,13 @@ def test_class_table_has_a_mean_row():
     assert "Ana Sample" in list(class_table(make_class(), names=True)["learner"])
 
 
-def test_export_writes_csv_into_careerlab_home(careerlab_home):
+def test_export_writes_csv_into_my_results(careerlab_home):
+    from careerlab.progress.store import results_folder  # my-results/ beside the notebook
+
     df = make_class()
     df.loc[0, "learner"] = "=cmd()"
     path = export_class_summary(df, names=True)
-    assert path.parent == careerlab_home / "exports" and path.suffix == ".csv"
+    assert path.parent == results_folder() and path.suffix == ".csv"
     back = pd.read_csv(path)
     assert back["learner"][0] == "'=cmd()"  # a spreadsheet will not run it as a formula
     assert back["learner"].iloc[-1] == "Class mean"
@@ -169,7 +171,7 @@ def test_two_exports_in_the_same_second_get_two_files(careerlab_home, monkeypatc
         "class-summary-20250102-030405-3.csv"]
     assert pd.read_csv(first)["learner"].str.contains("Sample").any()  # the first is not overwritten
     assert not pd.read_csv(second)["learner"].str.contains("Sample").any()
-    assert not list((careerlab_home / "exports").glob("*.tmp"))
+    assert not list(first.parent.glob("*.tmp"))
 
 
 def test_export_to_a_given_path_is_written_atomically(careerlab_home, monkeypatch):

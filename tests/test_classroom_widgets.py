@@ -1,6 +1,10 @@
 """The dashboard widget, driven from code."""
 from __future__ import annotations
 
+import base64
+import os
+import re
+
 import careerlab.classroom.widgets as cw
 from careerlab.classroom.widgets import class_dashboard, show_problems
 from careerlab.classroom.load import LoadProblem
@@ -37,8 +41,13 @@ def test_load_another_folder_and_export(tmp_path, careerlab_home):
     assert "Every results file" in d.status.value
     assert sum(p.get_height() for p in d.fig.axes[1].patches) == 2
     d.export_button.click()
-    assert d.exported is not None and d.exported.parent == careerlab_home / "exports"
+    from careerlab.progress.store import results_folder
+
+    assert d.exported is not None and d.exported.parent == results_folder()
     assert "Saved" in d.status.value and "names hidden" in d.status.value
+    assert f"my-results/{d.exported.name}" in d.status.value and str(tmp_path) not in d.status.value
+    link = re.search(r'download="([^"]+)" [^>]*href="data:text/csv;base64,([^"]+)"', d.status.value)
+    assert link.group(1) == d.exported.name and base64.b64decode(link.group(2)) == d.exported.read_bytes()
     assert "Ana Sample" not in d.exported.read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.json"]  # untouched
 
@@ -112,3 +121,12 @@ def test_counts_agree_with_one_and_many(tmp_path):
     assert "1 of 1 learner has handed in" in Roster([("ana", None)], []).html(names=False)
     assert "1 of 3 learners has handed in" in Roster([("ana", None)], ["b", "c"]).html(names=False)
     assert "2 learners have handed in" in Roster([("a", None), ("b", None)]).html(names=False)
+
+
+def test_the_folder_box_never_shows_the_servers_path(monkeypatch):
+    from careerlab.paths import data_path
+
+    monkeypatch.chdir(data_path("class-sample").parents[1] / "notebooks")  # where lesson 07 runs
+    d = class_dashboard()
+    assert d.folder.value == os.path.join("..", "data", "class-sample")
+    assert not os.path.isabs(d.folder.value) and "Loaded" in d.summary.value

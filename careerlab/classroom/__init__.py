@@ -23,6 +23,7 @@ _LAZY = {
     "class_table": "careerlab.classroom.summary",
     "leaning": "careerlab.classroom.summary",
     "describe_loaded": "careerlab.classroom.text",
+    "saved_summary_text": "careerlab.classroom.text",
     "describe_traits": "careerlab.classroom.text",
     "describe_split": "careerlab.classroom.text",
     "describe_quizzes": "careerlab.classroom.text",

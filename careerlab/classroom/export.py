@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from careerlab.paths import careerlab_home
 from careerlab.progress import fileio
+from careerlab.progress.store import results_folder
 
 from .summary import class_table
 
@@ -30,7 +30,8 @@ def _safe_text(value: object) -> object:
 
 def export_class_summary(df: pd.DataFrame, path: str | os.PathLike[str] | None = None, *,
                          names: bool = False) -> Path:
-    """Save ``class_table(df)`` as CSV (default: a new file in $CAREERLAB_HOME/exports/).
+    """Save ``class_table(df)`` as CSV (default: a new file in ``my-results/`` beside the notebook,
+    which the file browser shows; ``$CAREERLAB_RESULTS_DIR`` when set).
 
     Without ``path`` each export gets a name nobody has used yet (``class-summary-<time>.csv``,
     then ``-2``, ``-3``... within the same second). Either way the file is written atomically:
@@ -44,7 +45,7 @@ def export_class_summary(df: pd.DataFrame, path: str | os.PathLike[str] | None =
     data = table.to_csv(index=False).encode("utf-8", errors="replace")
     if path is None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        return fileio.write_new(careerlab_home() / "exports", f"class-summary-{stamp}", ".csv", data)
+        return fileio.write_new(results_folder(), f"class-summary-{stamp}", ".csv", data)
     target = Path(path).expanduser()
     fileio.atomic_write(fileio.target_of(target), data)
     return target

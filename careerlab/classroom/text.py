@@ -3,6 +3,7 @@ that says what each chart of the dashboard shows (``describe_*``)."""
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pandas as pd
 
@@ -63,6 +64,17 @@ def short_prompt(text: str, width: int = 60) -> str:
     """
     text = " ".join(str(text).replace("Choose all that apply.", "").split())
     return textwrap.shorten(text, width, placeholder="…") if text else ""
+
+
+def saved_summary_text(saved: Path, hidden: bool = True) -> str:
+    """Where the class summary went, as the instructor finds it (never the server's path).
+
+    >>> saved_summary_text(Path("/srv/x/my-results/class-summary-1.csv"))
+    'Saved the class summary (names hidden) as my-results/class-summary-1.csv, in the my-results folder beside this notebook (the file browser on the left shows it).'
+    """
+    names = "names hidden" if hidden else "names shown"
+    return (f"Saved the class summary ({names}) as {saved.parent.name}/{saved.name}, in the "
+            f"{saved.parent.name} folder beside this notebook (the file browser on the left shows it).")
 
 
 def describe_traits(df: pd.DataFrame) -> str:

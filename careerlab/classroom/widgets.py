@@ -7,15 +7,16 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from careerlab.paths import data_path
-from careerlab.ui import chart_html, message_html, no_maths, readable, safe_callback
+from careerlab.paths import sample_class_folder
+from careerlab.ui import chart_html, download_link, message_html, no_maths, readable, safe_callback, typed_path
 
 from .charts import dashboard_figure
 from .export import export_class_summary
 from .load import LoadProblem, load_class_results, question_prompts
 from .results_file import QUIZ_COLUMN
 from .summary import class_table
-from .text import counted, describe_loaded, describe_missed, describe_quizzes, describe_split, describe_traits
+from .text import (counted, describe_loaded, describe_missed, describe_quizzes, describe_split, describe_traits,
+                   saved_summary_text)
 
 
 _CELL = "padding:4px 10px;vertical-align:bottom"
@@ -96,8 +97,8 @@ class ClassDashboard(widgets.VBox):
     def __init__(self, folder: str | Path | None = None) -> None:
         import matplotlib.pyplot as plt
 
-        start = Path(folder) if folder is not None else data_path("class-sample")
-        self.folder = widgets.Text(value=str(start), description="Results folder",
+        start = Path(folder) if folder is not None else sample_class_folder()
+        self.folder = widgets.Text(value=typed_path(start), description="Results folder",
                                    layout=widgets.Layout(width="640px"),
                                    style={"description_width": "120px"})
         self.hide = widgets.Checkbox(value=True, description="Hide learner names",
@@ -186,9 +187,11 @@ class ClassDashboard(widgets.VBox):
                 "Nothing was changed; free some space or ask your administrator, then try "
                 "again.", "warn", title="Not saved")
             return
-        hidden = "names hidden" if self.hide.value else "names shown"
-        self.status.value = message_html(f"Saved the class summary ({hidden}) to "
-                                         f"{self.exported}", "ok", title="Saved")
+        link = download_link(self.exported.name, self.exported.read_bytes(),
+                             f"Download {self.exported.name}", "careerlab-download-summary")
+        self.status.value = (message_html(saved_summary_text(self.exported, self.hide.value), "ok",
+                                          title="Saved")
+                             + f'<p class="careerlab-downloads" style="margin:4px 0">{link}</p>')
 
 
 def class_dashboard(folder: str | Path | None = None) -> ClassDashboard:
