@@ -67,7 +67,8 @@ def run() -> list[dict]:
 
 
 def _redraw_row() -> dict:
-    from careerlab.simulation.widgets import DEFAULT_CLAIMS, _png, revenue_cycle_explorer
+    from careerlab.charting import figure_png
+    from careerlab.simulation.widgets import DEFAULT_CLAIMS, revenue_cycle_explorer
 
     with contextlib.redirect_stdout(io.StringIO()):  # outside a kernel display() prints text
         explorer = revenue_cycle_explorer()
@@ -80,7 +81,7 @@ def _redraw_row() -> dict:
     import matplotlib.pyplot as plt
 
     empty, _ = plt.subplots(1, 2, figsize=explorer.fig.get_size_inches())
-    floor = _best_seconds(lambda: _png(empty), repeat=7)
+    floor = _best_seconds(lambda: figure_png(empty, 80, fast=True), repeat=7)
     plt.close(empty)
     return {"name": f"simulation: slider move at the lesson size ({DEFAULT_CLAIMS:,} claims: "
                     "simulate, KPIs, redraw, PNG; floor: a full draw of an empty figure of the "

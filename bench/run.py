@@ -115,8 +115,18 @@ def _fmt(value, unit: str) -> str:
     return f"{value} {unit}".strip()
 
 
-def write_table(rows: list[dict], path: Path) -> None:
+def row_lines(rows: list[dict]) -> list[str]:
+    """One table line per measurement."""
     verdict = {True: "✔ met", False: "✘ not met", None: ""}
+    lines = []
+    for r in rows:
+        mem = f"{r['memory']:.0f} MB" if r.get("memory") else "–"
+        lines.append(f"| {r['name']} | {_fmt(r['value'], r['unit'])} | {_fmt(r.get('floor'), r['unit'])} "
+                     f"| {mem} | {r.get('target', '')} | {verdict[r.get('ok')]} |")
+    return lines
+
+
+def write_table(rows: list[dict], path: Path) -> None:
     lines = [
         "# Benchmarks",
         "",
@@ -127,20 +137,9 @@ def write_table(rows: list[dict], path: Path) -> None:
         "",
         "| what | measured | floor (same run) | peak memory | target | verdict |",
         "|---|---|---|---|---|---|",
+        *row_lines(rows),
     ]
-    for r in rows:
-        mem = f"{r['memory']:.0f} MB" if r.get("memory") else "–"
-        lines.append(f"| {r['name']} | {_fmt(r['value'], r['unit'])} | {_fmt(r.get('floor'), r['unit'])} "
-                     f"| {mem} | {r.get('target', '')} | {verdict[r.get('ok')]} |")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def _row_lines(rows: list[dict]) -> list[str]:
-    path = BENCH / ".rows.md"
-    write_table(rows, path)
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("| ")][1:]
-    path.unlink()
-    return lines
 
 
 def update_areas(areas: list[str]) -> None:
@@ -157,7 +156,7 @@ def update_areas(areas: list[str]) -> None:
         return
     at = max(i for i, line in enumerate(kept) if line.startswith("|")) + 1
     header_end = next(i for i, line in enumerate(kept) if line.startswith("|")) - 1
-    kept[at:at] = _row_lines(rows)
+    kept[at:at] = row_lines(rows)
     kept.insert(header_end, note)
     table.write_text("\n".join(kept) + "\n", encoding="utf-8")
 

@@ -3,7 +3,6 @@ the row under it that exports the results or hands them in."""
 from __future__ import annotations
 
 import html
-import io
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Callable
@@ -16,11 +15,12 @@ from careerlab.assessment.data import load_role_profiles, trait_labels
 from careerlab.assessment.export import chart_paths, downloads_html, export_results, unique_results_path
 from careerlab.assessment.scoring import FitExplanation
 from careerlab.assessment.text import READY, fit_html, nothing_yet, radar_summary, trait_summary
+from careerlab.charting import figure_png
 from careerlab.handin.client import on_class_hub
 from careerlab.kiosk.page import NOTHING_KEPT
 from careerlab.progress.fileio import atomic_write
 from careerlab.progress.record import LEARNER, NAME
-from careerlab.progress.widgets import export_html
+from careerlab.progress.text import export_html
 from careerlab.ui import chart_alt, chart_html, download_link, message_html, readable
 
 CHART_NAMES = ("trait-scores", "radar")
@@ -33,13 +33,6 @@ def render_charts(scores: Mapping[str, float]) -> dict[str, Figure]:
     radar = Figure(figsize=(7, 7), layout="constrained")
     radar_chart(scores, ax=radar.add_subplot(projection="polar"))
     return {"trait-scores": bars, "radar": radar}
-
-
-def figure_png(fig: Figure, dpi: int = 100) -> bytes:
-    """The figure as PNG bytes."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi)
-    return buf.getvalue()
 
 
 class ResultsPanel(W.VBox):

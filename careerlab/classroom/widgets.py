@@ -7,6 +7,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from careerlab.charting import figure_png
 from careerlab.paths import sample_class_folder
 from careerlab.ui import chart_html, download_link, message_html, no_maths, readable, safe_callback, typed_path
 
@@ -79,18 +80,6 @@ def show_problems(problems: list[LoadProblem]) -> widgets.HTML:
     return widgets.HTML(problems_html(problems))
 
 
-def _png(fig: Any) -> bytes:
-    """The figure as PNG bytes, drawn once (the notebook's own display would draw it twice)."""
-    import io
-    import warnings
-
-    buffer = io.BytesIO()
-    with warnings.catch_warnings():  # a name in a script the font lacks: boxes, not a warning
-        warnings.filterwarnings("ignore", "Glyph .* missing", UserWarning)
-        fig.savefig(buffer, format="png", dpi=72, pil_kwargs={"compress_level": 1})
-    return buffer.getvalue()
-
-
 class ClassDashboard(widgets.VBox):
     """Folder box, "Hide names" tick box, Load and Export buttons, messages, one figure."""
 
@@ -157,7 +146,7 @@ class ClassDashboard(widgets.VBox):
                      describe_missed(self.results, prompts=prompts)]
         self.summary.value = _block("".join(f"<p>{html.escape(s)}</p>" for s in sentences))
         dashboard_figure(self.results, fig=self.fig, prompts=prompts)
-        self.png = _png(self.fig)
+        self.png = figure_png(self.fig, 72, fast=True)
         from IPython.display import HTML, display
 
         self.out.clear_output(wait=True)

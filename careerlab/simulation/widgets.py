@@ -155,15 +155,6 @@ def _rgba_png(canvas: Any) -> bytes:
     return buffer.getvalue()
 
 
-def _png(fig: Any) -> bytes:
-    """The figure as PNG bytes, drawn once (the notebook's own display would draw it twice)."""
-    import io
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=80, pil_kwargs={"compress_level": 1})
-    return buffer.getvalue()
-
-
 def revenue_cycle_explorer(n: int = DEFAULT_CLAIMS, seed: int = DEFAULT_SEED) -> RevenueExplorer:
     """Build the slider explorer for a practice with ``n`` claims a year."""
     return RevenueExplorer(n=n, seed=seed)
