@@ -130,3 +130,22 @@ def test_the_folder_box_never_shows_the_servers_path(monkeypatch):
     d = class_dashboard()
     assert d.folder.value == os.path.join("..", "data", "class-sample")
     assert not os.path.isabs(d.folder.value) and "Loaded" in d.summary.value
+
+
+def test_a_folder_far_from_the_lessons_still_loads(tmp_path, monkeypatch):
+    """The box shows a far folder by its name only; the folder it was given is still the one read,
+    and a folder typed into the box afterwards replaces it."""
+    far = tmp_path / "x" / "y" / "z" / "w" / "lessons"
+    far.mkdir(parents=True)
+    monkeypatch.chdir(far)
+    monkeypatch.setenv("HOME", str(far))  # the results are outside home too
+    hand_ins = tmp_path / "hand-ins"
+    hand_ins.mkdir()
+    write(hand_ins, "a.json", results("Ana Sample", quiz={"01-two-roles": {"q1": True}}))
+    d = class_dashboard(hand_ins)
+    assert d.folder.value == "hand-ins" and "Loaded 1 learner." in d.summary.value
+    d.load_button.click()
+    assert "Loaded 1 learner." in d.summary.value
+    d.folder.value = os.path.relpath(tmp_path / "nowhere")
+    d.load_button.click()
+    assert "this folder was not found" in d.status.value

@@ -87,7 +87,10 @@ class ClassDashboard(widgets.VBox):
         import matplotlib.pyplot as plt
 
         start = Path(folder) if folder is not None else sample_class_folder()
-        self.folder = widgets.Text(value=typed_path(start), description="Results folder",
+        # The box shows the folder without the server's path; while its text is unchanged, the
+        # folder it was given is the one read (the shown form may not lead back to it).
+        self._given = (typed_path(start), start)
+        self.folder = widgets.Text(value=self._given[0], description="Results folder",
                                    layout=widgets.Layout(width="640px"),
                                    style={"description_width": "120px"})
         self.hide = widgets.Checkbox(value=True, description="Hide learner names",
@@ -122,7 +125,7 @@ class ClassDashboard(widgets.VBox):
             self.status.value = message_html("Type the folder that holds the learners' results "
                                              "files, then press Load results.", "warn")
             return None
-        return load_class_results(text)
+        return load_class_results(self._given[1] if text == self._given[0] else text)
 
     def _status_html(self) -> str:
         return problems_html(self.problems)
