@@ -34,3 +34,39 @@ class VisitNote:
     less_specific: dict = field(default_factory=dict)
     hints: dict = field(default_factory=dict)
     why: dict = field(default_factory=dict)
+
+
+# The coder's shift (issue 13): practice cases, hand-written charts and their variants.
+CODE_SET_NAMES = ("ICD-10-CM", "ICD-10-PCS", "CPT", "HCPCS Level II")
+
+
+@dataclass(frozen=True)
+class KeyCode:
+    """One code of a case's answer key, with why it is right and the rule that decides it."""
+
+    code: str  # as written: "S52.521A", "99213", "J1100", "0DTJ4ZZ"
+    code_set: str  # one of CODE_SET_NAMES
+    modifiers: tuple[str, ...] = ()  # CPT/HCPCS modifiers on this line, in order ("25", "RT")
+    why: str = ""  # the rationale, in our own words
+    guideline: str = ""  # the rule that decides it, named with its source ("ICD-10-CM OGCR IV.H, FY2026")
+
+
+@dataclass(frozen=True)
+class PracticeCase:
+    """One case a learner codes in the shift: a hand-written chart, or a variant of one.
+
+    ``diagnoses`` are in order: the first is the first-listed (or principal) diagnosis. A variant
+    has ``chart`` set to the id of the hand-written chart it varies, and ``varied`` says what
+    changed (("laterality", "left"), ("encounter", "D") ...); a hand-written case has ``chart == id``.
+    """
+
+    id: str
+    chart: str
+    specialty: str  # "Primary care", "Emergency department", "Orthopaedics" ...
+    setting: str  # "outpatient", "emergency", "inpatient"
+    title: str
+    text: str  # the note, as the learner reads it
+    diagnoses: tuple[KeyCode, ...]
+    services: tuple[KeyCode, ...] = ()  # CPT/HCPCS lines (ICD-10-PCS for the inpatient face sheet)
+    payer: str = ""  # "Medicare" or "commercial" where it decides a code (G-codes), else ""
+    varied: tuple[tuple[str, str], ...] = ()

@@ -4,11 +4,15 @@ Every widget that saves writes through these names; ``careerlab.classroom`` and
 ``careerlab.handin`` read through them. A record is sections of keys::
 
     learner            name                      the name the learner typed (may be empty)
+                       share_live                True once the learner opts in to their answers
+                                                 reaching the instructor's live view (off until then)
                        quiz_order_salt           a random text saved once: with a question id it fixes
                                                  the order that learner sees the options in
     assessment         responses, draft_responses, trait_scores, role_fit
     quiz:<lesson>      <question id> -> {answer, correct}, and _score -> SCORE_SHAPE
-    exercise:<lesson>  <exercise id> -> what that exercise saves (with a 0-1 "score")
+    exercise:<lesson>  <exercise id> -> what that exercise saves (with a 0-1 "score"); two ids are
+                       whole activities: CODER_SHIFT in lesson 02 and WORK_QUEUE in lesson 03
+                       (SHIFT_SHAPE and QUEUE_SHAPE give the keys each saves beside "score")
 
 Two files carry it: the saved-progress file (``PROGRESS_FORMAT``, kept by ``ProgressStore``) and
 the exported results file (``RESULTS_FORMAT``, handed in), both at ``VERSION``. Trait and role ids
@@ -19,10 +23,10 @@ from __future__ import annotations
 from careerlab.assessment.model import ROLES, TRAIT_IDS
 
 __all__ = [
-    "ASSESSMENT", "DRAFT_RESPONSES", "EXERCISE_PREFIX", "LEARNER", "MY_RESULTS", "NAME", "PROGRESS_FORMAT",
-    "QUIZ_ORDER_SALT",
-    "QUIZ_PREFIX", "RESPONSES", "RESULTS_FORMAT", "ROLES", "ROLE_FIT", "SCORE_KEY", "SCORE_SHAPE", "TRAIT_IDS",
-    "TRAIT_SCORES", "VERSION", "exercise_section", "is_quiz", "lesson_of", "quiz_section",
+    "ASSESSMENT", "CODER_SHIFT", "DRAFT_RESPONSES", "EXERCISE_PREFIX", "LEARNER", "MY_RESULTS", "NAME",
+    "PROGRESS_FORMAT", "QUEUE_SHAPE", "QUIZ_ORDER_SALT", "QUIZ_PREFIX", "RESPONSES", "RESULTS_FORMAT", "ROLES",
+    "ROLE_FIT", "SCORE_KEY", "SCORE_SHAPE", "SHARE_LIVE", "SHIFT_SHAPE", "TRAIT_IDS", "TRAIT_SCORES", "VERSION",
+    "WORK_QUEUE", "exercise_section", "is_quiz", "lesson_of", "quiz_section",
 ]
 
 PROGRESS_FORMAT = "careerlab-progress"  # the learner's own saved-progress file
@@ -32,6 +36,7 @@ MY_RESULTS = "my-results"  # the folder beside the lessons where an export saves
 
 LEARNER, NAME = "learner", "name"
 QUIZ_ORDER_SALT = "quiz_order_salt"  # in LEARNER: the per-learner salt of the options' order
+SHARE_LIVE = "share_live"  # in LEARNER: opted in to the instructor's live answers view (default False)
 ASSESSMENT = "assessment"
 RESPONSES, DRAFT_RESPONSES = "responses", "draft_responses"
 TRAIT_SCORES, ROLE_FIT = "trait_scores", "role_fit"
@@ -39,6 +44,12 @@ TRAIT_SCORES, ROLE_FIT = "trait_scores", "role_fit"
 QUIZ_PREFIX, EXERCISE_PREFIX = "quiz:", "exercise:"
 SCORE_KEY = "_score"  # a quiz section's score; keys starting with "_" are never question ids
 SCORE_SHAPE = {"correct": int, "answered": int, "total": int}
+
+# Whole activities saved as exercises (each also has the 0-1 "score" every exercise has)
+CODER_SHIFT = "coder-shift"  # in exercise:02-the-medical-coder, the latest finished shift
+SHIFT_SHAPE = {"cases": int, "correct": int, "seconds": float, "charts_per_hour": float}
+WORK_QUEUE = "work-queue"  # in exercise:03-the-medical-biller, the latest worked queue
+QUEUE_SHAPE = {"claims": int, "worked": int, "right": int, "collected": float, "days_in_ar": float}
 
 
 def quiz_section(lesson: str) -> str:
