@@ -61,8 +61,12 @@ def learners_table_html(df: Any, *, names: bool) -> str:
             f"{html.escape('–' if pd.isna(v) else v if isinstance(v, str) else f'{v:.0f}')}</td>"
             for c, v in zip(keep, row))
         rows.append(f"<tr>{cells}</tr>")
-    return (f"<table class='careerlab-class-table' style='border-collapse:collapse;margin:4px 0'>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    # A class with many lessons' columns is wider than a laptop screen: the table scrolls sideways
+    # in its own box (reachable with Tab, scrolled with the arrow keys) instead of running off the page.
+    return (f"<div class='careerlab-class-table-box' tabindex='0' role='region' aria-label='Learners' "
+            f"style='max-width:100%;overflow-x:auto'>"
+            f"<table class='careerlab-class-table' style='border-collapse:collapse;margin:4px 0'>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def problems_html(problems: list[LoadProblem]) -> str:
