@@ -13,9 +13,11 @@ from careerlab.claims.pricing import explain_split, split_allowed
 from careerlab.claims.scrubber import blocking, scrub
 from careerlab.claims.tables import claim_form_html, findings_table, remittance_table
 from careerlab.claims.text import explain_adjustments, remittance_summary
+from careerlab.claims.x12_837p import to_837p
+from careerlab.claims.x12_check import check_x12
 from careerlab.progress import default_store
 from careerlab.progress.record import exercise_section
-from careerlab.ui import message_html, no_maths, safe_callback
+from careerlab.ui import download_link, message_html, no_maths, safe_callback
 
 LESSON = "03-the-medical-biller"
 SECTION = exercise_section(LESSON)
@@ -51,15 +53,17 @@ class ClaimBuilder(widgets.VBox):
         self.scrub_button = widgets.Button(description="Scrub the claim", icon="search", button_style="info")
         self.submit_button = widgets.Button(description="Submit to the payer", icon="paper-plane", button_style="primary")
         self.reset_button = widgets.Button(description="Start this visit over", icon="undo")
-        for b in (self.scrub_button, self.submit_button, self.reset_button):
+        self.file_button = widgets.Button(description="Show the 837P file", icon="file-text")
+        for b in (self.scrub_button, self.submit_button, self.reset_button, self.file_button):
             b.layout.width = "200px"
             b.tooltip = b.description
         self.scrub_button.on_click(safe_callback(self.result)(lambda _b: self.run_scrub()))
         self.submit_button.on_click(safe_callback(self.result)(lambda _b: self.run_submit()))
         self.reset_button.on_click(safe_callback(self.result)(lambda _b: self.load_visit()))
+        self.file_button.on_click(safe_callback(self.result)(lambda _b: self.show_file()))
         self.visit.observe(safe_callback(self.result)(lambda _c: self.load_visit()), names="value")
         self.children = [self.visit, self.form, *self.fields.values(), widgets.HTML("<b>Service lines (box 24)</b>"),
-                         self.lines_box, widgets.HBox([self.scrub_button, self.submit_button, self.reset_button]),
+                         self.lines_box, widgets.HBox([self.scrub_button, self.submit_button, self.reset_button, self.file_button]),
                          self.result]
         self.load_visit()
 
@@ -129,6 +133,23 @@ class ClaimBuilder(widgets.VBox):
         self.store.record(SECTION, f"claim-{claim.claim_id}",
                           {"answer": {"denied_lines": denied, "paid": str(sum(remit["paid"]))},
                            "score": 1.0 if denied == 0 else 0.0})
+
+
+    def show_file(self) -> None:
+        """The claim as the 837P file the practice would send, pyx12's verdict on it, and a download link."""
+        claim = self._claim_or_message()
+        if claim is None:
+            return
+        text = to_837p(claim)
+        problems = check_x12(text)
+        verdict = (message_html("The validator (pyx12) accepts this file's layout. (It does not check the billing "
+                                "rules: that is the scrubber's job.)", "ok", title="The claim as an 837P file")
+                   if not problems else
+                   message_html("The clearinghouse would reject this file before any payer saw it:\n"
+                                + "\n".join(p.plain for p in problems), "error", title="Rejected"))
+        name = f"{claim.claim_id or 'claim'}-837P.txt".replace("/", "-")
+        self.result.value = (verdict + no_maths(f"<pre style='font-size:12px;line-height:1.35'>{html.escape(text)}</pre>")
+                             + download_link(name, text.encode("ascii", "replace"), f"Download {name}"))
 
 
 def claim_builder(visits=None, store=None):
