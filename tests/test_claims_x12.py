@@ -122,10 +122,11 @@ def test_rejection_text_says_a_good_file_passes_and_a_non_file_gets_a_plain_erro
 
 def test_the_map_lines_up_loops_with_cms1500_boxes():
     table = x12_map_table(to_837p(VISITS["V01"]))
-    boxes = dict(zip(table["Segments"], table["CMS-1500 box"]))
+    assert table.index.is_unique and list(table["Loop"]).count("2400") == 3
+    boxes = dict(zip(table.index, table["CMS-1500 box"]))
     assert boxes["HI"] == "21" and boxes["DTP*472"] == "24A" and "33" in boxes["NM1*85, N3, N4"]
     assert "24D" in boxes["SV1"] and "28" in boxes["CLM"]
-    examples = dict(zip(table["Segments"], table["In this file"]))
+    examples = dict(zip(table.index, table["In this file"]))
     assert examples["HI"] == "HI*ABK:I10*ABF:E119" and examples["NM1*85, N3, N4"].startswith("NM1*85*")
     assert "In this file" not in x12_map_table().columns
 
@@ -352,3 +353,16 @@ def test_a_damaged_835_is_read_or_refused_in_plain_words(start, length, junk):
         assert str(err)
         return
     assert all(isinstance(c.paid, D) for c in era.claims)
+
+
+def test_the_era_table_and_the_file_as_shown():
+    from careerlab.claims import era_table, show_document
+
+    table = era_table(read_835(VALID_835))
+    assert table.index.is_unique and len(table) == 4  # V01 and V03, two lines each
+    row = table.loc[("V01", 1)]
+    assert (row["Billed"], row["Allowed"], row["Paid"], row["Patient owes"]) == ("$150.00", "$88.51", "$30.81", "$57.70")
+    assert row["Adjustments (group-reason amount)"] == "CO-45 $61.49; PR-1 $50.00; PR-2 $7.70"
+    assert table.loc[("V03", 1)]["Adjustments (group-reason amount)"].startswith("CO-97")
+    shown = show_document(to_837p(VISITS["V01"])).data
+    assert "monospace" in shown and "HI*ABK:I10*ABF:E119~\n" in shown

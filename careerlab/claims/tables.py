@@ -133,7 +133,8 @@ def show_document(text: str) -> "IPython.display.HTML":
     columns kept, its dollar amounts never typeset as maths (display it, or end a cell with it)."""
     from IPython.display import HTML
 
-    return HTML(no_maths(f"<pre style='font-size:13px;line-height:1.4;white-space:pre-wrap'>{html.escape(text)}</pre>"))
+    return HTML(no_maths("<pre style='font-family:ui-monospace,Menlo,Consolas,\"DejaVu Sans Mono\",monospace;"
+                         f"font-size:13px;line-height:1.4;white-space:pre-wrap'>{html.escape(text)}</pre>"))
 
 
 # The 837P's loops and segments beside the CMS-1500 boxes they fill. Box numbers: NUCC, "1500 Claim Form Map
@@ -186,9 +187,9 @@ def x12_map_table(file_text: str = "") -> "pandas.DataFrame":
                 return seps.element.join(seg)
         return ""
 
-    rows = [{"Loop": loop, "Segments": names, "CMS-1500 box": box or "-", "In plain words": words,
+    rows = [{"Segments": names, "Loop": loop, "CMS-1500 box": box or "-", "In plain words": words,
              **({"In this file": example(names)} if segments else {})} for loop, names, box, words in X12_MAP]
-    return pd.DataFrame(rows).set_index("Loop")
+    return pd.DataFrame(rows).set_index("Segments")  # segments are unique; a loop holds several
 
 
 def era_table(era) -> "pandas.DataFrame":
@@ -201,4 +202,4 @@ def era_table(era) -> "pandas.DataFrame":
              "Patient owes": fmt_money(sum((a[2] for a in line.adjustments if a[0] == "PR"), ZERO))}
             for c in era.claims for line in c.lines]
     return pd.DataFrame(rows, columns=["Claim", "Line", "Code", "Billed", "Allowed", "Paid",
-                                       "Adjustments (group-reason amount)", "Patient owes"])
+                                       "Adjustments (group-reason amount)", "Patient owes"]).set_index(["Claim", "Line"])
