@@ -109,8 +109,8 @@ def test_pyx12_rejects_an_837p_with_a_date_that_does_not_exist():
 
 def test_a_claim_with_no_diagnoses_makes_a_file_pyx12_rejects():
     text = to_837p(visit("V01", diagnoses=[]))
-    assert "HI*" not in text
-    assert any("HI" in p.message for p in check_x12(text))
+    assert "HI" not in [s[0] for s in segments(text)]
+    assert any('"Health Care Diagnosis Code" (HI) missing' in p.message for p in check_x12(text))
     assert "missing" in rejection_text(text)
 
 

@@ -91,9 +91,10 @@ def to_837p(claim: Claim, *, control_number: int = 1, created: date | None = Non
             s("N3", bp["address"]), s("N4", bp["city"], bp["state"], bp["zip"]), s("REF", "EI", bp["ein"]),
             *_people(claim, sep),
             s("CLM", text(claim.claim_id, 38), amount(claim.total_charge), "", "",
-              composite(place, "B", "1", sep=sep), "Y", "A", "Y", "Y"),
-            s("HI", *(composite("ABK" if i == 0 else "ABF", text(code, 30).replace(".", ""), sep=sep)
-                      for i, code in enumerate(claim.diagnoses[:12])))]
+              composite(place, "B", "1", sep=sep), "Y", "A", "Y", "Y")]
+    if claim.diagnoses:  # box 21; with none, the file has no HI segment and a validator says it is missing
+        body.append(s("HI", *(composite("ABK" if i == 0 else "ABF", text(code, 30).replace(".", ""), sep=sep)
+                              for i, code in enumerate(claim.diagnoses[:12]))))
     if text(claim.rendering_npi):
         body.append(s("NM1", "82", 1, RENDERING["last"], RENDERING["first"], "", "", "", "XX", text(claim.rendering_npi, 80)))
     body += _lines(claim, place, sep)
