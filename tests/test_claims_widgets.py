@@ -31,8 +31,8 @@ def test_builder_fix_a_denial_and_resubmit(store):
     assert b.last_findings == []
     b.submit_button.click()
     assert list(b.last_remittance["status"]) == ["paid", "paid"]
-    # 70.81 + 47.36 = 118.17 (see test_claims_adjudication)
-    assert store.get(SECTION, "claim-V03") == {"answer": {"denied_lines": 0, "paid": "118.17"}, "score": 1.0}
+    # 69.39 + 46.41 = 115.80 after sequestration (see test_claims_adjudication)
+    assert store.get(SECTION, "claim-V03") == {"answer": {"denied_lines": 0, "paid": "115.80"}, "score": 1.0}
 
 
 def test_builder_fields_fix_missing_npi_and_diagnosis(store):
@@ -40,7 +40,7 @@ def test_builder_fields_fix_missing_npi_and_diagnosis(store):
     b.visit.value = "V07"
     b.scrub_button.click()
     assert {f.field for f in b.last_findings} == {"Rendering provider NPI (box 24J)", "Line 2 place of service (box 24B)"}
-    b.fields["rendering_npi"].value = "9990000037"
+    b.fields["rendering_npi"].value = "9990000033"
     b.scrub_button.click()
     assert [f.field for f in b.last_findings] == ["Line 2 place of service (box 24B)"]
     b.line_rows[1]["place_of_service"].value = "11"

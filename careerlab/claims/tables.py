@@ -84,7 +84,7 @@ def services_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
 
 
 def reason_codes_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
-    """Group codes and the eight reason codes of the lesson, explained in our own words."""
+    """Group codes and the ten reason codes of the lesson, explained in our own words."""
     import pandas as pd
 
     tables = tables or default_tables()

@@ -19,7 +19,7 @@ RULE_NAMES = {
     "pointer": "Diagnosis pointers",
     "service-code": "Known service code",
     "bundled-pair": "Bundled services",
-    "modifier-25": "Modifier 25 on a same-day visit",
+    "modifier-25": "Modifier 25 or 57 on a same-day visit",
     "units-charge": "Units and charge",
     "timely-filing": "Sent in time",
 }
@@ -29,7 +29,7 @@ def rule_name(rule: str) -> str:
     """A scrub rule's id in plain words (an unknown id is shown as it is).
 
     >>> rule_name("modifier-25")
-    'Modifier 25 on a same-day visit'
+    'Modifier 25 or 57 on a same-day visit'
     """
     return RULE_NAMES.get(rule, rule)
 
