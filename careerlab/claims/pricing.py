@@ -166,18 +166,27 @@ def explain_split(
     copay: object = 0,
     oop_remaining: object = None,
 ) -> str:
-    """The working behind split_allowed, step by step, in plain words."""
+    """The working behind split_allowed, step by step, in plain words: each step's own amount first, then the
+    out-of-pocket cap, if any, applied to their total (so every line of the working is true)."""
     s = share_breakdown(allowed, deductible_remaining, coinsurance_rate, copay, oop_remaining)
+    free = share_breakdown(allowed, deductible_remaining, coinsurance_rate, copay)  # before any cap
     allowed_d = s.patient + s.payer
     steps = [f"Allowed amount: ${allowed_d:,.2f}.",
-             f"1. Deductible first: the patient pays ${s.deductible:,.2f} of it.",
-             f"2. Left after the deductible: ${allowed_d - s.deductible:,.2f}."]
+             f"1. Deductible first: the patient pays ${free.deductible:,.2f} of it.",
+             f"2. Left after the deductible: ${allowed_d - free.deductible:,.2f}."]
     if parse_money(copay, "Copay") > 0:
-        steps.append(f"3. This plan uses a copay instead of coinsurance: ${s.copay:,.2f}.")
+        steps.append(f"3. This plan uses a copay instead of coinsurance: ${free.copay:,.2f}.")
     else:
         rate = parse_rate(coinsurance_rate, "Coinsurance rate")
-        steps.append(f"3. Coinsurance {rate * 100:.0f} % of that: ${s.coinsurance:,.2f}.")
+        steps.append(f"3. Coinsurance {rate * 100:.0f} % of that: ${free.coinsurance:,.2f}.")
     if oop_remaining is not None and str(oop_remaining).strip() != "":
-        steps.append(f"4. The out-of-pocket maximum left (${parse_money(oop_remaining, 'Out-of-pocket'):,.2f}) caps the total.")
+        cap = parse_money(oop_remaining, "Out-of-pocket maximum remaining")
+        if free.patient > cap:
+            steps.append(f"4. Together that is ${free.patient:,.2f}, but only ${cap:,.2f} is left before the patient "
+                         f"reaches the out-of-pocket maximum, so the patient pays ${s.patient:,.2f} and the plan pays "
+                         "the rest.")
+        else:
+            steps.append(f"4. Together that is ${free.patient:,.2f}, within the ${cap:,.2f} left before the "
+                         "out-of-pocket maximum, so the cap changes nothing.")
     steps.append(f"Patient pays ${s.patient:,.2f}; the payer pays ${s.payer:,.2f}; together ${allowed_d:,.2f}.")
     return "\n".join(steps)
