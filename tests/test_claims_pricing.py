@@ -114,3 +114,18 @@ def test_filing_deadline(dos, limit, deadline):
 def test_filing_deadline_bad_format():
     with pytest.raises(ValueError, match="12m"):
         filing_deadline(date(2026, 1, 1), "one year")
+
+
+def test_sequestration_rounding_and_the_quiz_agree():
+    from careerlab.claims.pricing import sequestration_cut
+    from careerlab.quiz import load_bank
+    from careerlab.paths import data_path
+
+    # 2 % of 30.81 = 0.6162 -> 0.62; of 3.46 = 0.0692 -> 0.07; a half cent rounds up: 2 % of 0.25 = 0.005 -> 0.01
+    assert sequestration_cut("30.81", "0.02") == Decimal("0.62")
+    assert sequestration_cut("3.46", "0.02") == Decimal("0.07")
+    assert sequestration_cut("0.25", "0.02") == Decimal("0.01")
+    assert sequestration_cut("30.81", "0.02", date(2022, 6, 30)) == Decimal("0.00")
+    bank = load_bank(data_path("quizzes", "03-the-medical-biller.json"))
+    q = next(q for q in bank.questions if q.id == "q-biller-8")
+    assert Decimal(str(q.answer)) == Decimal("30.81") - sequestration_cut("30.81", "0.02")
