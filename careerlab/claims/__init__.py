@@ -10,6 +10,7 @@ from careerlab.claims.appeals import LEVELS as APPEAL_LEVELS, filing_limit, reop
 from careerlab.claims.data import ClaimsDataError, ClaimTables, default_tables, get_payer, load_tables, load_visits
 from careerlab.claims.notices import MSN_VS_REMITTANCE, abn_modifier, liable_if_denied
 from careerlab.claims.npi import is_valid_npi, npi_check_digit
+from careerlab.claims.era import Era, EraClaim, EraLine
 from careerlab.claims.model import Claim, ClaimError, ServiceLine, claim_from_dict, replace_line
 from careerlab.claims.money import MoneyError, fmt_money, parse_money, parse_rate, parse_units
 from careerlab.claims.posting import draft_appeal, patient_statement, post_payment, rate_percent
@@ -19,10 +20,16 @@ from careerlab.claims.pricing import (CONVERSION_FACTOR_2026, SEQUESTRATION_SINC
 from careerlab.claims.scrubber import Finding, blocking, scrub
 from careerlab.claims.text import (adjustment_text, adjustments_text, explain_adjustments, findings_summary,
                                    locality_text, remittance_summary, rule_name)
+from careerlab.claims.x12 import X12Error
+from careerlab.claims.x12_835 import to_835
+from careerlab.claims.x12_837p import to_837p
+from careerlab.claims.x12_check import X12Problem, check_x12, rejection_text
+from careerlab.claims.x12_read import era_remittance, read_835
 
 _LAZY = {
-    **dict.fromkeys(["appeals_table", "notices_table", "claim_form_html", "findings_table", "payers_table", "posting_table", "reason_codes_table",
-                     "remittance_table", "rules_table", "services_table", "show_document"], "careerlab.claims.tables"),
+    **dict.fromkeys(["appeals_table", "claim_form_html", "era_table", "findings_table", "notices_table",
+                     "payers_table", "posting_table", "reason_codes_table", "remittance_table", "rules_table",
+                     "services_table", "show_document", "x12_map_table"], "careerlab.claims.tables"),
     "remittance_chart": "careerlab.claims.charts",
     "claim_builder": "careerlab.claims.widgets", "share_exercise": "careerlab.claims.widgets",
     "process_exercise": "careerlab.claims.process_widgets",
@@ -36,6 +43,9 @@ __all__ = sorted([
     "filing_deadline", "findings_summary", "fmt_money", "get_payer", "load_tables", "load_visits", "locality_text",
     "parse_money", "parse_rate", "parse_units", "patient_statement", "post_payment", "rate_percent",
     "remittance_summary", "replace_line", "rule_name", "scrub", "share_breakdown", "split_allowed", *_LAZY,
+    # claims as files (issue 14): the 837P and 835, the 835 read back, pyx12's verdict in plain words
+    "Era", "EraClaim", "EraLine", "X12Error", "X12Problem", "check_x12", "era_remittance", "read_835",
+    "rejection_text", "to_835", "to_837p",
 ])
 
 __getattr__ = lazy_getattr(__name__, _LAZY)
