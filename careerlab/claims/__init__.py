@@ -6,13 +6,17 @@ from __future__ import annotations
 
 from careerlab._lazy import lazy_getattr
 from careerlab.claims.adjudication import adjudicate
+from careerlab.claims.appeals import LEVELS as APPEAL_LEVELS, filing_limit, reopening_limit
 from careerlab.claims.data import ClaimsDataError, ClaimTables, default_tables, get_payer, load_tables, load_visits
+from careerlab.claims.notices import MSN_VS_REMITTANCE, abn_modifier, liable_if_denied
+from careerlab.claims.npi import is_valid_npi, npi_check_digit
 from careerlab.claims.era import Era, EraClaim, EraLine
 from careerlab.claims.model import Claim, ClaimError, ServiceLine, claim_from_dict, replace_line
 from careerlab.claims.money import MoneyError, fmt_money, parse_money, parse_rate, parse_units
 from careerlab.claims.posting import draft_appeal, patient_statement, post_payment, rate_percent
-from careerlab.claims.pricing import (CONVERSION_FACTOR_2026, Payer, contracted_amount, fee_schedule_amount,
-                                      filing_deadline, share_breakdown, split_allowed)
+from careerlab.claims.pricing import (CONVERSION_FACTOR_2026, SEQUESTRATION_SINCE, Payer, contracted_amount,
+                                      fee_schedule_amount, filing_deadline, sequestration_cut, share_breakdown,
+                                      split_allowed)
 from careerlab.claims.scrubber import Finding, blocking, scrub
 from careerlab.claims.text import (adjustment_text, adjustments_text, explain_adjustments, findings_summary,
                                    locality_text, remittance_summary, rule_name)
@@ -23,15 +27,17 @@ from careerlab.claims.x12_check import X12Problem, check_x12, rejection_text
 from careerlab.claims.x12_read import era_remittance, read_835
 
 _LAZY = {
-    **dict.fromkeys(["claim_form_html", "era_table", "findings_table", "payers_table", "posting_table",
-                     "reason_codes_table", "remittance_table", "rules_table", "services_table", "show_document",
-                     "x12_map_table"], "careerlab.claims.tables"),
+    **dict.fromkeys(["appeals_table", "claim_form_html", "era_table", "findings_table", "notices_table",
+                     "payers_table", "posting_table", "reason_codes_table", "remittance_table", "rules_table",
+                     "services_table", "show_document", "x12_map_table"], "careerlab.claims.tables"),
     "remittance_chart": "careerlab.claims.charts",
     "claim_builder": "careerlab.claims.widgets", "share_exercise": "careerlab.claims.widgets",
+    "process_exercise": "careerlab.claims.process_widgets",
 }
 
 __all__ = sorted([
-    "CONVERSION_FACTOR_2026", "Claim", "ClaimError", "ClaimTables", "ClaimsDataError", "Finding", "MoneyError",
+    "APPEAL_LEVELS", "filing_limit", "reopening_limit", "MSN_VS_REMITTANCE", "SEQUESTRATION_SINCE", "abn_modifier", "is_valid_npi", "liable_if_denied", "npi_check_digit",
+    "sequestration_cut", "CONVERSION_FACTOR_2026", "Claim", "ClaimError", "ClaimTables", "ClaimsDataError", "Finding", "MoneyError",
     "Payer", "ServiceLine", "adjudicate", "adjustment_text", "adjustments_text", "blocking", "claim_from_dict",
     "contracted_amount", "default_tables", "draft_appeal", "explain_adjustments", "fee_schedule_amount",
     "filing_deadline", "findings_summary", "fmt_money", "get_payer", "load_tables", "load_visits", "locality_text",
