@@ -190,7 +190,9 @@ def _em_variants(case: PracticeCase, base: PracticeCase, changed: tuple, longitu
             for payer in payers:
                 varied = (*changed, ("patient", "new" if new_patient else "established"), ("minutes", str(minutes)),
                           ("payer", payer))
-                out.append(_named(_em_time(case, new_patient, minutes, payer, longitudinal), base, varied))
+                timed = _em_time(case, new_patient, minutes, payer, longitudinal)
+                if timed.text != case.text:  # the chart itself already is this combination
+                    out.append(_named(timed, base, varied))
     return out
 
 
