@@ -177,16 +177,20 @@ def _variants(chart: PracticeChart) -> list[PracticeCase]:
         if changed:
             out.append(_named(case, base, changed))
         if "em_time" in vary:
-            out += _em_variants(case, base, changed, vary["em_time"].get("longitudinal", False))
+            out += _em_variants(case, base, changed, vary["em_time"]["longitudinal"], vary["em_time"]["medicare"])
     return out
 
 
-def _em_variants(case: PracticeCase, base: PracticeCase, changed: tuple, longitudinal: bool) -> list[PracticeCase]:
+def _em_variants(case: PracticeCase, base: PracticeCase, changed: tuple, longitudinal: bool,
+                 medicare: bool) -> list[PracticeCase]:
+    """New/established x one total time per level and two of prolonged time; Medicare as well where it
+    changes a line (G2212 or G2211), unless the chart's patient could not be on Medicare (a child)."""
     out = []
     for new_patient in (False, True):
         top = list(time_thresholds(new_patient).values())[-1]
         for minutes in _minutes_to_try(new_patient):
-            payers = ("commercial", "Medicare") if longitudinal or minutes >= top + CPT_PROLONGED_AFTER else ("commercial",)
+            both = medicare and (longitudinal or minutes >= top + CPT_PROLONGED_AFTER)
+            payers = ("commercial", "Medicare") if both else ("commercial",)
             for payer in payers:
                 varied = (*changed, ("patient", "new" if new_patient else "established"), ("minutes", str(minutes)),
                           ("payer", payer))

@@ -205,12 +205,16 @@ def _check_vary(vary: object, where: str) -> dict:
         checked[axis] = {"base": spec["base"], "options": {
             value: _option(option, f"{where}, vary.{axis}.{value}") for value, option in options.items()}}
     em_time = vary.get("em_time")
-    if em_time is not None and (not isinstance(em_time, dict) or not isinstance(em_time.get("longitudinal", False), bool)):
-        raise PracticeChartError(f"practice_charts.json: {where}: vary.em_time must be an object (longitudinal: true/false)")
+    if em_time is not None and (not isinstance(em_time, dict) or set(em_time) - {"longitudinal", "medicare"} or not all(
+            isinstance(em_time.get(k, True), bool) for k in ("longitudinal", "medicare"))):
+        raise PracticeChartError(f"practice_charts.json: {where}: vary.em_time must be an object "
+                                 "(longitudinal: true/false, medicare: true/false)")
     if em_time is not None and "payer" in vary:
         raise PracticeChartError(f"practice_charts.json: {where}: vary.em_time sets the payer itself; drop vary.payer")
     if em_time is not None:
-        checked["em_time"] = {"longitudinal": em_time.get("longitudinal", False)}
+        checked["em_time"] = {"longitudinal": em_time.get("longitudinal", False), "medicare": em_time.get("medicare", True)}
+        if checked["em_time"]["longitudinal"] and not checked["em_time"]["medicare"]:
+            raise PracticeChartError(f"practice_charts.json: {where}: vary.em_time: G2211 (longitudinal) is Medicare's")
     return checked
 
 
