@@ -285,6 +285,30 @@ def test_bad_shapes_are_refused(tmp_path, data):
         load_practice_charts(path)
 
 
+def _chart(chart_id):
+    return json.loads(json.dumps(next(c for c in RAW["charts"] if c["id"] == chart_id)))
+
+
+def _without_payer_line():
+    chart = _chart("pc-cough-probable-pneumonia")
+    chart["text"] = chart["text"].replace("Payer:", "Insurer:")
+    return chart
+
+
+def _encounter_text_gone():
+    chart = _chart("uc-ankle-sprain")
+    chart["text"] = chart["text"].replace("First visit to this urgent care", "New here")
+    return chart
+
+
+@pytest.mark.parametrize("make, words", [(_without_payer_line, "'Payer:'"), (_encounter_text_gone, "is not in the note")])
+def test_variants_that_cannot_apply_are_refused_at_load(tmp_path, make, words):
+    path = tmp_path / "practice_charts.json"
+    path.write_text(json.dumps({"charts": [make()]}), encoding="utf-8")
+    with pytest.raises(PracticeChartError, match=words):
+        load_practice_charts(path)
+
+
 def test_missing_file_names_the_file(tmp_path):
     with pytest.raises(PracticeChartError, match="practice_charts.json") as info:
         load_practice_charts(tmp_path / "practice_charts.json")
