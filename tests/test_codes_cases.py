@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careerlab.codes import case_by_id, cpt_table, describe, em_table, hcpcs_table, is_billable, practice_cases
+from careerlab.codes.cases import cases_from
 from careerlab.codes.data import CodesDataError, PracticeChartError, load_practice_charts
 from careerlab.codes.icd10cm import get_index
 from careerlab.codes.model import CODE_SET_NAMES, PracticeCase
@@ -235,6 +236,9 @@ def _mutations():
     for i, chart in enumerate(RAW["charts"][:6]):
         paths += [("charts", i, key) for key in chart]
         paths += [("charts", i, "diagnoses", 0, key) for key in chart["diagnoses"][0]]
+    for i, chart in enumerate(RAW["charts"]):
+        for axis, spec in chart.get("vary", {}).items():
+            paths += [("charts", i, "vary", axis, key) for key in spec]
     return paths
 
 
@@ -242,7 +246,7 @@ JUNK = st.one_of(st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(all
                  st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=4), st.integers(), max_size=2))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(where=st.sampled_from(_mutations()), value=JUNK, delete=st.booleans())
 def test_mutated_file_gives_a_clear_error(tmp_path, where, value, delete):
     data = json.loads(json.dumps(RAW))
@@ -256,11 +260,11 @@ def test_mutated_file_gives_a_clear_error(tmp_path, where, value, delete):
     path = tmp_path / "practice_charts.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     try:
-        charts = load_practice_charts(path)
+        cases = cases_from(load_practice_charts(path))  # read, then build every variant
     except PracticeChartError as exc:
         assert "practice_charts.json" in str(exc) and str(tmp_path) not in str(exc)
         return
-    assert charts  # a harmless change (e.g. a new title) still loads
+    assert cases  # a harmless change (e.g. a new title) still loads
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
