@@ -92,6 +92,24 @@ def test_first_diagnosis_may_be_listed_first(case, library):
         assert not library.get_code_first(code), f"{first}: '{code}' says code first {library.get_code_first(code)}"
 
 
+def test_code_first_notes_are_followed(library):
+    """A code whose category says 'code first' comes after a code of a family that note names (notes that
+    apply only sometimes, 'code first any ...' or '... if applicable', are left to the rationale)."""
+    seen = 0
+    for case in CASES:
+        codes = [k.code for k in case.diagnoses]
+        for at, code in enumerate(codes):
+            notes = " ".join(note for a in [code, *library.get_ancestors(code)] if not library.is_chapter_or_block(a)
+                             for note in [library.get_code_first(a).strip()]
+                             if note and not note.startswith("any ") and "if applicable" not in note)  # unconditional
+            if notes:
+                seen += 1
+                named = re.findall(r"\b([A-Z]\d[0-9A-Z])(?:\.[0-9A-Z]*-?)?(?:-([A-Z]\d[0-9A-Z]))?", notes)
+                assert any(start <= earlier[:3] <= (end or start) for earlier in codes[:at] for start, end in named), \
+                    f"{case.id}: {code} says code first ({notes[:60]}...) but nothing it names comes before it"
+    assert seen, "the bank should practise at least one 'code first' note"
+
+
 def test_use_additional_code_notes_are_followed(library):
     """Where a key code's category asks for another code of a named family, the key has one."""
     checks = {"I12.9": "N18", "I11.0": "I50", "E11.22": "N18", "N39.0": "B9", "O": "Z3A"}
