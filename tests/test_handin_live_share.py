@@ -51,6 +51,10 @@ def test_the_tick_box_is_off_by_default_says_what_is_shared_and_saves_the_choice
     assert progress_panel(ProgressStore(tmp_path / "p.json")).children_by_role["share_live"].value is True
     box.value = False
     assert store.get("learner", "share_live") is False and "<b>Off:</b>" in note.value
+    box.value = True
+    parts["reset"].click()
+    parts["confirm"].click()
+    assert box.value is False and store.get("learner", "share_live") is not True
 
 
 def test_no_hand_in_unless_opted_in_and_on_a_hub(tmp_path, monkeypatch):

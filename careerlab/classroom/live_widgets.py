@@ -102,7 +102,7 @@ class LiveAnswers(widgets.VBox):
         skipped = len(problems) + len(more)
         extra = (f" {counted(not_shared, 'learner')} did not opt in to sharing: not counted."
                  if not_shared else "")
-        extra += (f" {counted(skipped, 'file')} could not be used (the dashboard above names them)."
+        extra += (f" {counted(skipped, 'file')} could not be used (the class dashboard names them)."
                   if skipped else "")
         self.status.value = no_maths(message_html(f"{describe_live(self.counts)}\n{note}{extra}",
                                                   "ok" if self.counts.enough else "info", title="Live answers"))

@@ -109,6 +109,7 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
         ask(False)
         handin_message.value = ""
         backup = store.reset(confirm=True)
+        share.value = False  # a reset learner shares nothing until they tick the box again
         where = f" The old answers are kept in {backup.name}, next to your saved progress file." if backup else ""
         show_message(out, "Your progress starts again from empty." + where, "info", title="Reset done")
 
