@@ -412,6 +412,22 @@ def _sharing_live(_item) -> str:
     return str(sum(shares_live(d["progress"]) for d in docs))
 
 
+def _profile(trait: str) -> str:
+    from careerlab.assessment import load_role_profiles
+
+    p = load_role_profiles()
+    return f"coder {p['coder'][trait]:g}, biller {p['biller'][trait]:g}"
+
+
+def _next_steps(outcome: str) -> str:
+    doc = json.loads((ROOT / "data" / "assessment" / "next_steps.json").read_text(encoding="utf-8"))
+    shown = []
+    for cert in doc["outcomes"][outcome]["certifications"]:
+        short = re.search(r"\(([A-Z]+)\)$", cert["body"])
+        shown.append(f"{cert['name'].split(' (')[0]} ({short.group(1) if short else cert['body']})")
+    return ", ".join(shown)
+
+
 VALUES = {
     "visit-allowed": lambda _i: _visit_line("allowed"),
     "visit-patient": lambda _i: _visit_line("patient_share"),
@@ -439,6 +455,8 @@ VALUES = {
     "robin-fit": lambda role: str(round(_robin(None).fit[role])),
     "robin-headline": _robin_headline,
     "robin-ps3-5": lambda role: str(round(_robin(None, {"ps3": 5}).fit[role])),
+    "profile": _profile,
+    "next-steps": _next_steps,
     "sim-kpi": _sim_kpi,
     "sim-extra": _sim_extra,
     "sim-extra-per-claim": lambda item: f"${_sim_extra_cents(item) / 100 / 20_000:.2f}",
