@@ -291,6 +291,27 @@ def _denied(visit: str) -> str:
     return _first_adjustment(load_visits()[visit])
 
 
+def _scrub_after_fix(visit: str) -> str:
+    """The claim builder's fixes the guide gives: V04 M54.50 for M54.5; V07 an NPI and POS 11 on line 2."""
+    import dataclasses
+
+    from careerlab.claims import load_visits, replace_line, scrub
+
+    claim = load_visits()[visit]
+    if visit == "V04":
+        claim = dataclasses.replace(claim, diagnoses=tuple("M54.50" if d == "M54.5" else d for d in claim.diagnoses))
+    elif visit == "V07":
+        claim = replace_line(dataclasses.replace(claim, rendering_npi="9990000037"), 2, place_of_service="11")
+    return ", ".join(sorted({f.rule for f in scrub(claim)})) or "none"
+
+
+def _line_2(visit: str) -> str:
+    from careerlab.claims import adjudicate, load_visits
+
+    group, reason, _amount = adjudicate(load_visits()[visit]).iloc[1]["adjustments"][0]
+    return f"{group}-{reason}"
+
+
 def _corrected_allowed(visit: str) -> str:
     from careerlab.claims import adjudicate, fmt_money, load_visits, replace_line
 
@@ -443,6 +464,8 @@ VALUES = {
     "scrub": _scrub,
     "denied": _denied,
     "corrected-allowed": _corrected_allowed,
+    "scrub-after-fix": _scrub_after_fix,
+    "line-2-as-keyed": _line_2,
     "fee-schedule": _fee_schedule,
     "rate": _rate,
     "riasec-difference": _riasec,
