@@ -75,6 +75,23 @@ def test_no_hand_in_unless_opted_in_and_on_a_hub(tmp_path, monkeypatch):
         next(o.id for o in view.question.options if o.text == "A denial")
 
 
+def test_unticking_on_a_hub_hands_in_at_once_so_the_live_view_stops_counting(tmp_path, monkeypatch):
+    sent = []
+    monkeypatch.setattr(client, "hand_in", lambda doc: sent.append(doc) or client.Receipt(True, "ok"))
+    store = ProgressStore(tmp_path / "p.json")
+    store.record("learner", "share_live", True)
+    off_hub(monkeypatch)
+    parts = progress_panel(store).children_by_role
+    parts["share_live"].value = False
+    assert sent == []  # off a hub nothing is sent, ever
+    on_hub(monkeypatch, "http://127.0.0.1:9/x/", "tok")
+    parts["share_live"].value = True
+    assert sent == []  # ticking sends nothing by itself
+    parts["share_live"].value = False
+    assert len(sent) == 1 and sent[0]["progress"]["learner"]["share_live"] is False
+    assert "no longer counts your answers" in parts["share_note"].value
+
+
 def test_a_hub_problem_is_one_plain_sentence_and_the_answer_is_still_saved(tmp_path, monkeypatch):
     on_hub(monkeypatch, "http://127.0.0.1:9/x/", "tok")
     monkeypatch.setattr(client, "_call", lambda method, route, body=None: (0, {}))

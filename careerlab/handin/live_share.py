@@ -17,7 +17,9 @@ WHAT_IS_SHARED = (
     "check is handed in at once (your results, just as <b>Hand in</b> sends them), so your "
     "instructor's live view can count it. The live view shows only how many learners chose each "
     "answer, never a name, and only once at least 3 learners have shared. Off a class hub nothing "
-    "is sent; a results file you export says whether you ticked it. Untick it to stop sharing.")
+    "is sent; a results file you export says whether you ticked it. Untick it to stop sharing: on "
+    "the class hub your hand-in is updated at once, so the live view stops counting your answers.")
+WITHDRAWN = "Your instructor's live view no longer counts your answers."
 
 
 def shares_live(store: Any) -> bool:
@@ -36,3 +38,14 @@ def share_answer(store: Any) -> str | None:
         return None
     receipt = client.hand_in(client.results_document(store))
     return SHARED if receipt.ok else f"Not shared live: {receipt.message}"
+
+
+def withdraw(store: Any) -> str | None:
+    """After the learner unticks the box on a class hub: hand in at once, so the copy the live view
+    reads says they no longer share. A short note to show, or None off a hub. Never raises."""
+    from careerlab.handin import client
+
+    if shares_live(store) or not client.on_class_hub():
+        return None
+    receipt = client.hand_in(client.results_document(store))
+    return WITHDRAWN if receipt.ok else f"Not updated on the class hub: {receipt.message}"

@@ -125,8 +125,12 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
         if not store.record(record.LEARNER, record.SHARE_LIVE, bool(change["new"])) and store.warning:
             show_message(out, store.warning, "warn", title="About your saved progress")
             return
+        from careerlab.handin.live_share import withdraw
+
         state = ("<b>On:</b> your answers are shared live." if change["new"]
                  else "<b>Off:</b> nothing is shared live.")
+        note = None if change["new"] else withdraw(store)
+        state += f" {html.escape(note)}" if note else ""
         share_note.value = f"<p style='margin:0 0 4px'>{state} {WHAT_IS_SHARED}</p>"
 
     save_name.on_click(on_save_name)
