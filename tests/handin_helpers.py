@@ -14,6 +14,8 @@ ACCESS = "access:services!service=careerlab-handin"
 TOKENS: dict[str, dict[str, Any]] = {
     "tok-ada": {"name": "ada", "kind": "user", "scopes": [ACCESS]},
     "tok-bob": {"name": "bob", "kind": "user", "scopes": [ACCESS]},
+    "tok-cai": {"name": "cai", "kind": "user", "scopes": [ACCESS]},
+    "tok-dee": {"name": "dee", "kind": "user", "scopes": [ACCESS]},
     "tok-teacher": {"name": "teacher", "kind": "user", "scopes": [ACCESS, READ_ALL_SCOPE]},
     "tok-stranger": {"name": "zed", "kind": "user", "scopes": ["access:servers!user=zed"]},
     "tok-service": {"name": "robot", "kind": "service", "scopes": [ACCESS]},

@@ -1,5 +1,6 @@
 """The instructor dashboard (lesson 07): load a folder of results files (or, on a class hub, the
-course's hand-ins: ``hub_dashboard``), summarise the class.
+course's hand-ins: ``hub_dashboard``), summarise the class; ``live_answers`` shows the class's
+answers to one question, counted only for learners who opted in.
 
 Light to import: everything that needs pandas, matplotlib or ipywidgets loads on first use of a
 name (``_LAZY``).
@@ -45,6 +46,14 @@ _LAZY = {
     "hub_dashboard": "careerlab.classroom.hub_widgets",
     "HubDashboard": "careerlab.classroom.hub_widgets",
     "load_handins": "careerlab.classroom.hub",
+    "MIN_ANSWERS": "careerlab.classroom.live",
+    "count_answers": "careerlab.classroom.live",
+    "shared_records": "careerlab.classroom.live",
+    "describe_live": "careerlab.classroom.text",
+    "live_chart": "careerlab.classroom.charts",
+    "live_table": "careerlab.classroom.tables",
+    "live_answers": "careerlab.classroom.live_widgets",
+    "LiveAnswers": "careerlab.classroom.live_widgets",
 }
 
 __all__ = sorted(["ResultsFileError", "TRAITS", "parse_results", *_LAZY])

@@ -168,3 +168,38 @@ def dashboard_figure(df: pd.DataFrame, fig: Any = None, prompts: dict[str, str] 
 
 __all__ = ["trait_chart", "role_fit_chart", "quiz_chart", "missed_chart", "dashboard_figure",
            "LEANINGS"]
+
+
+def live_chart(counts: Any, ax: Any = None) -> Any:
+    """The class's answers to one question (``live.count_answers``): one bar per answer, the right
+    one(s) striped and labelled "right", each bar labelled with its count; no bars below the threshold."""
+    import textwrap
+
+    from .live import MIN_ANSWERS
+
+    ax = axes(ax, SIZE)
+    title = "\n".join(textwrap.wrap(f"{counts.question_id}: {counts.prompt}", 62)[:3])
+    if not counts.enough:
+        ax.set_title(title, fontsize=12, **PLAIN)
+        ax.text(0.5, 0.5, f"Not enough answers yet ({counts.answered} of the {MIN_ANSWERS} needed)", ha="center", va="center", fontsize=13,
+                transform=ax.transAxes)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        return ax
+    rows = counts.rows
+    y = np.arange(len(rows))
+    for yi, row in zip(y, rows):
+        ax.barh(yi, row.learners, color=GREEN if row.right else GREY, edgecolor="black",
+                hatch="//" if row.right else None, height=0.6)
+        ax.annotate(f"{row.learners}" + ("  (right)" if row.right else ""), (row.learners, yi),
+                    xytext=(4, 0), textcoords="offset points", va="center", fontsize=11,
+                    fontweight="bold" if row.right else "normal")
+    labels = ["\n".join(textwrap.wrap(r.answer, LABEL_WIDTH)[:2]) for r in rows]
+    ax.set_yticks(y, labels, fontsize=10, **PLAIN)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(0, max(r.learners for r in rows) * 1.3 + 1)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlabel("Learners who chose it", fontsize=11)
+    ax.set_title(title, fontsize=12, **PLAIN)
+    ax.grid(axis="x", alpha=0.3)
+    return ax

@@ -17,7 +17,8 @@ from .folder import MAX_BYTES, SkippedFile, read_results_file, results_files
 from .results_file import QUIZ_COLUMN, ROLES, TRAITS, ResultsFileError, export_time, parse_results
 from .safe import file_label
 
-__all__ = ["LoadProblem", "load_class_documents", "load_class_results", "question_prompts", "results_files", "MAX_BYTES"]
+__all__ = ["LoadProblem", "load_class_documents", "load_class_results", "question_prompts", "read_folder",
+           "results_files", "MAX_BYTES"]
 log = logging.getLogger("careerlab")
 BASE_COLUMNS = (["file", "learner", "exported_at"] + [f"trait:{t}" for t in TRAITS]
                 + [f"fit:{r}" for r in ROLES])
@@ -93,6 +94,27 @@ def load_class_results(folder: str | os.PathLike[str]) -> tuple[pd.DataFrame, li
                 problems.append(LoadProblem(file_label(path.name), str(exc)))
 
     return _load(contents(), problems, one_per_name=True)
+
+
+def read_folder(folder: str | os.PathLike[str]) -> tuple[list[tuple[str, bytes]], list[LoadProblem]]:
+    """(name, bytes) of every results file in a folder, read as ``load_class_results`` reads them
+    (links, pipes and huge files skipped), and the problems; a missing folder is one problem."""
+    folder = Path(folder).expanduser()
+    where = file_label(folder.name or str(folder))
+    if not folder.is_dir():
+        return [], [LoadProblem(where, "this is a file, not a folder" if folder.exists() else
+                                "this folder was not found")]
+    items, problems = [], []
+    try:
+        paths = results_files(folder)
+    except OSError as exc:
+        return [], [LoadProblem(where, f"this folder could not be read ({exc.strerror or type(exc).__name__})")]
+    for path in paths:
+        try:
+            items.append((file_label(path.name), read_results_file(path)))
+        except SkippedFile as exc:
+            problems.append(LoadProblem(file_label(path.name), str(exc)))
+    return items, problems
 
 
 def load_class_documents(items: Iterable[tuple[str, bytes]], *, one_per_name: bool = True

@@ -37,3 +37,13 @@ def missed_table(df: pd.DataFrame, top: int = 5, prompts: dict[str, str] | None 
     m.columns = [column_label(str(c)) for c in m.columns]
     m.index = range(1, len(m) + 1)
     return m
+
+
+def live_table(counts) -> pd.DataFrame:
+    """The class's answers to one question as a table (empty below the threshold): answer,
+    learners, share of the learners who answered, and whether it is the right answer."""
+    rows = [(r.answer, r.learners, f"{100 * r.learners / counts.answered:.0f} %", "yes" if r.right else "")
+            for r in counts.rows]
+    out = pd.DataFrame(rows, columns=["Answer", "Learners", "Share", "Right answer"])
+    out.index = range(1, len(out) + 1)
+    return out

@@ -129,3 +129,17 @@ def describe_missed(df: pd.DataFrame, top: int = 3, prompts: dict[str, str] | No
     parts = [f"{name} in {r.lesson} ({r.missed} of {r.attempts} missed it)"
              for name, r in zip(names, m.itertuples())]
     return "Most often missed: " + "; ".join(parts) + ". Go over these together in class."
+
+
+def describe_live(counts) -> str:
+    """One sentence on the class's live answers to one question (``live.count_answers``), no names."""
+    from .live import MIN_ANSWERS
+
+    if not counts.enough:
+        have = "No learner has" if counts.answered == 0 else (
+            f"{counts.answered} learner{' has' if counts.answered == 1 else 's have'}")
+        return (f"Not enough answers yet: {have} shared an answer to this question. The counts "
+                f"show from {MIN_ANSWERS} answers, so that no one's answer can be picked out.")
+    tick = " (each learner may tick several)" if counts.multiple else ""
+    return (f"{counts.answered} learners shared an answer{tick}; {counts.correct} of {counts.answered} "
+            "answered it right.")

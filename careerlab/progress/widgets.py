@@ -64,7 +64,11 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
                      layout=W.Layout(**auto))
     confirm = W.Button(description="Yes, reset", button_style="danger", layout=W.Layout(display="none", **auto))
     cancel = W.Button(description="Cancel", layout=W.Layout(display="none", **auto))
-    for widget, cls in ((handin, "handin"), (export, "export"), (reset, "reset"), (confirm, "confirm"), (name, "name"),
+    share = W.Checkbox(value=store.get(record.LEARNER, record.SHARE_LIVE) is True, indent=False,
+                       description="Share my answers live with my instructor (class hub)",
+                       layout=W.Layout(width="auto"))
+    share_note = W.HTML()
+    for widget, cls in ((share, "share-live"), (handin, "handin"), (export, "export"), (reset, "reset"), (confirm, "confirm"), (name, "name"),
                         (handin_message, "message")):
         widget.add_class(f"careerlab-progress-{cls}")
 
@@ -117,6 +121,7 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
         ask(False)
         handin_message.value = ""
         backup = store.reset(confirm=True)
+        share.value = False  # a reset learner shares nothing until they tick the box again
         where = f" The old answers are kept in {backup.name}, next to your saved progress file." if backup else ""
         show_message(out, "Your progress starts again from empty." + where, "info", title="Reset done")
 
@@ -125,7 +130,23 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
         ask(False)
         show_message(out, "Nothing was changed.", "info", title="Cancelled")
 
+    @safe_callback(out)
+    def on_share(change):
+        from careerlab.handin.live_share import WHAT_IS_SHARED
+
+        if not store.record(record.LEARNER, record.SHARE_LIVE, bool(change["new"])) and store.warning:
+            show_message(out, store.warning, "warn", title="About your saved progress")
+            return
+        from careerlab.handin.live_share import withdraw
+
+        state = ("<b>On:</b> your answers are shared live." if change["new"]
+                 else "<b>Off:</b> nothing is shared live.")
+        note = None if change["new"] else withdraw(store)
+        state += f" {html.escape(note)}" if note else ""
+        share_note.value = f"<p style='margin:0 0 4px'>{state} {WHAT_IS_SHARED}</p>"
+
     save_name.on_click(on_save_name)
+    share.observe(on_share, names="value")
     handin.on_click(on_handin)
     export.on_click(on_export)
     reset.on_click(on_reset)
@@ -134,11 +155,14 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
     header = W.HTML(f"<b>My progress</b> — saved in <code>{html.escape(shown_path(store.path))}</code>")
     if store.warning:
         show_message(out, store.warning, "warn", title="About your saved progress")
+    from careerlab.handin.live_share import WHAT_IS_SHARED
+
+    share_note.value = f"<p style='margin:0 0 4px'>{WHAT_IS_SHARED}</p>"
     panel = W.VBox([header, W.HBox([name, save_name]), W.HBox([handin, export, reset, confirm, cancel]),
-                    handin_message, out])
+                    handin_message, share, share_note, out])
     panel.add_class("careerlab-progress-panel")
     panel.children_by_role = {  # handy for tests and for instructors poking at it
-        "name": name, "save_name": save_name, "handin": handin, "handin_message": handin_message,
+        "name": name, "save_name": save_name, "share_live": share, "share_note": share_note, "handin": handin, "handin_message": handin_message,
         "export": export, "reset": reset,
         "confirm": confirm, "cancel": cancel, "out": out,
     }

@@ -9,6 +9,7 @@ from typing import Any
 
 import ipywidgets as W
 
+from careerlab.handin.live_share import share_answer
 from careerlab.progress import ProgressStore, default_store
 from careerlab.progress.record import LEARNER, QUIZ_ORDER_SALT, SCORE_KEY, quiz_section
 from careerlab.quiz.data import QuizBankError, lesson_bank_path, load_bank
@@ -177,6 +178,9 @@ class QuizWidget(W.VBox):
                               {"answer": sorted(answer) if isinstance(answer, tuple) else answer,  # ids, whatever the order
                                "correct": result.correct})
         self._update_score(save=save)
+        note = share_answer(self.store) if save else None  # only a learner who opted in, on a hub
+        if note:
+            view.feedback.value += message_html(note, "info")
 
     def _update_score(self, *, save: bool) -> None:
         answered = [v for v in self.views if v.correct is not None]
