@@ -17,7 +17,7 @@ FOLDER = data_path("claims")
 def test_tables_load_and_cross_check():
     tables = load_tables()
     assert set(tables.payers) == {"FEDMED", "NWPPO", "LKHMO"}
-    assert set(tables.carc) == {"1", "2", "3", "16", "29", "45", "50", "97", "253"}
+    assert set(tables.carc) == {"1", "2", "3", "16", "18", "29", "45", "50", "97", "253"}
     assert set(tables.groups) == {"CO", "PR", "OA", "PI"}
     assert tables.payers["FEDMED"].no_patient_share_kinds == ("lab",)
     assert tables.payers["NWPPO"].no_patient_share_kinds == ()

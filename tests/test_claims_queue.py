@@ -359,3 +359,35 @@ def test_a_damaged_queue_gives_a_message_not_a_traceback(tmp_path, store, monkey
     monkeypatch.setattr(qw, "load_work_queue", broken)
     shown = work_queue(store=store)
     assert "could not be read" in shown.value and "not valid JSON" in shown.value
+
+
+# --- lesson 07 shows the worked queue ---------------------------------------------------------------------------
+
+def test_the_exported_queue_shows_in_the_class_dashboard(tmp_path):
+    from careerlab.classroom import parse_results
+    from careerlab.classroom.widgets import class_dashboard
+
+    store = ProgressStore(tmp_path / "home" / "progress.json")
+    w = work_queue(store=store)
+    for claim in QUEUE.claims[:4]:  # right, wrong, right, wrong
+        w.claim_pick.value = claim.claim_id
+        w.action.value = claim.right[0] if QUEUE.claims.index(claim) % 2 == 0 else "bill-patient"
+        w.submit.click()
+    folder = tmp_path / "class"
+    folder.mkdir()
+    store.export(folder / "ana.json", learner="Ana Queue")
+    row = parse_results((folder / "ana.json").read_bytes())
+    assert row["activity:work-queue"] == pytest.approx(100 * 2 / len(QUEUE.claims)) and row["notes"] == []
+    table = class_dashboard(folder).table.value
+    assert "Work queue 03 (%)" in table and f">{100 * 2 / len(QUEUE.claims):.0f}<" in table
+
+
+@pytest.mark.parametrize("saved", [None, "x", {"score": 2}, {**dict.fromkeys(QUEUE_SHAPE, 1), "score": True},
+                                   {**dict.fromkeys(QUEUE_SHAPE, -1), "score": 0.5}])
+def test_a_damaged_queue_result_is_noted_not_shown(saved):
+    from careerlab.classroom import parse_results
+
+    doc = {"format": "careerlab-results", "version": 1, "learner": "B",
+           "progress": {SECTION: {WORK_QUEUE: saved}}}
+    row = parse_results(json.dumps(doc).encode())
+    assert "activity:work-queue" not in row and "work queue 03 result is damaged" in row["notes"][0]

@@ -41,7 +41,7 @@ def test_tables_have_one_row_per_entry():
     assert len(services) == 10 and str(services.loc["99213", "Work RVU"]) == "1.30"
     assert services.loc["99213", "Kind"] == "office visit (E/M)" and services.loc["36415", "Kind"] == "lab (blood draw)"
     codes = reason_codes_table()
-    assert len(codes) == 4 + 8 and codes.loc["45", "Kind"] == "reason (CARC)"
+    assert len(codes) == 4 + 10 and codes.loc["45", "Kind"] == "reason (CARC)"
 
 
 def test_findings_table():
