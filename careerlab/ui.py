@@ -274,7 +274,7 @@ def _figure_bundle(fig: Any) -> dict[str, str] | None:
         make_png = png_formatter.lookup(fig)
     except KeyError:
         return None
-    data = make_png(fig)
+    data = _laid_out_png(fig) or make_png(fig)
     if not data:
         return None
     if not getattr(make_png, "_careerlab_cached", False):
@@ -286,6 +286,22 @@ def _figure_bundle(fig: Any) -> dict[str, str] | None:
         png_formatter.for_type(type(fig), cached)
     fig.__dict__["_careerlab_png"] = data
     return {"text/html": chart_html(data, chart_alt(fig))}
+
+
+def _laid_out_png(fig: Any) -> bytes | None:
+    """The PNG of a figure laid out by matplotlib's constrained layout (every lesson chart is), at the
+    figure's own size. The inline backend would crop it to a tight box, which measures every artist
+    again (about a third of the chart's cost); a constrained figure has nothing to crop. None for
+    any other figure."""
+    try:
+        from matplotlib.layout_engine import ConstrainedLayoutEngine
+    except ImportError:  # pragma: no cover - matplotlib older than 3.6
+        return None
+    if not isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):
+        return None
+    from careerlab.charting import figure_png
+
+    return figure_png(fig, fig.dpi)
 
 
 def give_charts_alt_text() -> bool:

@@ -294,6 +294,7 @@ def test_the_dashboard_opens_on_a_hostile_folder(tmp_path, careerlab_home):
     (folder / "link.json").symlink_to(folder / "a-good.json")
     before = folder_fingerprint(folder)
     d = class_dashboard(folder)
+    d.charts.value = True
     assert d.png.startswith(b"\x89PNG") and "Sorry" not in d.status.value
     for name in ("deep.json", "tz.json", "pipe.json", "link.json"):
         assert name in d.status.value

@@ -17,8 +17,12 @@ def test_opens_on_the_sample_class_with_names_hidden():
     assert "Loaded" in d.summary.value and "leaning to coding" in d.summary.value
     assert "(sample)" not in d.table.value and "Learner 01" in d.table.value
     assert "problem-example-empty.json" in d.status.value
-    assert len(d.fig.axes) == 4 and not d.export_button.disabled
-    assert d.png.startswith(b"\x89PNG")
+    assert not d.export_button.disabled
+    assert d.charts.value is False and d.png == b""  # the charts are drawn when asked for
+    d.charts.value = True
+    assert len(d.fig.axes) == 4 and d.png.startswith(b"\x89PNG")
+    d.charts.value = False
+    assert d.png == b""
 
 
 def test_untick_hide_shows_names(tmp_path):
@@ -35,6 +39,7 @@ def test_load_another_folder_and_export(tmp_path, careerlab_home):
     tmp_path.mkdir()
     write(tmp_path, "a.json", results("Ana Sample", fit=(80, 20)))
     write(tmp_path, "b.json", results("Ben Sample", fit=(20, 80)))
+    d.charts.value = True  # ticked before loading: every Load draws them again
     d.folder.value = str(tmp_path)
     d.load_button.click()
     assert "Loaded 2 learners" in d.summary.value

@@ -79,3 +79,21 @@ def test_a_very_long_name_is_shortened_on_save_and_says_so(tmp_path, monkeypatch
     assert saved.startswith("Ada x") and len(saved) == MAX_NAME == 200
     assert parts["name"].value == saved
     assert "shortened to 200 characters" in messages[-1]
+
+
+def test_the_export_sentence_says_what_the_file_holds(tmp_path, careerlab_home):
+    """After an export the panel says what went into the file; never "nothing saved yet" under a
+    file that was just saved."""
+    store = ProgressStore(tmp_path / "p.json")
+    store.record("learner", "name", "Sam Sample")
+    parts = progress_panel(store).children_by_role
+    parts["export"].click()
+    said = parts["handin_message"].value
+    assert "nothing saved" not in said and "only your name" in said
+    store.record("quiz:01-two-roles", "_score", {"correct": 5, "answered": 8, "total": 8})
+    store.record("exercise:02-the-medical-coder", "vn-01", {"score": 1.0})
+    store.record("exercise:02-the-medical-coder", "vn-02", {"score": 0.5})
+    parts["export"].click()
+    said = parts["handin_message"].value
+    assert "01-two-roles: 5 of 8 correct" in said and "02-the-medical-coder: 2 exercises done" in said
+    assert "only your name" not in said

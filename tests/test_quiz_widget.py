@@ -38,7 +38,7 @@ def test_empty_and_text_in_numeric_are_explained_not_counted(tmp_path):
     num.input.value = "about fifty"
     num.check.click()
     assert "is not a number" in num.feedback.value
-    assert "0 answered" in quiz.score_label.value
+    assert "Score" not in quiz.score_label.value and "press <b>Check</b>" in quiz.score_label.value
     assert store.get("quiz:99-sample", "num-1") is None
 
 
@@ -56,10 +56,18 @@ def test_try_again_clears_answers_and_score(tmp_path):
     quiz, store = make(tmp_path)
     quiz.views[0].input.value = "a"
     quiz.views[0].check.click()
+    assert "Score: 1 of 4 correct" in quiz.score_label.value and "(1 of 4 answered)" in quiz.score_label.value
+    assert quiz.try_again.layout.display is None  # shown once there is something to clear
     quiz.try_again.click()
     assert quiz.views[0].input.value is None and quiz.views[0].feedback.value == ""
-    assert "Score: 0 of 4" in quiz.score_label.value
+    assert "Score" not in quiz.score_label.value and quiz.try_again.layout.display == "none"
     assert store.get("quiz:99-sample", "_score")["answered"] == 0
+
+
+def test_a_new_quiz_shows_no_score_and_no_try_again(tmp_path):
+    """Before any answer there is nothing to score or clear: no "Score: 0 of 4", no Try again."""
+    quiz, _ = make(tmp_path)
+    assert "Score" not in quiz.score_label.value and quiz.try_again.layout.display == "none"
 
 
 def test_saved_answers_come_back_in_a_new_widget(tmp_path):

@@ -144,3 +144,31 @@ def test_a_chart_shown_in_a_kernel_carries_alt_text_and_its_png_is_made_once():
     assert f"data:image/png;base64,{data['image/png'].strip()}" in html_img.replace("\n", "")
     assert base64.b64decode(data["image/png"]).startswith(b"\x89PNG")
     assert nb.cells[1].outputs[0].text.strip() == "1", "the PNG was drawn twice"
+
+
+def test_a_constrained_lesson_chart_is_shown_at_its_own_size_uncropped():
+    """Lesson charts use layout="constrained", which already fits them; the inline backend's tight
+    crop measures every artist again (about a third of a chart's cost). Shown in a kernel, such a
+    chart is a PNG of exactly figsize × dpi, with its alt text."""
+    import base64
+    import io
+    import os
+
+    import nbformat
+    from nbclient import NotebookClient
+    from PIL import Image
+
+    source = ("import matplotlib\nmatplotlib.use('module://matplotlib_inline.backend_inline')\n"
+              "import matplotlib.pyplot as plt\nimport careerlab.ui\n"
+              "fig, ax = plt.subplots(figsize=(5, 2), layout='constrained')\nax.bar([1, 2], [3, 4])\n"
+              "ax.set_title('Paid')\nplt.show()")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source),
+                                         nbformat.v4.new_code_cell("print(fig.dpi)")])
+    env_path = os.environ.get("PYTHONPATH", "")
+    NotebookClient(nb, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": env_path.split(os.pathsep)[0] or "."}}).execute()
+    shown = [o for o in nb.cells[0].outputs if o.output_type == "display_data"]
+    png = base64.b64decode(shown[0].data["image/png"])
+    dpi = float(nb.cells[1].outputs[0].text)
+    assert Image.open(io.BytesIO(png)).size == (round(5 * dpi), round(2 * dpi))
+    assert "alt=" in shown[0].data["text/html"]

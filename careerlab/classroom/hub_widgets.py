@@ -31,7 +31,7 @@ class HubDashboard(ClassDashboard):
         self.handins: Any = None
         super().__init__()
         self.refresh_button.on_click(safe_callback(self.status)(self._load))
-        self.children = (widgets.HBox([self.refresh_button, self.hide, self.export_button]),
+        self.children = (widgets.HBox([self.refresh_button, self.hide, self.charts, self.export_button]),
                          self.status, self.roster_box, self.summary, self.out, self.table)
 
     def _read(self) -> tuple[Any, list[LoadProblem]]:

@@ -65,8 +65,12 @@ def learners_table_html(df: Any, *, names: bool) -> str:
             f"{html.escape('–' if pd.isna(v) else v if isinstance(v, str) else f'{v:.0f}')}</td>"
             for c, v in zip(keep, row))
         rows.append(f"<tr>{cells}</tr>")
-    return (f"<table class='careerlab-class-table' style='border-collapse:collapse;margin:4px 0'>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    # A class with many lessons' columns is wider than a laptop screen: the table scrolls sideways
+    # in its own box (reachable with Tab, scrolled with the arrow keys) instead of running off the page.
+    return (f"<div class='careerlab-class-table-box' tabindex='0' role='region' aria-label='Learners' "
+            f"style='max-width:100%;overflow-x:auto'>"
+            f"<table class='careerlab-class-table' style='border-collapse:collapse;margin:4px 0'>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def problems_html(problems: list[LoadProblem]) -> str:
@@ -99,6 +103,8 @@ class ClassDashboard(widgets.VBox):
                                    style={"description_width": "120px"})
         self.hide = widgets.Checkbox(value=True, description="Hide learner names",
                                      indent=False)
+        # The four charts are drawn when asked for (drawing them is most of the dashboard's cost)
+        self.charts = widgets.Checkbox(value=False, description="Show charts", indent=False)
         self.load_button = widgets.Button(description="Load results", icon="folder-open",
                                           button_style="primary")
         self.export_button = widgets.Button(description="Export class summary (CSV)",
@@ -110,6 +116,7 @@ class ClassDashboard(widgets.VBox):
         self.out = widgets.Output()
         self.fig = plt.figure(figsize=(14, 10))
         plt.close(self.fig)  # shown only through self.out
+        self.prompts: dict[str, str] = {}
         self.results: Any = None
         self.problems: list[LoadProblem] = []
         self.exported: Path | None = None
@@ -117,7 +124,8 @@ class ClassDashboard(widgets.VBox):
         self.load_button.on_click(safe_callback(self.status)(self._load))
         self.export_button.on_click(safe_callback(self.status)(self._export))
         self.hide.observe(safe_callback(self.status)(self._show_table), names="value")
-        super().__init__([self.folder, widgets.HBox([self.load_button, self.hide,
+        self.charts.observe(safe_callback(self.status)(self._show_charts), names="value")
+        super().__init__([self.folder, widgets.HBox([self.load_button, self.hide, self.charts,
                                                      self.export_button]),
                           self.status, self.summary, self.out, self.table])
         self._load()
@@ -152,7 +160,16 @@ class ClassDashboard(widgets.VBox):
                      describe_quizzes(self.results, lessons=sorted({k.split("/")[0] for k in prompts})),
                      describe_missed(self.results, prompts=prompts)]
         self.summary.value = _block("".join(f"<p>{html.escape(s)}</p>" for s in sentences))
-        dashboard_figure(self.results, fig=self.fig, prompts=prompts)
+        self.prompts = prompts
+        self._show_charts()
+
+    def _show_charts(self, _change: Any = None) -> None:
+        """Draw the four charts of the loaded class when "Show charts" is ticked; else clear them."""
+        self.png = b""
+        if not self.charts.value or self.results is None or self.results.empty:
+            self.out.clear_output()
+            return
+        dashboard_figure(self.results, fig=self.fig, prompts=self.prompts)
         self.png = figure_png(self.fig, 72, fast=True)
         from IPython.display import HTML, display
 

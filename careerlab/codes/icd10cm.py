@@ -57,7 +57,6 @@ class Icd10cmIndex:
         self._big = ""
         self._starts: list[int] = []
         self._notes: dict | None = None
-        self._lowered()
 
     def find(self, text: object) -> int | None:
         """Position of a typed code (any case, with or without dot/spaces), or None."""

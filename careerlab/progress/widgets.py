@@ -23,9 +23,22 @@ def _summary(store: ProgressStore) -> str:
     quizzes = {k: v.get(record.SCORE_KEY) for k, v in sections.items() if record.is_quiz(k)}
     lines = [f"{record.lesson_of(name)}: {s['correct']} of {s['total']} correct"
              for name, s in sorted(quizzes.items()) if matches(s, {"correct": int, "total": int})]
+    for name, entries in sorted(sections.items()):
+        if name.startswith(record.EXERCISE_PREFIX) and isinstance(entries, dict) and entries:
+            lines.append(f"{record.lesson_of(name)}: {len(entries)} "
+                         f"{'exercise' if len(entries) == 1 else 'exercises'} done")
     if record.ROLE_FIT in sections.get(record.ASSESSMENT, {}):
         lines.append("self-assessment: done")
-    return "; ".join(lines) if lines else "nothing saved yet"
+    return "; ".join(lines)
+
+
+def _export_words(store: ProgressStore) -> str:
+    """What the exported file holds, in a sentence (never "nothing saved yet" under a saved file)."""
+    done = _summary(store)
+    if done:
+        return f"Hand in that one file. It holds: {done}."
+    return ("Hand in that one file when your instructor asks. It holds only your name so far; "
+            "export again after the lessons and it holds your answers too.")
 
 
 def progress_panel(store: ProgressStore | None = None) -> W.VBox:
@@ -91,8 +104,7 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
     def on_export(_=None):
         keep_typed_name()
         out.clear_output()
-        handin_message.value = export_html(store.export_copy(),
-                                           f"Hand in that one file. Saved so far: {_summary(store)}.")
+        handin_message.value = export_html(store.export_copy(), _export_words(store))
 
     @safe_callback(out)
     def on_reset(_=None):

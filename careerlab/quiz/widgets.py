@@ -183,8 +183,13 @@ class QuizWidget(W.VBox):
         right = sum(1 for v in answered if v.correct)
         total = len(self.views)
         self.score = {"correct": right, "answered": len(answered), "total": total}
-        self.score_label.value = (f"<p style='font-size:15px'><b>Score: {right} of {total} correct</b> "
-                                  f"({len(answered)} answered)</p>")
+        if answered:
+            self.score_label.value = (f"<p style='font-size:15px'><b>Score: {right} of {total} correct</b> "
+                                      f"({len(answered)} of {total} answered)</p>")
+        else:  # nothing to score or clear yet
+            self.score_label.value = ("<p style='font-size:15px'>Your score shows here once you "
+                                      "press <b>Check</b> on a question.</p>")
+        self.try_again.layout.display = None if answered else "none"
         if save:
             self.store.record(self.section, SCORE_KEY, self.score)
 

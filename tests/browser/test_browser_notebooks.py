@@ -45,3 +45,19 @@ def test_notebook_runs_cleanly_in_jupyterlab(lab_page, lab_server, notebook):
     problems = report.errors + report.display
     assert not problems, f"{rel} in JupyterLab:\n" + "\n".join(problems)
     assert notebook.read_bytes() == before, f"{rel} was changed on disk by running it (autosave?)"
+
+
+def test_the_learners_table_stays_inside_the_page(lab_page, lab_server):
+    """At a laptop's 1280 px, lesson 07's learners table scrolls in its own box instead of running
+    past the notebook's right edge."""
+    rel = "notebooks/07-instructor-dashboard.ipynb"
+    report = run_notebook(lab_page, lab_server, rel, TIMEOUT_MS)
+    assert not report.errors, report.errors
+    boxes = lab_page.evaluate("""() => [...document.querySelectorAll('.careerlab-class-table-box')].map(b => {
+        const area = b.closest('.jp-OutputArea-output').getBoundingClientRect();
+        const r = b.getBoundingClientRect();
+        return {right: r.right, areaRight: area.right, scrolls: getComputedStyle(b).overflowX};
+    })""")
+    assert boxes, "lesson 07 drew no learners table"
+    for box in boxes:
+        assert box["right"] <= box["areaRight"] + 1 and box["scrolls"] == "auto", box
