@@ -22,24 +22,41 @@ def test_v01_matches_the_brief():
     remit = adjudicate(visit("V01"))
     first = row(remit, 1)
     # 99213 in locality B: 2.65 RVUs x 33.4009 = 88.51 allowed; billed 150.00 -> CO-45 61.49
-    # deductible 50.00 (PR-1); 20 % of 38.51 = 7.70 (PR-2); paid 88.51 - 57.70 = 30.81
+    # deductible 50.00 (PR-1); 20 % of 38.51 = 7.70 (PR-2); payer's part 88.51 - 57.70 = 30.81;
+    # sequestration 2 % x 30.81 = 0.6162 -> 0.62 (CO-253, halves up); paid 30.81 - 0.62 = 30.19
     assert (first["billed"], first["allowed"], first["paid"], first["patient_share"]) == (
-        D("150.00"), D("88.51"), D("30.81"), D("57.70"))
-    assert first["adjustments"] == [("CO", "45", D("61.49")), ("PR", "1", D("50.00")), ("PR", "2", D("7.70"))]
+        D("150.00"), D("88.51"), D("30.19"), D("57.70"))
+    assert first["adjustments"] == [("CO", "45", D("61.49")), ("PR", "1", D("50.00")), ("PR", "2", D("7.70")),
+                                    ("CO", "253", D("0.62"))]
+    assert (first["sequestration"], first["written_off"]) == (D("0.62"), D("62.11"))  # 61.49 + 0.62
     second = row(remit, 2)
     # 36415: 0.09 x 1.05 + 0.01 x 0.90 = 0.1035 RVUs x 33.4009 = 3.457 -> 3.46; CO-45 25.00 - 3.46 = 21.54
-    # lab line under the Medicare-like payer: no deductible, no coinsurance -> patient 0.00, paid 3.46
+    # lab line under the Medicare-like payer: no deductible, no coinsurance -> patient 0.00, payer's part 3.46;
+    # 2 % x 3.46 = 0.0692 -> 0.07 (CO-253); paid 3.39; written off 21.54 + 0.07 = 21.61
     assert (second["allowed"], second["deductible"], second["coinsurance"], second["paid"], second["written_off"]) == (
-        D("3.46"), D("0.00"), D("0.00"), D("3.46"), D("21.54"))
-    assert second["adjustments"] == [("CO", "45", D("21.54"))]
+        D("3.46"), D("0.00"), D("0.00"), D("3.39"), D("21.61"))
+    assert second["adjustments"] == [("CO", "45", D("21.54")), ("CO", "253", D("0.07"))]
+
+
+def test_sequestration_only_on_the_medicare_like_payer_and_only_since_july_2022():
+    commercial = adjudicate(visit("V01"), "NWPPO")
+    assert list(commercial["sequestration"]) == [D("0.00"), D("0.00")]
+    assert all(code != "253" for adj in commercial["adjustments"] for _, code, _ in adj)
+    # a visit on 30 June 2022 (before the 2 % cut), filed in time: no CO-253; the day after the cut starts: 2 %
+    before = adjudicate(visit("V01", filed_on="2022-07-15",
+                              line_changes={1: {"date_of_service": "2022-06-30"}, 2: {"date_of_service": "2022-06-30"}}))
+    assert row(before, 1)["paid"] == D("30.81") and row(before, 1)["sequestration"] == D("0.00")
+    after = adjudicate(visit("V01", filed_on="2022-07-15",
+                             line_changes={1: {"date_of_service": "2022-07-01"}, 2: {"date_of_service": "2022-07-01"}}))
+    assert row(after, 1)["paid"] == D("30.19")
 
 
 def test_lab_line_first_leaves_the_medicare_like_deductible_untouched():
     claim = visit("V01", lines=list(reversed(claim_to_dict(visit("V01"))["lines"])))  # blood draw first
     remit = adjudicate(claim)
     # line 1 (36415): allowed 3.46, patient 0.00 -> the 50.00 deductible is still all left for the visit
-    assert (row(remit, 1)["patient_share"], row(remit, 1)["paid"]) == (D("0.00"), D("3.46"))
-    # line 2 (99213): 88.51 allowed; deductible 50.00 + 20 % x 38.51 = 7.70 -> patient 57.70, paid 30.81
+    assert (row(remit, 1)["patient_share"], row(remit, 1)["paid"]) == (D("0.00"), D("3.39"))  # 3.46 - 0.07 CO-253
+    # line 2 (99213): 88.51 allowed; deductible 50.00 + 20 % x 38.51 = 7.70 -> patient 57.70
     assert (row(remit, 2)["deductible"], row(remit, 2)["patient_share"]) == (D("50.00"), D("57.70"))
 
 
@@ -64,12 +81,14 @@ def test_v03_denial_then_corrected_claim():
     remit = adjudicate(claim)
     assert row(remit, 1)["status"] == "denied" and row(remit, 1)["adjustments"] == [("CO", "97", D("150.00"))]
     # 20610 in locality B (like V01): 0.79 x 1.000 + 0.85 x 1.050 + 0.10 x 0.900 = 1.7725 RVUs;
-    # x 33.4009 = 59.2031 -> 59.20 allowed; coinsurance 20 % = 11.84; paid 47.36
-    assert row(remit, 2)["allowed"] == D("59.20") and row(remit, 2)["paid"] == D("47.36")
+    # x 33.4009 = 59.2031 -> 59.20 allowed; coinsurance 20 % = 11.84; payer's part 47.36;
+    # sequestration 2 % x 47.36 = 0.9472 -> 0.95; paid 46.41
+    assert row(remit, 2)["allowed"] == D("59.20") and row(remit, 2)["paid"] == D("46.41")
     fixed = adjudicate(replace_line(claim, 1, modifiers=("25",)))
-    # 99213 in locality B: 88.51 allowed, the same as V01's visit; coinsurance 17.702 -> 17.70; paid 70.81
+    # 99213 in locality B: 88.51 allowed, the same as V01's visit; coinsurance 17.702 -> 17.70; payer's part 70.81;
+    # sequestration 2 % x 70.81 = 1.4162 -> 1.42; paid 69.39
     assert list(fixed["status"]) == ["paid", "paid"] and row(fixed, 1)["allowed"] == D("88.51")
-    assert row(fixed, 1)["paid"] == D("70.81")
+    assert row(fixed, 1)["paid"] == D("69.39")
 
 
 def test_v04_copay_plan_after_fixing_the_diagnosis():
@@ -105,7 +124,9 @@ def test_medical_necessity_denial():
 
 def test_charge_below_the_contract_is_allowed_in_full():
     remit = adjudicate(visit("V01", line_changes={2: {"charge": "2.00"}}))
-    assert row(remit, 2)["allowed"] == D("2.00") and row(remit, 2)["written_off"] == D("0.00")
+    # no CO-45 at all; only the sequestration cut of the payer's 2.00: 2 % = 0.04 (CO-253)
+    assert row(remit, 2)["allowed"] == D("2.00") and row(remit, 2)["written_off"] == D("0.04")
+    assert row(remit, 2)["adjustments"] == [("CO", "253", D("0.04"))]
 
 
 def test_payer_argument_and_errors():
@@ -140,7 +161,7 @@ line_strategy = st.fixed_dictionaries({
 def test_every_dollar_is_accounted_for(lines, payer, deductible, oop, locality, dx):
     raw = {"visit_id": "P1", "patient_name": "Pat Property", "patient_dob": "1960-01-01", "member_id": "X1",
            "insured_name": "Pat Property", "relationship": "self", "payer_id": payer, "locality": locality,
-           "rendering_npi": "9990000029", "billing_npi": "9990000011", "diagnoses": dx, "lines": lines,
+           "rendering_npi": "9990000025", "billing_npi": "9990000017", "diagnoses": dx, "lines": lines,
            "filed_on": "2026-10-10", "deductible_remaining": str(deductible),
            "oop_remaining": None if oop is None else str(oop)}
     remit = adjudicate(claim_from_dict(raw))
@@ -160,20 +181,21 @@ def test_posting_statement_and_explanations():
     claim = visit("V01")
     remit = adjudicate(claim)
     totals = post_payment(remit)
-    # paid 30.81 + 3.46 = 34.27; CO 61.49 + 21.54 = 83.03; PR 57.70 + 0.00 = 57.70; 34.27 + 83.03 + 57.70 = 175.00
+    # paid 30.19 + 3.39 = 33.58; CO 61.49 + 0.62 + 21.54 + 0.07 = 83.72; PR 57.70; 33.58 + 83.72 + 57.70 = 175.00
     assert (totals["billed"], totals["paid"], totals["contractual_CO"], totals["patient_PR"]) == (
-        D("175.00"), D("34.27"), D("83.03"), D("57.70"))
-    assert totals["balance_after_posting"] == D("57.70")  # 175.00 - 34.27 - 83.03
+        D("175.00"), D("33.58"), D("83.72"), D("57.70"))
+    assert totals["balance_after_posting"] == D("57.70")  # 175.00 - 33.58 - 83.72
     statement = patient_statement(claim, remit)
     assert "Amount due from you: $57.70" in statement and "Avery Sample" in statement
     sentences = explain_adjustments(remit)
-    # line 1: CO-45, PR-1, PR-2; line 2 (lab): CO-45 only -> 4 sentences
-    assert len(sentences) == 4 and sentences[0].startswith("Line 1 (99213): CO-45 $61.49")
-    assert "deductible" in sentences[1] and sentences[3].startswith("Line 2 (36415): CO-45 $21.54")
-    assert "$34.27" in remittance_summary(remit) and "Denied" not in remittance_summary(remit)
-    assert adjustment_text(remit["adjustments"].iloc[0]) == "CO-45 $61.49; PR-1 $50.00; PR-2 $7.70"
+    # line 1: CO-45, PR-1, PR-2, CO-253; line 2 (lab): CO-45, CO-253 -> 6 sentences
+    assert len(sentences) == 6 and sentences[0].startswith("Line 1 (99213): CO-45 $61.49")
+    assert "deductible" in sentences[1] and sentences[4].startswith("Line 2 (36415): CO-45 $21.54")
+    assert sentences[3].startswith("Line 1 (99213): CO-253 $0.62") and "Sequestration" in sentences[3]
+    assert "$33.58" in remittance_summary(remit) and "Denied" not in remittance_summary(remit)
+    assert adjustment_text(remit["adjustments"].iloc[0]) == "CO-45 $61.49; PR-1 $50.00; PR-2 $7.70; CO-253 $0.62"
     table = remittance_table(remit)
-    assert list(table["Paid"]) == ["$30.81", "$3.46"]
+    assert list(table["Paid"]) == ["$30.19", "$3.39"]
 
 
 def test_draft_appeal():

@@ -18,7 +18,7 @@ def test_remittance_chart(tmp_path):
     assert len(legend) == 3 and legend[0] == "Paid by the payer"
     assert len({p.get_hatch() for p in ax.patches}) == 3  # a hatch per part, not colour alone
     widths = [p.get_width() for p in ax.patches]
-    # line 2: paid 47.36 + patient 11.84 + written off 120.80 = 180.00 billed
+    # line 2: paid 46.41 + patient 11.84 + written off 121.75 (CO-45 120.80 + CO-253 0.95) = 180.00 billed
     assert abs(widths[1] + widths[3] + widths[5] - 180.0) < 1e-9
     fig.savefig(tmp_path / "chart.png")
     plt.close(fig)
@@ -30,4 +30,4 @@ def test_remittance_summary_says_what_the_chart_shows_to_the_cent():
     text = remittance_summary(adjudicate(visit("V03")))
     assert "\n" not in text
     assert "Line 1 (99213, denied): $150.00 billed; paid $0.00, the patient owes $0.00, adjusted off $150.00." in text
-    assert "Line 2 (20610): $180.00 billed; paid $47.36, the patient owes $11.84, adjusted off $120.80." in text
+    assert "Line 2 (20610): $180.00 billed; paid $46.41, the patient owes $11.84, adjusted off $121.75." in text

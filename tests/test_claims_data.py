@@ -5,6 +5,8 @@ import shutil
 
 import pytest
 
+from careerlab.claims.npi import is_valid_npi
+
 from careerlab.claims.model import claim_from_dict
 from careerlab.claims.model import ClaimError
 from careerlab.claims.data import ClaimsDataError, load_tables, load_visits
@@ -34,6 +36,7 @@ def test_visits_use_known_payers_codes_and_fictional_npis():
         assert all(code_family(code) for code in claim.diagnoses), claim.claim_id  # in the ICD-10-CM release
         for npi in (claim.rendering_npi, claim.billing_npi):
             assert npi == "" or npi.startswith("9"), "fictional NPIs start with 9 (NPIs are issued starting with 1 or 2)"
+            assert npi == "" or is_valid_npi(npi), f"{claim.claim_id}: {npi} fails the NPI check digit"
 
 
 def test_readme_lists_every_file_with_source_and_licence():
@@ -56,8 +59,8 @@ def test_service_codes_are_few_and_in_own_words():
     ("gpci.csv", "locality,work_gpci,pe_gpci,mp_gpci\nA,1,one,1\n", "not a number"),
     ("carc.csv", "code,usual_group,plain_words,next_step\n1,PR,a,b,extra\n", "number of cells"),
     ("bundled_pairs.csv", "column1,column2,modifier_indicator,teaching_note\n20610,11111,1,x\n", "unknown code"),
-    ("payers.csv", "payer_id,name,kind,percent_of_fee_schedule,coinsurance,copay,filing_limit,no_patient_share_kinds,note\n"
-                   "FEDMED,F,medicare-like,100,0.20,0.00,12m,labs,x\n", "unknown service kind"),
+    ("payers.csv", "payer_id,name,kind,percent_of_fee_schedule,coinsurance,copay,filing_limit,no_patient_share_kinds,"
+                   "sequestration,note\nFEDMED,F,medicare-like,100,0.20,0.00,12m,labs,0.02,x\n", "unknown service kind"),
 ])
 def test_broken_tables_give_a_message_naming_the_file(tmp_path, file, bad, words):
     copy = tmp_path / "claims"

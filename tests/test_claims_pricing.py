@@ -92,6 +92,15 @@ def test_explain_split_shows_the_working():
     assert "$50.00" in text and "$7.70" in text and "$57.70" in text and "$30.81" in text
 
 
+def test_explain_split_under_a_cap_is_true_at_every_step():
+    # 20 % of 108.55 = 21.71 (the false working said $15.00 here); the 15.00 left then caps it
+    text = explain_split("108.55", "0", "0.20", oop_remaining="15.00")
+    assert "Coinsurance 20 % of that: $21.71." in text
+    assert "only $15.00 is left" in text and "Patient pays $15.00; the payer pays $93.55" in text
+    roomy = explain_split("108.55", "0", "0.20", oop_remaining="100.00")
+    assert "the cap changes nothing" in roomy and "Patient pays $21.71" in roomy
+
+
 @pytest.mark.parametrize("dos, limit, deadline", [
     (date(2025, 9, 15), "12m", date(2026, 9, 15)),
     (date(2024, 2, 29), "12m", date(2025, 2, 28)),  # no 29 Feb in 2025
@@ -105,3 +114,18 @@ def test_filing_deadline(dos, limit, deadline):
 def test_filing_deadline_bad_format():
     with pytest.raises(ValueError, match="12m"):
         filing_deadline(date(2026, 1, 1), "one year")
+
+
+def test_sequestration_rounding_and_the_quiz_agree():
+    from careerlab.claims.pricing import sequestration_cut
+    from careerlab.quiz import load_bank
+    from careerlab.paths import data_path
+
+    # 2 % of 30.81 = 0.6162 -> 0.62; of 3.46 = 0.0692 -> 0.07; a half cent rounds up: 2 % of 0.25 = 0.005 -> 0.01
+    assert sequestration_cut("30.81", "0.02") == Decimal("0.62")
+    assert sequestration_cut("3.46", "0.02") == Decimal("0.07")
+    assert sequestration_cut("0.25", "0.02") == Decimal("0.01")
+    assert sequestration_cut("30.81", "0.02", date(2022, 6, 30)) == Decimal("0.00")
+    bank = load_bank(data_path("quizzes", "03-the-medical-biller.json"))
+    q = next(q for q in bank.questions if q.id == "q-biller-8")
+    assert Decimal(str(q.answer)) == Decimal("30.81") - sequestration_cut("30.81", "0.02")

@@ -117,6 +117,33 @@ def test_em_without_25_on_procedure_day():
     assert findings[0].field == "Line 1 modifiers (box 24D)"
 
 
+def test_em_with_only_a_test_or_blood_draw_needs_no_modifier():
+    # V01 is a 99213 with a blood draw (36415, no global period): clean without 25
+    assert [l.code for l in visit("V01").lines] == ["99213", "36415"] and scrub(visit("V01")) == []
+    ecg = visit("V01", line_changes={2: {"code": "93000", "pointers": ["A"], "charge": "75"}})
+    assert scrub(ecg) == []
+
+
+def test_major_procedure_day_asks_for_57_not_25(tmp_path):
+    import shutil
+
+    from careerlab.claims.data import load_tables
+    from careerlab.paths import data_path
+
+    folder = tmp_path / "claims"
+    shutil.copytree(data_path("claims"), folder)
+    path = folder / "service_codes.csv"
+    text = path.read_text(encoding="utf-8").replace(",180.00,0\n", ",180.00,90\n")  # pretend 20610 had a 90-day global
+    assert text != path.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    tables = load_tables(folder)
+    findings = scrub(visit("V03"), tables=tables)
+    assert rules_of(findings) == ["modifier-25"] and "57" in findings[0].fix and "major" in findings[0].message
+    assert scrub(visit("V03", line_changes={1: {"modifiers": ["57"]}}), tables=tables) == []
+    # on a minor-procedure day, 25 clears it
+    assert scrub(visit("V03", line_changes={1: {"modifiers": ["25"]}})) == []
+
+
 def test_em_and_procedure_on_different_days_need_no_25():
     assert scrub(visit("V03", line_changes={1: {"date_of_service": "2026-10-13"}})) == []
 

@@ -29,7 +29,7 @@ def test_locality_text_names_the_gpcis():
 def test_tables_have_one_row_per_entry():
     rules = rules_table()
     assert list(rules.index) == ["Required boxes filled", "Diagnosis codes valid and billable", "Diagnosis pointers",
-                                 "Known service code", "Bundled services", "Modifier 25 on a same-day visit",
+                                 "Known service code", "Bundled services", "Modifier 25 or 57 on a same-day visit",
                                  "Units and charge", "Sent in time"]
     assert not any(".csv" in text for text in rules["What it checks"])  # no file names for the learner
     payers = payers_table()
@@ -77,8 +77,8 @@ def test_posting_table_labels_the_totals_in_dollars():
     table = posting_table(remit)
     assert list(table.columns) == ["Amount"] and len(table) == len(post_payment(remit))
     assert table.loc["Charges billed", "Amount"] == "$175.00"
-    assert table.loc["Paid by the payer", "Amount"] == "$34.27"
-    assert table.loc["Contractual write-off (CO)", "Amount"] == "$83.03"
+    assert table.loc["Paid by the payer", "Amount"] == "$33.58"  # 30.19 + 3.39, after CO-253
+    assert table.loc["Contractual write-off (CO)", "Amount"] == "$83.72"  # CO-45 83.03 + CO-253 0.69
     assert table.loc["Balance after posting (the patient owes)", "Amount"] == "$57.70"
     assert not any("Decimal" in v for v in table["Amount"])
 
@@ -90,6 +90,6 @@ def test_adjustments_text_is_one_block_for_say():
     remit = adjudicate(visit("V01"))
     text = adjustments_text(remit)
     lines = text.split("\n")
-    assert lines[0] == remittance_summary(remit) and len(lines) == 1 + 4  # CO-45, PR-1, PR-2 on line 1; CO-45 on line 2
+    assert lines[0] == remittance_summary(remit) and len(lines) == 1 + 6  # CO-45, PR-1, PR-2, CO-253 on line 1; CO-45, CO-253 on line 2
     assert lines[1].startswith("- Line 1 (99213): CO-45 $61.49")
     assert adjustments_text(remit, summary=False) == "\n".join(lines[1:])

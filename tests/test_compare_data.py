@@ -24,6 +24,9 @@ def test_certification_row_names_the_awarding_bodies():
     for body in ("AAPC", "American Medical Billing Association", "National Healthcareer Association"):
         assert body in row.biller
     assert "not a legal licence" in row.coder
+    # issue 14: the revenue-cycle credential, the apprentice status and AHIMA's health-information credentials
+    assert "CRCR" in row.biller and "HFMA" in row.biller
+    assert "CPC-A" in row.coder and "apprentice" in row.coder and "RHIT" in row.coder and "RHIA" in row.coder
 
 
 def test_pay_figures_carry_period_and_source_and_only_the_checked_ones():

@@ -14,10 +14,12 @@ def test_the_visit_remittance_adds_up():
     (rem,) = price_visit(load_visit()).to_dict("records")
     # billed $150.00 (synthetic); CO-45 write-off 150.00 - 88.51 = 61.49
     assert rem["billed"] == Decimal("150.00") and rem["allowed"] == Decimal("88.51")
-    assert rem["written_off"] == Decimal("61.49") and rem["status"] == "paid"
-    assert rem["patient_share"] == Decimal("57.70") and rem["paid"] == Decimal("30.81")
+    assert rem["status"] == "paid"
+    # the insurer's part 88.51 - 57.70 = 30.81, then sequestration: 2 % x 30.81 = 0.6162 -> 0.62 (CO-253), paid 30.19
+    assert rem["patient_share"] == Decimal("57.70") and rem["paid"] == Decimal("30.19")
+    assert rem["sequestration"] == Decimal("0.62") and rem["written_off"] == Decimal("62.11")  # 61.49 + 0.62
     rows = {(r["group"], r["reason"]): r["amount"] for r in remittance_rows(price_visit(load_visit()))}
-    assert rows[("CO", "45")] == Decimal("61.49")
+    assert rows[("CO", "45")] == Decimal("61.49") and rows[("CO", "253")] == Decimal("0.62")
     assert rows[("PR", "1")] + rows[("PR", "2")] == Decimal("57.70")
 
 
@@ -25,7 +27,8 @@ def test_allowed_never_exceeds_billed():
     visit = load_visit()
     visit["services"][0]["charge"] = 60.00  # charge below the fee schedule: allowed is capped at 60
     (rem,) = price_visit(visit).to_dict("records")
-    assert rem["allowed"] == Decimal("60.00") and rem["written_off"] == Decimal("0.00")
+    # deductible 50.00, 20 % x 10.00 = 2.00 -> insurer's part 8.00; no CO-45, only CO-253: 2 % x 8.00 = 0.16
+    assert rem["allowed"] == Decimal("60.00") and rem["written_off"] == Decimal("0.16")
 
 
 def test_the_visit_pricing_is_lesson_03s():
@@ -75,4 +78,4 @@ def test_tables_render():
     assert claim_table(load_visit()).data.shape[0] == 1
     table = remittance_advice_table(price_visit(load_visit())).data
     assert "..." not in remittance_advice_table(price_visit(load_visit())).to_html()  # nothing cut short
-    assert table["amount ($)"].tolist() == ["150.00", "61.49", "88.51", "50.00", "7.70", "30.81", "57.70"]
+    assert table["amount ($)"].tolist() == ["150.00", "61.49", "88.51", "50.00", "7.70", "30.81", "0.62", "30.19", "57.70"]

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 from careerlab._lazy import lazy_getattr
 from careerlab.claims.adjudication import adjudicate
+from careerlab.claims.appeals import LEVELS as APPEAL_LEVELS, filing_limit, reopening_limit
 from careerlab.claims.data import (ClaimsDataError, ClaimTables, QueueDataError, default_tables, get_payer, load_tables,
                                    load_visits, load_work_queue)
+from careerlab.claims.notices import MSN_VS_REMITTANCE, abn_modifier, liable_if_denied
+from careerlab.claims.npi import is_valid_npi, npi_check_digit
 from careerlab.claims.model import Claim, ClaimError, ServiceLine, claim_from_dict, replace_line
 from careerlab.claims.money import MoneyError, fmt_money, parse_money, parse_rate, parse_units
 from careerlab.claims.posting import draft_appeal, patient_statement, post_payment, rate_percent
-from careerlab.claims.pricing import (CONVERSION_FACTOR_2026, Payer, contracted_amount, fee_schedule_amount,
-                                      filing_deadline, share_breakdown, split_allowed)
+from careerlab.claims.pricing import (CONVERSION_FACTOR_2026, SEQUESTRATION_SINCE, Payer, contracted_amount,
+                                      fee_schedule_amount, filing_deadline, sequestration_cut, share_breakdown,
+                                      split_allowed)
 from careerlab.claims.queue import (QueueMetrics, Ranked, check_top_picks, deadline, priority_order, queue_metrics,
                                     queue_result, work_claim)
 from careerlab.claims.queue_model import ACTIONS, Decision, QueueClaim, QueueError, WorkQueue
@@ -22,15 +26,17 @@ from careerlab.claims.text import (adjustment_text, adjustments_text, explain_ad
 from careerlab.claims.text import aging_summary, days_in_ar_text, decision_text
 
 _LAZY = {
-    **dict.fromkeys(["claim_form_html", "findings_table", "payers_table", "posting_table", "reason_codes_table",
+    **dict.fromkeys(["appeals_table", "notices_table", "claim_form_html", "findings_table", "payers_table", "posting_table", "reason_codes_table",
                      "queue_table", "remittance_table", "rules_table", "services_table", "show_document"], "careerlab.claims.tables"),
     "remittance_chart": "careerlab.claims.charts", "ar_aging_chart": "careerlab.claims.charts",
     "work_queue": "careerlab.claims.queue_widgets",
     "claim_builder": "careerlab.claims.widgets", "share_exercise": "careerlab.claims.widgets",
+    "process_exercise": "careerlab.claims.process_widgets",
 }
 
 __all__ = sorted([
-    "ACTIONS", "CONVERSION_FACTOR_2026", "Claim", "ClaimError", "ClaimTables", "ClaimsDataError", "Finding", "MoneyError",
+    "APPEAL_LEVELS", "filing_limit", "reopening_limit", "MSN_VS_REMITTANCE", "SEQUESTRATION_SINCE", "abn_modifier", "is_valid_npi", "liable_if_denied", "npi_check_digit",
+    "sequestration_cut", "ACTIONS", "CONVERSION_FACTOR_2026", "Claim", "ClaimError", "ClaimTables", "ClaimsDataError", "Finding", "MoneyError",
     "Payer", "ServiceLine", "adjudicate", "adjustment_text", "adjustments_text", "blocking", "claim_from_dict",
     "contracted_amount", "default_tables", "draft_appeal", "explain_adjustments", "fee_schedule_amount",
     "filing_deadline", "findings_summary", "fmt_money", "get_payer", "load_tables", "load_visits", "locality_text",

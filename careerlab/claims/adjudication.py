@@ -6,13 +6,14 @@ from datetime import date
 from careerlab.claims.data import ClaimTables, default_tables, get_payer
 from careerlab.claims.model import Claim, ClaimError
 from careerlab.claims.money import ZERO
-from careerlab.claims.pricing import Payer, contracted_amount, fee_schedule_amount, filing_deadline, share_breakdown
+from careerlab.claims.pricing import (Payer, contracted_amount, fee_schedule_amount, filing_deadline, sequestration_cut,
+                                      share_breakdown)
 from careerlab.claims.scrubber import blocking, diagnosis_problem, scrub
 
 LINE_DENIALS = {"missing-field": "16", "service-code": "16", "pointer": "16", "units-charge": "16",
                 "diagnosis-code": "16", "bundled-pair": "97", "modifier-25": "97"}
 COLUMNS = ["line", "code", "modifiers", "billed", "allowed", "deductible", "coinsurance", "copay",
-           "patient_share", "paid", "written_off", "status", "adjustments", "reason"]
+           "patient_share", "paid", "sequestration", "written_off", "status", "adjustments", "reason"]
 
 
 def _denial_reasons(claim: Claim, payer: Payer, tables: ClaimTables, today: date) -> dict[int, tuple[str, str]]:
@@ -44,7 +45,9 @@ def adjudicate(claim: Claim, payer: Payer | str | None = None, *, today: date | 
                tables: ClaimTables | None = None) -> "pandas.DataFrame":
     """One remittance row per line: billed, allowed, patient share, paid, written off, and the adjustment codes.
 
-    Every row satisfies paid + patient_share + written_off == billed, to the cent.
+    Every row satisfies paid + patient_share + written_off == billed, to the cent. A payer with sequestration
+    (the Medicare-like one) then cuts its own part by its rate (CO-253, part of written_off); the allowed amount
+    and the patient's share do not change.
     """
     import pandas as pd
 
@@ -63,7 +66,7 @@ def adjudicate(claim: Claim, payer: Payer | str | None = None, *, today: date | 
     for n, line in enumerate(claim.lines, start=1):
         billed = line.charge
         row = {"line": n, "code": line.code, "modifiers": " ".join(line.modifiers), "billed": billed,
-               "deductible": ZERO, "coinsurance": ZERO, "copay": ZERO}
+               "deductible": ZERO, "coinsurance": ZERO, "copay": ZERO, "sequestration": ZERO}
         if n in denials:
             code, reason = denials[n]
             row.update(allowed=ZERO, paid=ZERO, written_off=billed, status="denied", reason=reason,
@@ -80,11 +83,13 @@ def adjudicate(claim: Claim, payer: Payer | str | None = None, *, today: date | 
                                     payer.copay if use_copay else 0, oop_left)
             deductible_left -= share.deductible
             oop_left = None if oop_left is None else oop_left - share.patient
+            cut = sequestration_cut(share.payer, payer.sequestration, line.date_of_service)
             adjustments = [(g, c, a) for g, c, a in (("CO", "45", billed - allowed), ("PR", "1", share.deductible),
-                                                     ("PR", "2", share.coinsurance), ("PR", "3", share.copay)) if a > 0]
+                                                     ("PR", "2", share.coinsurance), ("PR", "3", share.copay),
+                                                     ("CO", "253", cut)) if a > 0]
             row.update(allowed=allowed, deductible=share.deductible, coinsurance=share.coinsurance,
-                       copay=share.copay, paid=share.payer, written_off=billed - allowed, status="paid",
-                       reason="Paid under the contract.", adjustments=adjustments)
+                       copay=share.copay, paid=share.payer - cut, sequestration=cut, written_off=billed - allowed + cut,
+                       status="paid", reason="Paid under the contract.", adjustments=adjustments)
         row["patient_share"] = row["deductible"] + row["coinsurance"] + row["copay"]
         rows.append(row)
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -60,7 +60,7 @@ def _payer(row: dict, where: str) -> Payer:
         kinds = tuple(k.strip().lower() for k in row["no_patient_share_kinds"].split(";") if k.strip())
         payer = Payer(row["payer_id"].upper(), row["name"], row["kind"], _decimal(row["percent_of_fee_schedule"], where),
                       parse_rate(row["coinsurance"], where), parse_money(row["copay"], where), row["filing_limit"], row["note"],
-                      kinds)
+                      kinds, parse_rate(row["sequestration"] or "0", where))
         filing_deadline(date(2026, 1, 1), payer.filing_limit)  # checks the format
     except (MoneyError, ValueError) as err:
         raise ClaimsDataError(f"{where}: {err}") from None
@@ -73,7 +73,7 @@ def load_tables(folder: Path | None = None) -> ClaimTables:
     payers = {}
     for i, row in enumerate(_rows(base / "payers.csv", ("payer_id", "name", "kind", "percent_of_fee_schedule",
                                                         "coinsurance", "copay", "filing_limit", "no_patient_share_kinds",
-                                                        "note"), ("payer_id",)), start=2):
+                                                        "sequestration", "note"), ("payer_id",)), start=2):
         payer = _payer(row, f"payers.csv line {i}")
         payers[payer.payer_id] = payer
     localities = {}
@@ -82,8 +82,11 @@ def load_tables(folder: Path | None = None) -> ClaimTables:
         localities[row["locality"].upper()] = tuple(_decimal(row[k], where) for k in ("work_gpci", "pe_gpci", "mp_gpci"))
     services = {}
     for i, row in enumerate(_rows(base / "service_codes.csv", ("code", "code_set", "kind", "plain_words", "work_rvu",
-                                                               "pe_rvu", "mp_rvu", "usual_charge"), ("code",)), start=2):
+                                                               "pe_rvu", "mp_rvu", "usual_charge", "global_days"), ("code",)),
+                             start=2):
         where = f"service_codes.csv line {i}"
+        if row["global_days"] not in {"", "0", "10", "90"}:
+            raise ClaimsDataError(f"{where}: global_days must be empty (no global period), 0, 10 or 90.")
         for key in ("work_rvu", "pe_rvu", "mp_rvu", "usual_charge"):
             row[key] = _decimal(row[key], where)
         services[row["code"].upper()] = row

@@ -11,6 +11,11 @@ from careerlab.claims.money import ZERO, MoneyError, cents, parse_money, parse_r
 # (non-qualifying-APM clinicians; qualifying APM participants get $33.5675). Source year 2026.
 CONVERSION_FACTOR_2026 = Decimal("33.4009")
 
+# Medicare sequestration: a 2 % cut of what Medicare pays (not of the allowed amount or the patient's share), on
+# claims with dates of service from 1 July 2022, reported as CO-253 (CGS Medicare, "Reminders About
+# Sequestration", June 2022; NGS Medicare, revised 2023). The 0 % and 1 % periods before it are not modelled.
+SEQUESTRATION_SINCE = date(2022, 7, 1)
+
 
 @dataclass(frozen=True)
 class Payer:
@@ -25,6 +30,7 @@ class Payer:
     filing_limit: str  # "12m" = 12 months, "180d" = 180 days
     note: str = ""
     no_patient_share_kinds: tuple[str, ...] = ()  # service kinds with no deductible/coinsurance/copay, e.g. ("lab",)
+    sequestration: Decimal = ZERO  # share of the payer's payment cut by sequestration (0.02 on the Medicare-like payer)
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,22 @@ def fee_schedule_amount(
 def contracted_amount(fee_amount: Decimal, payer: Payer) -> Decimal:
     """What a payer's contract allows: its percentage of the fee-schedule amount, to the cent."""
     return cents(fee_amount * payer.percent_of_fee_schedule / 100)
+
+
+def sequestration_cut(payment: object, rate: object, date_of_service: date | None = None) -> Decimal:
+    """The CO-253 amount: ``rate`` of the payer's payment, rounded to the cent (halves up), for services from
+    1 July 2022 (nothing before; a line with no date is treated as current).
+
+    >>> sequestration_cut("30.81", "0.02")  # 2 % of 30.81 = 0.6162 -> 0.62
+    Decimal('0.62')
+    >>> sequestration_cut("30.81", "0.02", date(2022, 6, 30))
+    Decimal('0.00')
+    """
+    paid = parse_money(payment, "Payment")
+    share = parse_rate(rate, "Sequestration rate")
+    if date_of_service is not None and date_of_service < SEQUESTRATION_SINCE:
+        return ZERO
+    return cents(paid * share)
 
 
 def share_breakdown(
@@ -144,18 +166,27 @@ def explain_split(
     copay: object = 0,
     oop_remaining: object = None,
 ) -> str:
-    """The working behind split_allowed, step by step, in plain words."""
+    """The working behind split_allowed, step by step, in plain words: each step's own amount first, then the
+    out-of-pocket cap, if any, applied to their total (so every line of the working is true)."""
     s = share_breakdown(allowed, deductible_remaining, coinsurance_rate, copay, oop_remaining)
+    free = share_breakdown(allowed, deductible_remaining, coinsurance_rate, copay)  # before any cap
     allowed_d = s.patient + s.payer
     steps = [f"Allowed amount: ${allowed_d:,.2f}.",
-             f"1. Deductible first: the patient pays ${s.deductible:,.2f} of it.",
-             f"2. Left after the deductible: ${allowed_d - s.deductible:,.2f}."]
+             f"1. Deductible first: the patient pays ${free.deductible:,.2f} of it.",
+             f"2. Left after the deductible: ${allowed_d - free.deductible:,.2f}."]
     if parse_money(copay, "Copay") > 0:
-        steps.append(f"3. This plan uses a copay instead of coinsurance: ${s.copay:,.2f}.")
+        steps.append(f"3. This plan uses a copay instead of coinsurance: ${free.copay:,.2f}.")
     else:
         rate = parse_rate(coinsurance_rate, "Coinsurance rate")
-        steps.append(f"3. Coinsurance {rate * 100:.0f} % of that: ${s.coinsurance:,.2f}.")
+        steps.append(f"3. Coinsurance {rate * 100:.0f} % of that: ${free.coinsurance:,.2f}.")
     if oop_remaining is not None and str(oop_remaining).strip() != "":
-        steps.append(f"4. The out-of-pocket maximum left (${parse_money(oop_remaining, 'Out-of-pocket'):,.2f}) caps the total.")
+        cap = parse_money(oop_remaining, "Out-of-pocket maximum remaining")
+        if free.patient > cap:
+            steps.append(f"4. Together that is ${free.patient:,.2f}, but only ${cap:,.2f} is left before the patient "
+                         f"reaches the out-of-pocket maximum, so the patient pays ${s.patient:,.2f} and the plan pays "
+                         "the rest.")
+        else:
+            steps.append(f"4. Together that is ${free.patient:,.2f}, within the ${cap:,.2f} left before the "
+                         "out-of-pocket maximum, so the cap changes nothing.")
     steps.append(f"Patient pays ${s.patient:,.2f}; the payer pays ${s.payer:,.2f}; together ${allowed_d:,.2f}.")
     return "\n".join(steps)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from careerlab.claims.appeals import LEVELS, REOPENING_LIMIT
 from careerlab.claims.money import ZERO, fmt_money
 from careerlab.claims.pricing import filing_deadline
 from careerlab.claims.queue_model import (ACTIONS, AGE_BUCKETS, MEDICARE_ONLY, WRITE_OFFS, Decision, QueueClaim,
@@ -18,12 +19,11 @@ from careerlab.claims.queue_model import (ACTIONS, AGE_BUCKETS, MEDICARE_ONLY, W
 
 URGENT_DAYS = 30  # a deadline this close puts a claim at the top of the queue
 APPEAL_LEVELS = ("redetermination", "reconsideration", "alj")  # Medicare levels 1-3 (4 and 5 follow the ALJ)
-# The Medicare clocks (NGS Medicare, Levels of Appeals and Time Limits for Filing, checked 2026): each runs
-# from the date of the decision before it; counted here from the notice date, the safe reading.
-CLOCKS = {"redetermination": ("120d", "the redetermination window (120 days)"),
-          "reconsideration": ("180d", "the reconsideration window (180 days)"),
-          "alj": ("60d", "the ALJ hearing window (60 days)"),
-          "reopening": ("12m", "the reopening window (1 year)")}
+# The Medicare clocks, from careerlab.claims.appeals (NGS Medicare, Levels of Appeals and Time Limits for Filing,
+# checked 2026): each runs from the decision before it; counted here from the notice date, the safe reading.
+CLOCKS = {action: (f"{level.days_to_file}d", f"the {words} window ({level.days_to_file} days)")
+          for action, level, words in zip(APPEAL_LEVELS, LEVELS, ("redetermination", "reconsideration", "ALJ hearing"))}
+CLOCKS["reopening"] = (REOPENING_LIMIT, "the reopening window (1 year)")
 TIERS = ("deadline within 30 days", "money to collect", "clean-up write-off", "nothing to do yet")
 
 

@@ -1,16 +1,15 @@
 """The claim scrubber: the checks a biller (or clearinghouse) runs before a claim goes to the payer."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from careerlab.claims.data import ClaimTables, default_tables, get_payer
 from careerlab.claims.model import SLOT_LETTERS, Claim, ClaimError
+from careerlab.claims.npi import npi_problem
 from careerlab.claims.pricing import filing_deadline
 from careerlab.codes import describe, is_billable
 
-NPI_PATTERN = re.compile(r"^\d{10}$")
 DISTINCT_MODIFIERS = {"59", "XE", "XS", "XP", "XU"}  # 59 and its more specific X{EPSU} subsets (CMS, 2015)
 
 
@@ -35,7 +34,7 @@ def diagnosis_problem(code: str) -> tuple[str, str] | None:
 
 
 def _required(claim: Claim, tables: ClaimTables) -> list[Finding]:
-    """Rule missing-field: every required box is filled (and NPIs have 10 digits)."""
+    """Rule missing-field: every required box is filled (and each NPI has 10 digits and the right check digit)."""
     out = []
 
     def need(ok: bool, field: str, fix: str, line: int | None = None) -> None:
@@ -52,7 +51,10 @@ def _required(claim: Claim, tables: ClaimTables) -> list[Finding]:
     need(bool(claim.lines), "Service lines (box 24)", "Add at least one service line.")
     for label, npi in (("Rendering provider NPI (box 24J)", claim.rendering_npi),
                        ("Billing provider NPI (box 33a)", claim.billing_npi)):
-        need(bool(NPI_PATTERN.match(npi)), label, "Enter the 10-digit NPI (in this lesson, the fictional ones start with 9).")
+        if problem := npi_problem(npi):
+            out.append(Finding("missing-field", label, "error", f"{label}: {problem}",
+                               "Copy the 10-digit NPI from the provider's record (in this lesson the fictional ones "
+                               "start with 9, e.g. 9990000017).", None))
     for n, line in enumerate(claim.lines, start=1):
         need(line.date_of_service is not None, f"Line {n} date of service (box 24A)", "Add the visit date.", n)
         need(bool(line.place_of_service), f"Line {n} place of service (box 24B)", "Use 11 for a doctor's office.", n)
@@ -130,17 +132,30 @@ def _bundled(claim: Claim, tables: ClaimTables) -> list[Finding]:
 
 
 def _modifier_25(claim: Claim, tables: ClaimTables) -> list[Finding]:
-    """Rule modifier-25: an E/M on the same day as a procedure carries modifier 25."""
-    kind = {code: row["kind"] for code, row in tables.services.items()}
+    """Rule modifier-25: an E/M on the day of a minor procedure (0- or 10-day global period) carries 25; on the
+    day of a major one (90-day global) the visit that decided on the surgery carries 57 (CMS, Medicare Claims
+    Processing Manual ch. 12 s. 30.6.6; MLN Global Surgery booklet). Tests and blood draws have no global period,
+    so a visit with only those needs no modifier."""
+    services = tables.services
     out = []
     for n, line in enumerate(claim.lines, start=1):
-        if kind.get(line.code) != "em" or "25" in line.modifiers:
+        if services.get(line.code, {}).get("kind") != "em" or {"25", "57"} & set(line.modifiers):
             continue
-        if any(kind.get(o.code) == "procedure" and o.date_of_service == line.date_of_service for o in claim.lines):
-            out.append(Finding("modifier-25", f"Line {n} modifiers (box 24D)", "error",
-                               f"Office visit {line.code} is on the same day as a procedure but has no modifier 25.",
+        globals_today = {services[o.code].get("global_days", "") for o in claim.lines
+                         if o.code in services and o.date_of_service == line.date_of_service} - {""}
+        field = f"Line {n} modifiers (box 24D)"
+        if globals_today & {"0", "10"}:
+            out.append(Finding("modifier-25", field, "error",
+                               f"Office visit {line.code} is on the same day as a minor procedure (0- or 10-day "
+                               "global period) but has no modifier 25.",
                                "If the notes show a significant, separate problem was handled, add modifier 25; "
                                "if not, remove the visit line.", n))
+        elif "90" in globals_today:
+            out.append(Finding("modifier-25", field, "error",
+                               f"Office visit {line.code} is on the day of a major procedure (90-day global period) "
+                               "with no modifier 57.",
+                               "If this visit is where the decision for surgery was made, add modifier 57 (not 25); "
+                               "otherwise the visit is part of the surgery's payment: remove the line.", n))
     return out
 
 

@@ -86,7 +86,7 @@ def services_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
 
 
 def reason_codes_table(tables: ClaimTables | None = None) -> "pandas.DataFrame":
-    """Group codes and the eight reason codes of the lesson, explained in our own words."""
+    """Group codes and the ten reason codes of the lesson, explained in our own words."""
     import pandas as pd
 
     tables = tables or default_tables()
@@ -136,6 +136,30 @@ def show_document(text: str) -> "IPython.display.HTML":
     from IPython.display import HTML
 
     return HTML(no_maths(f"<pre style='font-size:13px;line-height:1.4;white-space:pre-wrap'>{html.escape(text)}</pre>"))
+
+
+def appeals_table() -> "pandas.DataFrame":
+    """Medicare's five appeal levels: who decides, the days to file, and the 2026 minimum amount in dispute."""
+    import pandas as pd
+
+    from careerlab.claims.appeals import LEVELS
+
+    return pd.DataFrame([{"Level": lv.number, "Appeal": lv.name, "Decided by": lv.decided_by,
+                          "File within": f"{lv.days_to_file} days of receiving "
+                                         + ("the initial determination (the remittance)" if lv.number == 1
+                                            else f"the level {lv.number - 1} decision"),
+                          "Minimum amount in dispute (2026)": fmt_money(lv.minimum_2026) if lv.minimum_2026 else "none"}
+                         for lv in LEVELS]).set_index("Level")
+
+
+def notices_table() -> "pandas.DataFrame":
+    """The Medicare Summary Notice (the patient's) beside the remittance (the practice's)."""
+    import pandas as pd
+
+    from careerlab.claims.notices import MSN_VS_REMITTANCE
+
+    return pd.DataFrame([{"": a, "Medicare Summary Notice (MSN)": b, "Remittance (835 / ERA)": c}
+                         for a, b, c in MSN_VS_REMITTANCE]).set_index("")
 
 
 def queue_table(queue: WorkQueue, done: tuple[Decision, ...] = ()) -> "pandas.DataFrame":

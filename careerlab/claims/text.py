@@ -6,8 +6,9 @@ from decimal import Decimal
 
 from careerlab.claims.data import ClaimTables, default_tables
 from careerlab.claims.model import Claim
-from careerlab.claims.money import fmt_money
+from careerlab.claims.money import fmt_money, parse_money, parse_rate
 from careerlab.claims.posting import post_payment
+from careerlab.claims.pricing import share_breakdown
 from careerlab.claims.queue import QueueMetrics
 from careerlab.claims.queue_model import ACTIONS, Decision, WorkQueue
 from careerlab.claims.scrubber import Finding
@@ -21,7 +22,7 @@ RULE_NAMES = {
     "pointer": "Diagnosis pointers",
     "service-code": "Known service code",
     "bundled-pair": "Bundled services",
-    "modifier-25": "Modifier 25 on a same-day visit",
+    "modifier-25": "Modifier 25 or 57 on a same-day visit",
     "units-charge": "Units and charge",
     "timely-filing": "Sent in time",
 }
@@ -31,7 +32,7 @@ def rule_name(rule: str) -> str:
     """A scrub rule's id in plain words (an unknown id is shown as it is).
 
     >>> rule_name("modifier-25")
-    'Modifier 25 on a same-day visit'
+    'Modifier 25 or 57 on a same-day visit'
     """
     return RULE_NAMES.get(rule, rule)
 
@@ -106,6 +107,32 @@ def adjustments_text(remit: "pandas.DataFrame", *, summary: bool = True) -> str:
     """The remittance in words for ``say``: the summary (optional), then one "- " line per adjustment."""
     lines = [remittance_summary(remit)] if summary else []
     return "\n".join(lines + [f"- {sentence}" for sentence in explain_adjustments(remit)])
+
+
+def share_wrong_reason(given: Decimal, allowed: object, deductible_remaining: object, coinsurance_rate: object,
+                       copay: object = 0, oop_remaining: object = None) -> str:
+    """What to look at again after a first wrong patient share: a hint, never the working or the answer.
+
+    A share that is right before the out-of-pocket cap is told so, and told what the cap does.
+
+    >>> share_wrong_reason(Decimal("21.71"), "108.55", "0", "0.20", oop_remaining="15.00")[:44]
+    '$21.71 is the coinsurance before the cap: 20'
+    """
+    free = share_breakdown(allowed, deductible_remaining, coinsurance_rate, copay)
+    capped = share_breakdown(allowed, deductible_remaining, coinsurance_rate, copay, oop_remaining)
+    if free.patient != capped.patient and given == free.patient:
+        rate = parse_rate(coinsurance_rate, "Coinsurance rate") * 100
+        return (f"{fmt_money(given)} is the coinsurance before the cap: {rate:.0f} % of the allowed amount is worked "
+                "out right. But the out-of-pocket maximum caps what a patient pays in a year: once it is reached, the "
+                "plan pays everything else. Read how much this patient has left before reaching it, and try again."
+                if free.coinsurance == given and free.deductible == 0 else
+                f"{fmt_money(given)} is the share before the cap. The out-of-pocket maximum caps what a patient pays "
+                "in a year: read how much this patient has left before reaching it, and try again.")
+    hint = "Hint: the deductible comes first (whatever is left of it), then "
+    hint += "the copay" if parse_money(copay, "Copay") > 0 else "the coinsurance percentage of what is left"
+    if oop_remaining is not None and str(oop_remaining).strip() != "":
+        hint += ", and the total can never be more than what is left before the out-of-pocket maximum"
+    return hint + ". Try again; the full working appears after a second try."
 
 
 # --- the A/R and denials work queue ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from careerlab.claims.money import MoneyError, fmt_money, parse_money
 from careerlab.claims.pricing import explain_split, split_allowed
 from careerlab.claims.scrubber import blocking, scrub
 from careerlab.claims.tables import claim_form_html, findings_table, remittance_table
-from careerlab.claims.text import explain_adjustments, remittance_summary
+from careerlab.claims.text import explain_adjustments, remittance_summary, share_wrong_reason
 from careerlab.progress import default_store
 from careerlab.progress.record import exercise_section
 from careerlab.ui import message_html, no_maths, safe_callback
@@ -141,7 +141,8 @@ def claim_builder(visits=None, store=None):
 
 
 class ShareExercise(widgets.VBox):
-    """A numeric exercise: how much does the patient pay? Checked to the cent, with the working on request."""
+    """A numeric exercise: how much does the patient pay? Checked to the cent: a first wrong answer gets a hint
+    (or, for a share right before the out-of-pocket cap, what the cap does), a second one the full working."""
 
     def __init__(self, exercise_id, prompt, allowed, deductible_remaining, coinsurance, copay=0, oop_remaining=None,
                  store=None):
@@ -149,6 +150,7 @@ class ShareExercise(widgets.VBox):
         self.exercise_id, self.store = exercise_id, store or default_store()
         self.args = (allowed, deductible_remaining, coinsurance, copay, oop_remaining)
         self.expected = split_allowed(*self.args)[0]
+        self.wrong_tries = 0  # this widget's own count: the working is shown from the second wrong try
         self.answer = widgets.Text(description="Patient pays $", placeholder="e.g. 12.34",
                                    style={"description_width": "120px"})
         self.check_button = widgets.Button(description="Check", icon="check", tooltip="Check my answer")
@@ -167,7 +169,12 @@ class ShareExercise(widgets.VBox):
         correct = abs(given - self.expected) <= parse_money("0.01")
         if correct:
             self.feedback.value = message_html(f"{fmt_money(self.expected)} is right.\n" + explain_split(*self.args), "ok")
+        elif self.wrong_tries == 0:
+            self.wrong_tries += 1
+            self.feedback.value = message_html(f"{fmt_money(given)} is not it.\n" + share_wrong_reason(given, *self.args),
+                                               "error")
         else:
+            self.wrong_tries += 1
             self.feedback.value = message_html(f"{fmt_money(given)} is not it. Here is the working:\n"
                                                + explain_split(*self.args), "error")
         self.store.record(SECTION, self.exercise_id, {"answer": str(given), "score": 1.0 if correct else 0.0})

@@ -11,13 +11,16 @@ from careerlab.claims import Claim, adjudicate, claim_from_dict
 BILLED = "Billed charge (the practice's own price)"
 ALLOWED = "Allowed amount (billed minus CO-45)"
 PAID = "Paid by the insurer"
+BEFORE_CUT = "The insurer's part before sequestration (allowed minus the patient's parts)"
 PATIENT_TOTAL = "Billed to the patient in all"
 ADJUSTMENTS = {
     ("CO", "45"): "Above the fee schedule: the practice writes it off and may not bill the patient for it",
     ("PR", "1"): "Deductible: the patient pays it",
     ("PR", "2"): "Coinsurance: the patient pays it",
     ("PR", "3"): "Copay: the patient pays it",
+    ("CO", "253"): "Sequestration: Medicare's 2 % cut of its own payment (since July 2022); the practice writes it off",
 }
+SEQUESTRATION = ("CO", "253")  # read after the patient's parts: it cuts the insurer's payment, not the allowed amount
 ALWAYS_SHOWN = (("CO", "45"), ("PR", "1"), ("PR", "2"))  # the three codes lesson 01 explains, even at $0.00
 
 
@@ -40,7 +43,8 @@ def price_visit(visit: Mapping[str, Any]) -> "pandas.DataFrame":
 def remittance_rows(remit: "pandas.DataFrame") -> list[dict[str, Any]]:
     """Each amount on the remittance (all lines together), with its group and reason code and what it
     means, in the order a biller reads and posts them: billed, CO write-offs, allowed, the patient's
-    parts (PR), paid, and the patient's total."""
+    parts (PR), the insurer's part before sequestration and its cut (CO-253, Medicare-like payer only), paid,
+    and the patient's total."""
     total = {column: sum(remit[column], Decimal("0.00")) for column in ("billed", "allowed", "paid", "patient_share")}
     adjusted: dict[tuple[str, str], Decimal] = dict.fromkeys(ALWAYS_SHOWN, Decimal("0.00"))
     for adjustments in remit["adjustments"]:
@@ -53,9 +57,11 @@ def remittance_rows(remit: "pandas.DataFrame") -> list[dict[str, Any]]:
 
     blank = {"group": "", "reason": ""}
     return [{"amount": total["billed"], **blank, "meaning": BILLED},
-            *(row(k) for k in adjusted if k[0] != "PR"),
+            *(row(k) for k in adjusted if k[0] != "PR" and k != SEQUESTRATION),
             {"amount": total["allowed"], **blank, "meaning": ALLOWED},
             *(row(k) for k in sorted(adjusted, key=lambda k: int(k[1])) if k[0] == "PR"),
+            *([{"amount": total["paid"] + adjusted[SEQUESTRATION], **blank, "meaning": BEFORE_CUT}, row(SEQUESTRATION)]
+              if SEQUESTRATION in adjusted else []),
             {"amount": total["paid"], **blank, "meaning": PAID},
             {"amount": total["patient_share"], **blank, "meaning": PATIENT_TOTAL}]
 
