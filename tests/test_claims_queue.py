@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careerlab.claims import (ACTIONS, QueueDataError, QueueError, ar_aging_chart, aging_summary, check_top_picks,
-                              deadline, load_work_queue, priority_order, queue_metrics, queue_result, work_claim)
+                              deadline, load_work_queue, priority_order, queue_metrics, queue_result, why_not,
+                              work_claim)
 from careerlab.claims.data import default_tables
-from careerlab.claims.queue import why_not
 from careerlab.claims.queue_widgets import ORDER_ID, SECTION, work_queue
 from careerlab.paths import data_path
 from careerlab.progress import ProgressStore

@@ -17,8 +17,8 @@ from careerlab.claims.posting import draft_appeal, patient_statement, post_payme
 from careerlab.claims.pricing import (CONVERSION_FACTOR_2026, SEQUESTRATION_SINCE, Payer, contracted_amount,
                                       fee_schedule_amount, filing_deadline, sequestration_cut, share_breakdown,
                                       split_allowed)
-from careerlab.claims.queue import (QueueMetrics, Ranked, check_top_picks, deadline, priority_order, queue_metrics,
-                                    queue_result, work_claim)
+from careerlab.claims.queue import Ranked, check_top_picks, deadline, priority_order
+from careerlab.claims.queue_work import QueueMetrics, queue_metrics, queue_result, why_not, work_claim
 from careerlab.claims.queue_model import ACTIONS, Decision, QueueClaim, QueueError, WorkQueue
 from careerlab.claims.scrubber import Finding, blocking, scrub
 from careerlab.claims.text import (adjustment_text, adjustments_text, explain_adjustments, findings_summary,
@@ -44,7 +44,7 @@ __all__ = sorted([
     "remittance_summary", "replace_line", "rule_name", "scrub", "share_breakdown", "split_allowed", *_LAZY,
     "Decision", "QueueClaim", "QueueDataError", "QueueError", "QueueMetrics", "Ranked", "WorkQueue", "aging_summary",
     "check_top_picks", "days_in_ar_text", "deadline", "decision_text", "load_work_queue", "priority_order",
-    "queue_metrics", "queue_result", "work_claim",
+    "queue_metrics", "queue_result", "why_not", "work_claim",
 ])
 
 __getattr__ = lazy_getattr(__name__, _LAZY)

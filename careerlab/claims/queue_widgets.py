@@ -8,7 +8,8 @@ import ipywidgets as widgets
 
 from careerlab.claims.data import ClaimsDataError, default_tables, load_work_queue
 from careerlab.claims.money import fmt_money
-from careerlab.claims.queue import check_top_picks, priority_order, queue_metrics, queue_result, work_claim
+from careerlab.claims.queue import check_top_picks, priority_order
+from careerlab.claims.queue_work import queue_metrics, queue_result, work_claim
 from careerlab.claims.queue_model import ACTIONS, STATUSES, QueueError
 from careerlab.claims.tables import queue_table
 from careerlab.claims.text import days_in_ar_text, decision_text
@@ -35,8 +36,8 @@ class WorkQueueWidget(widgets.VBox):
         self.before = queue_metrics(self.queue)
         ids = [c.claim_id for c in self.queue.claims]
         self.table = widgets.HTML()
-        self.picks = [widgets.Dropdown(options=[NONE, *((i, i) for i in ids)], value="", description=f"{n}.",
-                                       layout=widgets.Layout(width="220px")) for n in ("First", "Second", "Third")]
+        self.picks = [widgets.Dropdown(options=[NONE, *((i, i) for i in ids)], value="", description=f"{n}",
+                                       style={"description_width": "60px"}, layout=widgets.Layout(width="270px")) for n in ("First", "Second", "Third")]
         for pick, words in zip(self.picks, ("first", "second", "third")):
             pick.tooltip = f"The claim you would work {words}"
         self.order_button = widgets.Button(description="Check my order", icon="check", tooltip="Check my order")
@@ -48,7 +49,7 @@ class WorkQueueWidget(widgets.VBox):
         self.submit = widgets.Button(description="Submit", icon="paper-plane", button_style="primary",
                                      tooltip="Submit this action for the chosen claim")
         self.reset_button = widgets.Button(description="Start the queue over", icon="undo",
-                                           tooltip="Start the queue over")
+                                           tooltip="Start the queue over", layout=widgets.Layout(width="220px"))
         self.feedback = widgets.HTML()
         self.scoreboard = widgets.HTML()
         self.order_button.on_click(safe_callback(self.order_feedback)(lambda _b: self.check_order()))
@@ -71,7 +72,7 @@ class WorkQueueWidget(widgets.VBox):
         """Redraw the table, the claims left to work and the scoreboard."""
         worked = {d.claim_id for d in self.done}
         left = [c for c in self.queue.claims if c.claim_id not in worked]
-        self.table.value = no_maths(queue_table(self.queue, self.done).to_html(index=False, escape=True)) if left else ""
+        self.table.value = no_maths(queue_table(self.queue, self.done).to_html(index=False, escape=True, justify="left")) if left else ""
         self.claim_pick.options = [(f"{c.claim_id}: {c.patient}, {fmt_money(c.balance)}", c.claim_id) for c in left]
         self.claim_pick.value = left[0].claim_id if left else None
         self.show_claim()
