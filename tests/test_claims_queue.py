@@ -391,3 +391,22 @@ def test_a_damaged_queue_result_is_noted_not_shown(saved):
            "progress": {SECTION: {WORK_QUEUE: saved}}}
     row = parse_results(json.dumps(doc).encode())
     assert "activity:work-queue" not in row and "work queue 03 result is damaged" in row["notes"][0]
+
+
+def test_the_table_never_shows_a_misleading_deadline():
+    """A claim whose work has no clock shows its filing limit: never one within 30 days unless it has passed."""
+    from careerlab.claims.queue import shown_deadline
+
+    for claim in QUEUE.claims:
+        if deadline(QUEUE, claim) is None:
+            left = (shown_deadline(QUEUE, claim) - AS_OF).days
+            assert left < 0 or left > 30, claim.claim_id
+
+
+def test_lesson_03_ends_its_body_with_the_work_queue():
+    nb = json.loads((data_path("claims").parents[1] / "notebooks" / "03-the-medical-biller.ipynb").read_text("utf-8"))
+    headings = [line for c in nb["cells"] if c["cell_type"] == "markdown"
+                for line in "".join(c["source"]).splitlines() if line.startswith("## ")]
+    assert headings[-4:] == ["## Your work queue", "## Self-check", "## Key points", "## What's next"]
+    code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    assert any("work_queue()" in text for text in code) and any("ar_aging_chart(" in text for text in code)

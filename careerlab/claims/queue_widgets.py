@@ -112,8 +112,9 @@ class WorkQueueWidget(widgets.VBox):
         score, lines = check_top_picks(self.queue, picks, PICKS)
         kind = "ok" if score == 1 else "warn" if score else "error"
         text = "\n".join(f"{'✓' if ok else '✗'} {claim_id}: {why}" for claim_id, ok, why in lines)
-        rule = ("The order: deadlines within 30 days first, soonest first; then money to collect, largest first; "
-                "then write-offs; then claims to hold.")
+        rule = ("The lesson's order (practices set their own, much like it): deadlines within 30 days first, soonest "
+                "first, because money past a deadline is lost for good; then money to collect, largest first; then "
+                "write-offs; then claims to hold.")
         self.order_feedback.value = message_html(f"{round(score * PICKS)} of your {PICKS} are in the top {PICKS}.\n"
                                                  f"{text}\n{rule}", kind, title="Your order")
         self.store.record(SECTION, ORDER_ID, {"answer": picks, "score": score})
@@ -140,7 +141,8 @@ class WorkQueueWidget(widgets.VBox):
     def reset(self) -> None:
         """Put every claim back in the queue (what was saved stays until the next decision)."""
         self.done = ()
-        self.feedback.value = message_html("The queue is back as it was this morning.", "info")
+        self.feedback.value = message_html("The queue is back as it was this morning. Your saved result stays "
+                                           "as it is until your next decision replaces it.", "info")
         self.refresh()
 
     def order(self) -> list[str]:
