@@ -154,7 +154,7 @@ def decision_text(queue: WorkQueue, decision: Decision) -> str:
     if decision.right:
         kept = " The claim stays in the queue for now." if not decision.resolved else money
         return f"{claim.why}{kept}"
-    right = " or ".join(ACTIONS[a][0].lower() + ACTIONS[a][1:] for a in claim.right)
+    right = " or ".join(ACTIONS[a] for a in claim.right)
     lost = f" {fmt_money(decision.written_off)} left A/R with nothing collected." if decision.written_off else \
         " The claim stays in A/R, still unpaid."
     return f"{decision.message} The right action: {right}. {claim.why}{lost}"
