@@ -141,6 +141,15 @@ def test_wrong_actions_say_why(patient, action, words):
     assert not work_claim(QUEUE, (), claim.claim_id, action).right
 
 
+def test_every_medicare_rule_taught_names_its_source_and_year():
+    import re
+
+    for claim in QUEUE.claims:
+        medicare_rule = QUEUE.payer(claim).is_medicare and claim.right[0] != "bill-patient"
+        if medicare_rule or "frequency code 7" in claim.why or "code 7" in claim.why:
+            assert re.search(r"\((?:[^()]*\b(?:CMS|CFR|Medicare|Medi-Cal|Premera)\b[^()]*)\b20\d\d\b", claim.why), claim.why
+
+
 def test_the_right_texts_carry_the_medicare_rules():
     texts = {c.patient: c.why for c in QUEUE.claims}
     assert "frequency code 7" in texts["Kenji Ollerton"]

@@ -75,7 +75,7 @@ def why_not(queue: WorkQueue, claim: QueueClaim, action: str) -> str:
         if claim.group == "CO":
             return "A CO amount may never be billed to the patient."
         if claim.secondary_id and payer.is_medicare and queue.payers[claim.secondary_id].kind == "medicaid-like":
-            return "A Qualified Medicare Beneficiary may not be billed for Medicare deductibles, coinsurance or copays (CMS MLN Matters SE1128, revised 2017)."
+            return "A Qualified Medicare Beneficiary may not be billed for Medicare deductibles, coinsurance or copays."
         if claim.secondary_id:
             return "A secondary plan is on file: it is billed before the patient."
         return "Nothing on this claim is the patient's to pay yet."
