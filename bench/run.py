@@ -144,10 +144,15 @@ def write_table(rows: list[dict], path: Path) -> None:
 
 def update_areas(areas: list[str]) -> None:
     """Measure only ``areas`` (e.g. ``hub``) and put their rows in place of the old ones in results.md."""
-    rows = area_rows(areas)
+    others = [a for a in areas if a != "notebooks"]
+    rows = area_rows(others) if others else []  # area_rows([]) would measure every area
+    starts = [f"| {a}:" for a in others]
+    if "notebooks" in areas:  # `python bench/run.py notebooks`: the lessons' Run All and their floor
+        rows += notebook_rows()
+        starts += ["| notebook ", "| trivial notebook "]
     table = BENCH / "results.md"
     old = table.read_text(encoding="utf-8").splitlines() if table.exists() else []
-    kept = [line for line in old if not any(line.startswith(f"| {a}:") for a in areas)]
+    kept = [line for line in old if not any(line.startswith(s) for s in starts)]
     note = (f"Rows for {', '.join(areas)} re-measured on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC "
             f"with `python bench/run.py {' '.join(areas)}`.")
     kept = [line for line in kept if not line.startswith(f"Rows for {', '.join(areas)} re-measured")]
@@ -163,7 +168,7 @@ def update_areas(areas: list[str]) -> None:
 
 def main() -> None:
     os.environ["CAREERLAB_HOME"] = tempfile.mkdtemp(prefix="careerlab-bench-")  # never the learner's own
-    if len(sys.argv) > 1:  # `python bench/run.py hub`: only those areas, the rest of the table kept
+    if len(sys.argv) > 1:  # `python bench/run.py hub` (or `notebooks`): those rows only, the rest kept
         update_areas(sys.argv[1:])
         print((BENCH / "results.md").read_text())
         return

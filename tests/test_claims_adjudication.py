@@ -203,6 +203,9 @@ def test_draft_appeal():
     remit = adjudicate(claim)
     letter = draft_appeal(claim, remit, 1, "The notes show a separate problem was treated.")
     assert "CO-97" in letter and "line 1" in letter and "separate problem" in letter
+    assert "redetermination" in letter and "120 days" in letter  # V03's payer is the Medicare-like FEDMED
+    commercial = draft_appeal(visit("V03", payer_id="NWPPO"), remit, 1, "The notes show a separate problem was treated.")
+    assert commercial.startswith("Re: appeal of claim V03") and "redetermination" not in commercial
     with pytest.raises(ClaimError, match="was paid"):
         draft_appeal(claim, remit, 2, "x")
     with pytest.raises(ClaimError, match="Argument"):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from careerlab.claims.data import default_tables
 from careerlab.claims.model import Claim, ClaimError
 from careerlab.claims.money import ZERO, fmt_money
 
@@ -35,7 +36,8 @@ def patient_statement(claim: Claim, remit: "pandas.DataFrame") -> str:
 
 
 def draft_appeal(claim: Claim, remit: "pandas.DataFrame", line: int, argument: str) -> str:
-    """A first draft of an appeal letter for one denied line; the biller adds the records it cites."""
+    """A first draft of an appeal letter for one denied line; the biller adds the records it cites. To the
+    Medicare-like payer it is a level 1 request, a redetermination, due within 120 days of the remittance."""
     rows = remit[remit["line"] == line]
     if rows.empty:
         raise ClaimError(f"Line {line}: the remittance has lines {', '.join(map(str, remit['line']))}.")
@@ -45,8 +47,10 @@ def draft_appeal(claim: Claim, remit: "pandas.DataFrame", line: int, argument: s
     if not str(argument or "").strip():
         raise ClaimError("Argument: write one or two sentences saying why the denial is wrong.")
     codes = ", ".join(f"{g}-{c}" for g, c, _ in row["adjustments"])
+    medicare = claim.payer_id in default_tables().payers and default_tables().payers[claim.payer_id].kind == "medicare-like"
+    kind = "request for redetermination (Medicare appeal level 1, within 120 days of the remittance)" if medicare else "appeal"
     return "\n".join([
-        f"Re: appeal of claim {claim.claim_id}, line {line} (code {row['code']}), denied with {codes}",
+        f"Re: {kind} of claim {claim.claim_id}, line {line} (code {row['code']}), denied with {codes}",
         f"Patient: {claim.patient_name} (synthetic), member ID {claim.member_id}", "",
         "We ask you to reconsider this denial.", str(argument).strip(), "",
         f"Amount in question: {fmt_money(row['billed'])}. Enclosed: the visit notes and any records cited above.",

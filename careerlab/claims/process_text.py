@@ -101,11 +101,11 @@ def exercises() -> dict[str, dict]:
             "authorisation?",
             [("a", "It is paid: the code and the units match.",
               "Code and units match, but check the dates the approval covers."),
-             ("b", "The payer denies the line: the authorisation ended before the visit. Ask for an extension "
-                   "before the visit.", ""),
              ("c", "The patient pays for it instead.",
               "A missing or lapsed approval is the practice's to fix; in most contracts the patient may not be billed "
-              "for it.")],
+              "for it."),
+             ("b", "The payer denies the line: the authorisation ended before the visit. Ask for an extension "
+                   "before the visit.", "")],
             "b", problem + " A prior authorisation (electronically the 278 transaction) is the payer's approval, "
             "before the service, for services its policy lists; it names the service, the units and the dates it "
             "covers, and its number goes on the claim.",
@@ -143,9 +143,9 @@ def exercises() -> dict[str, dict]:
         "msn": _choice(
             "Sam calls: his Medicare Summary Notice shows what Medicare paid, and your remittance shows $30.19 paid "
             "and CO-253 $0.62. Should Sam be billed the $0.62?",
-            [("a", "Yes: Medicare paid less, so the patient makes it up.",
+            [("b", "No: CO-253 is written off; Sam still owes only his $57.70 (PR-1 and PR-2).", ""),
+             ("a", "Yes: Medicare paid less, so the patient makes it up.",
               "CO means contractual obligation: the practice writes it off and may not bill the patient."),
-             ("b", "No: CO-253 is written off; Sam still owes only his $57.70 (PR-1 and PR-2).", ""),
              ("c", "Only if the MSN shows it.",
               "The MSN is the patient's summary, not a bill; what the practice may bill comes from the PR amounts on its "
               "remittance.")],

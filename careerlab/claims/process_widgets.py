@@ -30,7 +30,7 @@ class ChoiceExercise(widgets.VBox):
         spec = exercises()[exercise_id]
         self.exercise_id, self.spec, self.store = exercise_id, spec, store or default_store()
         self.choice = widgets.RadioButtons(options=[(text, key) for key, text, _ in spec["options"]], value=None,
-                                           description="", layout=widgets.Layout(width="auto"))
+                                           description="Answer", layout=widgets.Layout(width="auto"))
         self.check_button = widgets.Button(description="Check", icon="check", tooltip="Check my answer")
         self.feedback = widgets.HTML()
         self.check_button.on_click(safe_callback(self.feedback)(lambda _b: self.check()))

@@ -6,7 +6,7 @@ import html
 
 from careerlab.claims.data import ClaimTables, default_tables
 from careerlab.claims.model import SLOT_LETTERS, Claim
-from careerlab.claims.money import fmt_money
+from careerlab.claims.money import ZERO, fmt_money
 from careerlab.claims.posting import post_payment
 from careerlab.claims.queue import age_days, shown_deadline
 from careerlab.claims.queue_model import STATUSES, Decision, WorkQueue
@@ -135,7 +135,76 @@ def show_document(text: str) -> "IPython.display.HTML":
     columns kept, its dollar amounts never typeset as maths (display it, or end a cell with it)."""
     from IPython.display import HTML
 
-    return HTML(no_maths(f"<pre style='font-size:13px;line-height:1.4;white-space:pre-wrap'>{html.escape(text)}</pre>"))
+    return HTML(no_maths("<pre style='font-family:ui-monospace,Menlo,Consolas,\"DejaVu Sans Mono\",monospace;"
+                         f"font-size:13px;line-height:1.4;white-space:pre-wrap'>{html.escape(text)}</pre>"))
+
+
+# The 837P's loops and segments beside the CMS-1500 boxes they fill. Box numbers: NUCC, "1500 Claim Form Map
+# to the X12 Health Care Claim: Professional (837)" (as reproduced in vendor help pages, checked 2026) and CMS,
+# MLN4462429 "Form CMS-1500 / 837P" web-based training, lesson 5 (checked 2026). Box 24J is the form's own label.
+X12_MAP = (
+    ("envelope", "ISA, GS, ST ... SE, GE, IEA", "", "The envelope: who sends the file to whom and when, and a count of "
+     "what is inside so the receiver can tell nothing was lost. Paper has no such thing."),
+    ("1000A", "NM1*41, PER", "", "Who sends the file (the practice or its billing service) and whom to call about it."),
+    ("1000B", "NM1*40", "", "Who receives it: here a clearinghouse, which checks it and passes it to the payer."),
+    ("2010AA", "NM1*85, N3, N4", "33, 33a", "The billing provider: the practice asking to be paid, its address, "
+     "and its NPI (the last element of NM1*85) for box 33a."),
+    ("2010AA", "REF*EI", "25", "The billing provider's federal tax ID."),
+    ("2000B", "SBR", "1, 6", "The insurance: the last element says what kind (MB = Medicare Part B, 12 = PPO, HM = HMO); "
+     "18 means the patient is the insured."),
+    ("2010BA", "NM1*IL, N3, N4, DMG", "1a, 4, 7 (2, 3, 5)", "The insured person, their member ID (box 1a) and "
+     "address; when the patient is the insured, also the patient's name, birth date and address."),
+    ("2010BB", "NM1*PR", "top of the form", "The payer the claim goes to, with its payer ID."),
+    ("2000C, 2010CA", "PAT, NM1*QC, N3, N4, DMG", "6, 2, 3, 5", "Only when the patient is not the insured: how they "
+     "are related (01 = spouse, 19 = child), and the patient's own name, address and birth date."),
+    ("2300", "CLM", "28, 24B", "The claim: the practice's claim number, the total charge (box 28), and the place of "
+     "service for the whole claim (11 = office)."),
+    ("2300", "HI", "21", "The diagnoses, A to L in order, written without the dot (E11.9 becomes E119). ABK marks the "
+     "first (principal) one, ABF the others."),
+    ("2310B", "NM1*82", "24J", "The rendering provider: the clinician who gave the care. Left out when it is the "
+     "billing provider."),
+    ("2400", "LX", "24 (a row)", "Service line number: one loop per row of box 24."),
+    ("2400", "SV1", "24D, 24F, 24G, 24E", "The service: HC and the code with its modifiers (24D), the charge (24F), "
+     "the units (24G) and the diagnosis pointers (24E), written as numbers: 1 = A, 2 = B ..."),
+    ("2400", "DTP*472", "24A", "The date of service of the line."),
+)
+
+
+def x12_map_table(file_text: str = "") -> "pandas.DataFrame":
+    """The 837P's loops and segments beside the CMS-1500 boxes, in plain words; given a file, its own segment too."""
+    import pandas as pd
+
+    from careerlab.claims.x12 import X12Error, split_segments
+
+    try:
+        seps, segments = split_segments(file_text) if file_text else (None, [])
+    except X12Error:
+        seps, segments = None, []
+
+    def example(names: str) -> str:
+        first = names.split(",")[0].strip()
+        tag, _, qualifier = first.partition("*")
+        for seg in segments:
+            if seg[0] == tag and (not qualifier or seg[1:2] == [qualifier]):
+                return seps.element.join(seg)
+        return ""
+
+    rows = [{"Segments": names, "Loop": loop, "CMS-1500 box": box or "-", "In plain words": words,
+             **({"In this file": example(names)} if segments else {})} for loop, names, box, words in X12_MAP]
+    return pd.DataFrame(rows).set_index("Segments")  # segments are unique; a loop holds several
+
+
+def era_table(era) -> "pandas.DataFrame":
+    """A read 835 as one row per service line: claim, code, billed, allowed, paid, adjustments, patient owes."""
+    import pandas as pd
+
+    rows = [{"Claim": c.claim_id, "Line": line.line, "Code": " ".join((line.code, *line.modifiers)),
+             "Billed": fmt_money(line.charge), "Allowed": "" if line.allowed is None else fmt_money(line.allowed),
+             "Paid": fmt_money(line.paid), "Adjustments (group-reason amount)": adjustment_text(list(line.adjustments)),
+             "Patient owes": fmt_money(sum((a[2] for a in line.adjustments if a[0] == "PR"), ZERO))}
+            for c in era.claims for line in c.lines]
+    return pd.DataFrame(rows, columns=["Claim", "Line", "Code", "Billed", "Allowed", "Paid",
+                                       "Adjustments (group-reason amount)", "Patient owes"]).set_index(["Claim", "Line"])
 
 
 def appeals_table() -> "pandas.DataFrame":

@@ -13,9 +13,12 @@ from careerlab.claims.pricing import explain_split, split_allowed
 from careerlab.claims.scrubber import blocking, scrub
 from careerlab.claims.tables import claim_form_html, findings_table, remittance_table
 from careerlab.claims.text import explain_adjustments, remittance_summary, share_wrong_reason
+from careerlab.claims.x12 import X12Error
+from careerlab.claims.x12_837p import to_837p
+from careerlab.claims.x12_check import check_x12
 from careerlab.progress import default_store
 from careerlab.progress.record import exercise_section
-from careerlab.ui import message_html, no_maths, safe_callback
+from careerlab.ui import download_link, message_html, no_maths, safe_callback
 
 LESSON = "03-the-medical-biller"
 SECTION = exercise_section(LESSON)
@@ -51,15 +54,17 @@ class ClaimBuilder(widgets.VBox):
         self.scrub_button = widgets.Button(description="Scrub the claim", icon="search", button_style="info")
         self.submit_button = widgets.Button(description="Submit to the payer", icon="paper-plane", button_style="primary")
         self.reset_button = widgets.Button(description="Start this visit over", icon="undo")
-        for b in (self.scrub_button, self.submit_button, self.reset_button):
+        self.file_button = widgets.Button(description="Show the 837P file", icon="file-text")
+        for b in (self.scrub_button, self.submit_button, self.reset_button, self.file_button):
             b.layout.width = "200px"
             b.tooltip = b.description
         self.scrub_button.on_click(safe_callback(self.result)(lambda _b: self.run_scrub()))
         self.submit_button.on_click(safe_callback(self.result)(lambda _b: self.run_submit()))
         self.reset_button.on_click(safe_callback(self.result)(lambda _b: self.load_visit()))
+        self.file_button.on_click(safe_callback(self.result)(lambda _b: self.show_file()))
         self.visit.observe(safe_callback(self.result)(lambda _c: self.load_visit()), names="value")
         self.children = [self.visit, self.form, *self.fields.values(), widgets.HTML("<b>Service lines (box 24)</b>"),
-                         self.lines_box, widgets.HBox([self.scrub_button, self.submit_button, self.reset_button]),
+                         self.lines_box, widgets.HBox([self.scrub_button, self.submit_button, self.reset_button, self.file_button]),
                          self.result]
         self.load_visit()
 
@@ -129,6 +134,32 @@ class ClaimBuilder(widgets.VBox):
         self.store.record(SECTION, f"claim-{claim.claim_id}",
                           {"answer": {"denied_lines": denied, "paid": str(sum(remit["paid"]))},
                            "score": 1.0 if denied == 0 else 0.0})
+
+
+    def show_file(self) -> None:
+        """The claim as the 837P file the practice would send, pyx12's verdict on it, and a download link."""
+        claim = self._claim_or_message()
+        if claim is None:
+            return
+        text = to_837p(claim)
+        name = f"{claim.claim_id or 'claim'}-837P.txt".replace("/", "-")
+        self.result.value = (file_verdict_html(text)
+                             + no_maths(f"<pre style='font-size:12px;line-height:1.35'>{html.escape(text)}</pre>")
+                             + download_link(name, text.encode("ascii", "replace"), f"Download {name}"))
+
+
+def file_verdict_html(text: str) -> str:
+    """pyx12's verdict on an 837P as a message: accepted, rejected with the reasons, or why it cannot check."""
+    title = "The claim as an 837P file"
+    try:
+        problems = check_x12(text)
+    except X12Error as err:  # e.g. the checker is not installed: the file is still shown
+        return message_html(str(err), "warn", title=title)
+    if problems:
+        return message_html("The clearinghouse would reject this file before any payer saw it:\n"
+                            + "\n".join(p.plain for p in problems), "error", title="Rejected")
+    return message_html("The validator (pyx12) accepts this file's layout. (It does not check the billing rules: "
+                        "that is the scrubber's job.)", "ok", title=title)
 
 
 def claim_builder(visits=None, store=None):
