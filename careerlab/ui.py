@@ -30,7 +30,7 @@ _KINDS = {
 }
 
 
-_MIME = {".json": "application/json", ".png": "image/png", ".csv": "text/csv"}
+_MIME = {".json": "application/json", ".png": "image/png", ".csv": "text/csv", ".txt": "text/plain"}
 _LINK_STYLE = "font-weight:bold;color:#0b57a4;text-decoration:underline"  # looks like a link in any theme
 
 
