@@ -12,11 +12,11 @@ from careerlab.claims.pricing import filing_deadline
 from careerlab.claims.queue_model import WRITE_OFFS, QueueClaim, QueueError, WorkQueue
 
 URGENT_DAYS = 30  # a deadline this close puts a claim at the top of the queue
-APPEAL_LEVELS = ("redetermination", "reconsideration", "alj")  # Medicare levels 1-3 (4 and 5 follow the ALJ)
+APPEAL_ACTIONS = ("redetermination", "reconsideration", "alj")  # Medicare levels 1-3 (4 and 5 follow the ALJ)
 # The Medicare clocks, from careerlab.claims.appeals (NGS Medicare, Levels of Appeals and Time Limits for Filing,
 # checked 2026): each runs from the decision before it; counted here from the notice date, the safe reading.
 CLOCKS = {action: (f"{level.days_to_file}d", f"the {words} window ({level.days_to_file} days)")
-          for action, level, words in zip(APPEAL_LEVELS, LEVELS, ("redetermination", "reconsideration", "ALJ hearing"))}
+          for action, level, words in zip(APPEAL_ACTIONS, LEVELS, ("redetermination", "reconsideration", "ALJ hearing"))}
 CLOCKS["reopening"] = (REOPENING_LIMIT, "the reopening window (1 year)")
 TIERS = ("deadline within 30 days", "money to collect", "clean-up write-off", "nothing to do yet")
 

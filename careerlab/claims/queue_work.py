@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from careerlab.claims.money import ZERO, fmt_money
-from careerlab.claims.queue import APPEAL_LEVELS, URGENT_DAYS, age_days, deadline, plain_date, short_name
+from careerlab.claims.queue import APPEAL_ACTIONS, URGENT_DAYS, age_days, deadline, plain_date, short_name
 from careerlab.claims.queue_model import (ACTIONS, AGE_BUCKETS, MEDICARE_ONLY, WRITE_OFFS, Decision, QueueClaim,
                                           QueueError, WorkQueue)
 
@@ -53,7 +53,7 @@ def why_not(queue: WorkQueue, claim: QueueClaim, action: str) -> str:
         return "The notes do not support modifier 25: a replacement claim adding it would bill for a visit that was not documented."
     if action in MEDICARE_ONLY and not payer.is_medicare:
         return f"Reopenings and the five appeal levels are Medicare's processes; {short_name(payer.name)} has its own."
-    if claim.carc == "29" and action in APPEAL_LEVELS + ("reopening",):
+    if claim.carc == "29" and action in APPEAL_ACTIONS + ("reopening",):
         return "A Medicare timely-filing denial is not an initial determination, so it has no appeal rights."
     if action in MEDICARE_ONLY and rejected:
         return "A claim that was rejected or returned as unprocessable cannot be appealed or reopened: correct it and send it as a new claim."
@@ -63,13 +63,13 @@ def why_not(queue: WorkQueue, claim: QueueClaim, action: str) -> str:
         return "The payer has this claim on file, so a new claim would be a duplicate; changes go on a replacement claim (frequency code 7)."
     if action == "replacement-claim" and rejected:
         return "There is no processed claim to replace: the payer never accepted this one, so send it as a new claim."
-    if action in APPEAL_LEVELS and "reopening" in right:
+    if action in APPEAL_ACTIONS and "reopening" in right:
         return "A missing modifier is a clerical error: a reopening fixes it without an appeal."
-    if action in APPEAL_LEVELS and any(a in APPEAL_LEVELS for a in right):
-        need, chose = (APPEAL_LEVELS.index(a) + 1 for a in (next(a for a in right if a in APPEAL_LEVELS), action))
+    if action in APPEAL_ACTIONS and any(a in APPEAL_ACTIONS for a in right):
+        need, chose = (APPEAL_ACTIONS.index(a) + 1 for a in (next(a for a in right if a in APPEAL_ACTIONS), action))
         return (f"Appeals go one level at a time: this claim has finished level {need - 1}, so the next is level {need}."
                 if need > 1 else "Appeals go one level at a time, and this claim has not had level 1 yet.")
-    if action == "reopening" and any(a in APPEAL_LEVELS for a in right):
+    if action == "reopening" and any(a in APPEAL_ACTIONS for a in right):
         return "A reopening fixes clerical errors; a decision about medical necessity is disputed by appeal, with the records."
     if action == "bill-patient":
         if claim.group == "CO":
