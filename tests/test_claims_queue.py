@@ -389,6 +389,11 @@ def test_the_exported_queue_shows_in_the_class_dashboard(tmp_path):
     assert row["activity:work-queue"] == pytest.approx(100 * 2 / len(QUEUE.claims)) and row["notes"] == []
     table = class_dashboard(folder).table.value
     assert "Work queue 03 (%)" in table and f">{100 * 2 / len(QUEUE.claims):.0f}<" in table
+    from careerlab.classroom import class_table, load_class_results, results_table
+
+    df, problems = load_class_results(folder)
+    assert problems == [] and "Work queue 03 (%)" in list(results_table(df).columns)
+    assert class_table(df, names=True)["activity:work-queue"].iloc[0] == round(100 * 2 / len(QUEUE.claims), 1)
 
 
 @pytest.mark.parametrize("saved", [None, "x", {"score": 2}, {**dict.fromkeys(QUEUE_SHAPE, 1), "score": True},
