@@ -37,3 +37,33 @@ def remittance_chart(remit: "pandas.DataFrame", ax=None):
     ax.set_xlim(0, max(max(left, default=0.0), 1.0) * 1.6)  # room on the right for the legend
     ax.legend(fontsize=10, loc="lower right", framealpha=0.95)
     return ax
+
+
+def ar_aging_chart(before: "QueueMetrics", after: "QueueMetrics", ax=None):
+    """Open A/R by age bucket (0-30, 31-60, 61-90, 90+ days since first billed), before and after; the Axes.
+
+    Its text summary is ``careerlab.claims.text.aging_summary``.
+    """
+    ax = axes(ax, (8, 4.5))
+    labels = list(before.buckets)
+    xs = range(len(labels))
+    width = 0.38
+    highest = max([float(v) for m in (before, after) for v in m.buckets.values()] + [1.0])
+    for shift, metrics, name, colour, hatch in ((-width / 2, before, "Before", GREY, "xx"),
+                                                (width / 2, after, "After your decisions", BLUE, "")):
+        values = [float(metrics.buckets[label]) for label in labels]  # floats only to draw
+        bars = ax.bar([x + shift for x in xs], values, width, color=colour, hatch=hatch, edgecolor="black", label=name)
+        for bar, value in zip(bars, values):
+            ax.text(bar.get_x() + bar.get_width() / 2, value + highest * 0.02, f"${value:,.0f}", ha="center",
+                    va="bottom", fontsize=9)
+    ax.set_xticks(list(xs), [f"{label} days" for label in labels])
+    from matplotlib.ticker import StrMethodFormatter
+
+    ax.yaxis.set_major_formatter(StrMethodFormatter("${x:,.0f}"))
+    ax.set_ylabel("Open A/R", fontsize=11)
+    ax.set_xlabel("Age since the claim was first billed", fontsize=11)
+    ax.set_title(f"A/R by age: days in A/R {before.days_in_ar} → {after.days_in_ar}", fontsize=12)
+    ax.set_ylim(0, highest * 1.2)
+    ax.tick_params(labelsize=10)
+    ax.legend(fontsize=10, loc="upper left", framealpha=0.95)
+    return ax

@@ -8,6 +8,8 @@ from careerlab.claims.data import ClaimTables, default_tables
 from careerlab.claims.model import SLOT_LETTERS, Claim
 from careerlab.claims.money import ZERO, fmt_money
 from careerlab.claims.posting import post_payment
+from careerlab.claims.queue import age_days, shown_deadline
+from careerlab.claims.queue_model import STATUSES, Decision, WorkQueue
 from careerlab.claims.scrubber import Finding
 from careerlab.claims.text import KIND_LABELS, adjustment_text, locality_text, rule_name
 from careerlab.ui import no_maths
@@ -227,3 +229,23 @@ def notices_table() -> "pandas.DataFrame":
 
     return pd.DataFrame([{"": a, "Medicare Summary Notice (MSN)": b, "Remittance (835 / ERA)": c}
                          for a, b, c in MSN_VS_REMITTANCE]).set_index("")
+
+
+def queue_table(queue: WorkQueue, done: tuple[Decision, ...] = ()) -> "pandas.DataFrame":
+    """The work queue as a biller's screen shows it: one row per claim not yet worked, in claim order."""
+    import pandas as pd
+
+    worked = {d.claim_id for d in done}
+    rows = []
+    for claim in queue.claims:
+        if claim.claim_id in worked:
+            continue
+        due = shown_deadline(queue, claim)
+        left = (due - queue.as_of).days
+        code = f", {claim.group}-{claim.carc}" if claim.carc else ""
+        rows.append({"Claim": claim.claim_id, "Patient": claim.patient,
+                     "Payer": queue.payer(claim).name.split(" (")[0], "What happened": STATUSES[claim.status] + code,
+                     "Billed": claim.billed_on.isoformat(), "Age (days)": age_days(queue, claim),
+                     "Balance ($)": fmt_money(claim.balance),
+                     "Next deadline": f"{due.isoformat()} ({left} days)" if left >= 0 else f"passed {due.isoformat()}"})
+    return pd.DataFrame(rows)

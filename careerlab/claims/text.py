@@ -9,6 +9,8 @@ from careerlab.claims.model import Claim
 from careerlab.claims.money import fmt_money, parse_money, parse_rate
 from careerlab.claims.posting import post_payment
 from careerlab.claims.pricing import share_breakdown
+from careerlab.claims.queue_work import QueueMetrics
+from careerlab.claims.queue_model import ACTIONS, Decision, WorkQueue
 from careerlab.claims.scrubber import Finding
 
 # Plain labels for what the data files store as short ids (the ids stay in the data and the tests).
@@ -131,3 +133,38 @@ def share_wrong_reason(given: Decimal, allowed: object, deductible_remaining: ob
     if oop_remaining is not None and str(oop_remaining).strip() != "":
         hint += ", and the total can never be more than what is left before the out-of-pocket maximum"
     return hint + ". Try again; the full working appears after a second try."
+
+
+# --- the A/R and denials work queue ---------------------------------------------------------------------------
+
+def days_in_ar_text(queue: WorkQueue, metrics: QueueMetrics) -> str:
+    """Days in A/R with its working, and what the figure leaves out."""
+    daily = queue.charges_last_90_days / 90
+    return (f"Days in A/R = open A/R ÷ average daily charges = {fmt_money(metrics.ar_total)} ÷ {fmt_money(daily)} "
+            f"(the practice's {fmt_money(queue.charges_last_90_days)} of charges in the last 90 days ÷ 90) "
+            f"= {metrics.days_in_ar} days. A teaching simplification: the queue stands for the practice's whole A/R, "
+            "and a right action is counted as bringing its money in at once (in real life it takes weeks).")
+
+
+def decision_text(queue: WorkQueue, decision: Decision) -> str:
+    """The feedback on one worked claim: right or not, why, and what the money did."""
+    claim = queue.claim(decision.claim_id)
+    money = (f" Collected {fmt_money(decision.collected)}" if decision.collected else "") + \
+            (f"; adjusted off {fmt_money(decision.written_off)}." if decision.written_off else ".")
+    if decision.right:
+        kept = " The claim stays in the queue for now." if not decision.resolved else money
+        return f"{claim.why}{kept}"
+    right = " or ".join(ACTIONS[a] for a in claim.right)
+    lost = f" {fmt_money(decision.written_off)} left A/R with nothing collected." if decision.written_off else \
+        " The claim stays in A/R, still unpaid."
+    return f"{decision.message} The right action: {right}. {claim.why}{lost}"
+
+
+def aging_summary(before: QueueMetrics, after: QueueMetrics) -> str:
+    """The text summary of the A/R aging chart: each bucket before and after, and the totals."""
+    parts = "; ".join(f"{label} days {fmt_money(before.buckets[label])} → {fmt_money(after.buckets[label])}"
+                      for label in before.buckets)
+    return (f"Open A/R by age since first billed, before and after your decisions: {parts}. In all "
+            f"{fmt_money(before.ar_total)} → {fmt_money(after.ar_total)}, days in A/R {before.days_in_ar} → "
+            f"{after.days_in_ar}; collected {fmt_money(after.collected)}, adjusted off {fmt_money(after.written_off)}. "
+            "Writing claims off also lowers A/R, so watch the money collected too.")

@@ -14,6 +14,7 @@ import pandas as pd
 from careerlab.quiz import QuizBankError, lesson_bank_path, load_bank
 
 from .folder import MAX_BYTES, SkippedFile, read_results_file, results_files
+from .activities import ACTIVITY_COLUMN
 from .results_file import QUIZ_COLUMN, ROLES, TRAITS, ResultsFileError, export_time, parse_results
 from .safe import file_label
 
@@ -149,7 +150,8 @@ def _load(items: Iterable[tuple[str, bytes]], problems: list[LoadProblem], *, on
         return _empty(), problems
     df = pd.DataFrame.from_records(records)
     quiz_cols = sorted(c for c in df.columns if c.startswith(QUIZ_COLUMN))
-    df = df.reindex(columns=BASE_COLUMNS + quiz_cols + ["answers"])
+    activity_cols = sorted(c for c in df.columns if c.startswith(ACTIVITY_COLUMN))
+    df = df.reindex(columns=BASE_COLUMNS + quiz_cols + activity_cols + ["answers"])
     no_name = df["learner"] == ""
     df.loc[no_name, "learner"] = "(no name) " + df.loc[no_name, "file"]
     return df.reset_index(drop=True), problems

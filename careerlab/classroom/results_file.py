@@ -17,6 +17,7 @@ from careerlab.progress.record import RESULTS_FORMAT, ROLES
 from careerlab.progress.record import TRAIT_IDS as TRAITS
 from careerlab.progress.record import VERSION as RESULTS_VERSION
 
+from .activities import activity_scores
 from .safe import clean_text, short_repr
 
 DEFAULT_NAMES = {"", "learner"}  # what an export says when the learner typed no name
@@ -185,6 +186,7 @@ def parse_results(data: bytes) -> dict[str, Any]:
             else:
                 correct, total = c, t
         row[QUIZ_COLUMN + lesson] = 100.0 * correct / total if total else None
+    row.update(activity_scores(progress, notes))
     row["answers"] = answers
     row["notes"] = notes
     return row

@@ -9,6 +9,7 @@ import pandas as pd
 from careerlab.assessment import trait_labels
 from careerlab.assessment.model import CLOSE_MARGIN
 
+from .activities import ACTIVITY_COLUMN
 from .results_file import QUIZ_COLUMN, TRAITS
 
 LEANINGS = ("leans to coding", "about equal", "leans to billing", "not taken yet")
@@ -99,7 +100,8 @@ def class_table(df: pd.DataFrame, *, names: bool = False) -> pd.DataFrame:
     table = pd.DataFrame({"learner": src["learner"]})
     table["leaning"] = [leaning(c, b) for c, b in zip(src["fit:coder"], src["fit:biller"])]
     score_cols = ([f"fit:{r}" for r in ("coder", "biller")] + [f"trait:{t}" for t in TRAITS]
-                  + [QUIZ_COLUMN + lesson for lesson in quiz_lessons(src)])
+                  + [QUIZ_COLUMN + lesson for lesson in quiz_lessons(src)]
+                  + [c for c in src.columns if c.startswith(ACTIVITY_COLUMN)])
     for col in score_cols:
         table[col] = src[col].astype(float).round(1)
     mean = {"learner": "Class mean", "leaning": ""}

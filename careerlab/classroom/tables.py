@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .activities import ACTIVITY_COLUMN
 from .results_file import QUIZ_COLUMN
 from .summary import most_missed
 from .text import column_label
@@ -15,7 +16,7 @@ def results_preview(df: pd.DataFrame, rows: int = 3) -> pd.DataFrame:
     if "exported_at" in out:
         out["exported_at"] = [str(t)[:16].replace("T", " ") for t in out["exported_at"]]
     for col in out.columns:
-        if col.startswith(("trait:", "fit:", QUIZ_COLUMN)):
+        if col.startswith(("trait:", "fit:", QUIZ_COLUMN, ACTIVITY_COLUMN)):
             out[col] = ["–" if pd.isna(v) else f"{float(v):.1f}" for v in out[col]]
     return out
 

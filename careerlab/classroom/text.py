@@ -10,6 +10,7 @@ import pandas as pd
 from careerlab.assessment import trait_labels
 from careerlab.assessment.model import CLOSE_MARGIN
 
+from .activities import LABELS as ACTIVITY_LABELS
 from .results_file import QUIZ_COLUMN
 from .summary import LEANINGS, most_missed, quiz_summary, role_fit_split, trait_summary
 
@@ -51,6 +52,8 @@ def column_label(column: str) -> str:
         return labels[name]
     if kind == "fit" and name in _FIT:
         return _FIT[name]
+    if column in ACTIVITY_LABELS:
+        return f"{ACTIVITY_LABELS[column]} (%)"
     if kind + ":" == QUIZ_COLUMN and name:
         return f"Quiz {name[:2]} (%)"
     return _PLAIN.get(column, column)

@@ -14,6 +14,8 @@ from careerlab.ui import chart_html, download_link, message_html, no_maths, read
 from .charts import dashboard_figure
 from .export import export_class_summary
 from .load import LoadProblem, load_class_results, question_prompts
+from .activities import ACTIVITY_COLUMN
+from .activities import LABELS as ACTIVITY_LABELS
 from .results_file import QUIZ_COLUMN
 from .summary import class_table
 from .text import (counted, describe_loaded, describe_missed, describe_quizzes, describe_split, describe_traits,
@@ -32,6 +34,8 @@ def _heading(column: str) -> str:
     """A column name in words: fit:coder -> Coder fit, quiz:02-the-medical-coder -> Quiz 02 the medical coder (%)."""
     if column.startswith("fit:"):
         return f"{column[4:].capitalize()} fit"
+    if column in ACTIVITY_LABELS:
+        return f"{ACTIVITY_LABELS[column]} (%)"
     if column.startswith(QUIZ_COLUMN):
         number, _, rest = column[len(QUIZ_COLUMN):].partition("-")
         return f"Quiz {number} {rest.replace('-', ' ')} (%)"
@@ -48,7 +52,7 @@ def learners_table_html(df: Any, *, names: bool) -> str:
 
     table = class_table(df, names=names)
     keep = ["learner", "leaning", "fit:coder", "fit:biller"] + [
-        c for c in table.columns if c.startswith(QUIZ_COLUMN)]
+        c for c in table.columns if c.startswith((QUIZ_COLUMN, ACTIVITY_COLUMN))]
     align = {c: "left" if c in ("learner", "leaning") else "right" for c in keep}
     head = "".join(f"<th scope='col' style='{_CELL};text-align:{align[c]};"
                    f"border-bottom:1px solid #888'>{html.escape(_heading(c))}</th>" for c in keep)
