@@ -12,9 +12,11 @@ from careerlab.codes.codesets import CODE_SETS, WHO_MAINTAINS, code_set_of
 from careerlab.codes.data import CodesDataError, VisitNoteError, cpt_table, em_table, hcpcs_table, load_notes
 from careerlab.codes.em import MDM_LEVELS, em_code_by_mdm, em_code_by_time, em_level_by_mdm, time_thresholds
 from careerlab.codes.exercises import GradeResult, explain, grade_note
+from careerlab.codes.grading import grade_case, rationale
 from careerlab.codes.explore import (code_family, describe, hits_by_chapter, is_billable, release_label,
                                      search_icd10cm)
-from careerlab.codes.model import CPT_NOTICE, VisitNote
+from careerlab.codes.model import CPT_NOTICE, KeyCode, PracticeCase, VisitNote
+from careerlab.codes.shift import Shift, draw_shift
 from careerlab.codes.normalize import normalize_icd10cm
 from careerlab.codes.notes import excludes1, seven_character_options
 from careerlab.codes.text import code_family_summary, search_hits_summary
@@ -30,9 +32,10 @@ _LAZY = {
 
 __all__ = sorted([
     "CODE_SETS", "CPT_NOTICE", "CodesDataError", "GradeResult", "MDM_LEVELS", "VisitNote", "VisitNoteError",
-    "WHO_MAINTAINS", "code_family", "code_family_summary", "code_set_of", "cpt_table", "describe",
-    "em_code_by_mdm", "em_code_by_time", "em_level_by_mdm", "em_table", "excludes1", "explain", "grade_note",
-    "hcpcs_table", "hits_by_chapter", "is_billable", "load_notes", "normalize_icd10cm", "release_label",
+    "WHO_MAINTAINS", "KeyCode", "PracticeCase", "Shift", "code_family", "code_family_summary", "code_set_of", "cpt_table", "describe",
+    "draw_shift", "em_code_by_mdm", "em_code_by_time", "em_level_by_mdm", "em_table", "excludes1", "explain",
+    "grade_case", "grade_note",
+    "hcpcs_table", "hits_by_chapter", "is_billable", "load_notes", "normalize_icd10cm", "rationale", "release_label",
     "search_hits_summary", "search_icd10cm", "seven_character_options", "time_thresholds", *_LAZY,
 ])
 

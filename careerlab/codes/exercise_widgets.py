@@ -9,19 +9,21 @@ from careerlab.codes.codesets import CODE_SETS, WHO_MAINTAINS
 from careerlab.codes.data import CodesDataError, load_notes
 from careerlab.codes.drill import DRILL, DrillScore
 from careerlab.codes.exercises import STATUS_WORDS, explain, grade_note
+from careerlab.codes.grading import BOX_NAMES
 from careerlab.codes.model import CPT_NOTICE, LESSON
 from careerlab.codes.widgets import block
 from careerlab.progress import default_store
 from careerlab.progress.record import exercise_section
 from careerlab.ui import message_html, safe_callback, show_message
 
-KIND_OF = {"correct": "ok", "optional": "ok", "not_specific": "warn", "duplicate": "info"}
+KIND_OF = {"correct": "ok", "optional": "ok", "not_specific": "warn", "modifier": "warn", "duplicate": "info"}
 SECTION = exercise_section(LESSON)
 
 
 def feedback_html(result) -> str:
     """HTML for a GradeResult: one message per typed code, then the score."""
-    parts = [message_html(f"{fb.box}: {fb.message}", KIND_OF.get(fb.status, "error"), title=STATUS_WORDS[fb.status])
+    parts = [message_html(fb.message, KIND_OF.get(fb.status, "error"),
+                          title=f"{STATUS_WORDS[fb.status]} ({BOX_NAMES[fb.box].lower()})")
              for fb in result.feedback]
     if not result.feedback:
         parts.append(message_html("Both boxes are empty: type at least one code, then press Check.", "warn"))
