@@ -22,7 +22,7 @@ def code_family_summary(code: str) -> str:
     family = code_family(code)
     if not family:
         return f"“{code}” is not in the release, so there is no family to draw."
-    steps = " → ".join(f"{c.code} ({c.kind})" for c in family)
+    steps = " → ".join(f"Chapter {c.code}" if c.kind == "chapter" else f"{c.code} ({c.kind})" for c in family)
     last = family[-1]
     verdict = "is billable" if last.billable else "is a header and not billable"
     return f"{steps}. Only the last box {verdict}."
