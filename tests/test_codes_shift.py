@@ -87,3 +87,114 @@ def test_the_saved_record_has_the_learner_record_shape():
         shift.next()
     saved = shift_record(shift.summary(), 0)
     assert matches(saved, SHIFT_SHAPE) and saved["score"] == 1.0 and saved["charts_per_hour"] == 60.0
+
+
+# --- the widget, driven as a learner would -------------------------------------------------
+
+from careerlab.codes import shift_widget  # noqa: E402
+from careerlab.codes.model import LESSON  # noqa: E402
+from careerlab.progress import ProgressStore  # noqa: E402
+from careerlab.progress.record import CODER_SHIFT, exercise_section  # noqa: E402
+
+
+def parts(w):
+    intro, (size, start), work, end, ticker = w.children[0], w.children[1].children, w.children[2], w.children[3], w.children[4]
+    head, timer, note, dx, svc, buttons, feedback = work.children
+    submit, nxt = buttons.children
+    return dict(size=size, start=start, work=work, end=end, ticker=ticker, head=head, timer=timer, note=note,
+                dx=dx, svc=svc, submit=submit, next=nxt, feedback=feedback)
+
+
+def keyed_bank():
+    """Cases whose key is written in their title, so the test can type it."""
+    out = []
+    for i in range(12):
+        dx = ("I10", "E11.9") if i % 2 else ("J02.0",)
+        out.append(PracticeCase(f"k-{i}", f"k-{i}", SPECIALTIES[i % 5], "outpatient", f"Case {i}",
+                                f"Synthetic note {i}.", tuple(KeyCode(c, "ICD-10-CM", why=f"why {c}",
+                                                                      guideline="ICD-10-CM OGCR FY2026, IV") for c in dx),
+                                (KeyCode("99213", "CPT", ("25",) if i % 3 == 0 else (), why="visit"),)))
+    return out
+
+
+def answer(case):
+    mods = "".join("-" + m for m in case.services[0].modifiers)
+    return ", ".join(k.code for k in case.diagnoses), "99213" + mods
+
+
+def test_nothing_is_drawn_before_start_and_a_full_shift_is_scored_timed_and_saved(tmp_path):
+    store = ProgressStore(tmp_path / "home")
+    clock = FakeClock()
+    bank = keyed_bank()
+    by_title = {c.title: c for c in bank}
+    w = shift_widget(n=5, store=store, cases=bank, clock=clock)
+    p = parts(w)
+    assert p["work"].layout.display == "none" and p["head"].value == ""
+    p["start"].click()
+    assert p["work"].layout.display == "" and "Chart 1 of 5" in p["head"].value and p["ticker"].playing
+    seen = []
+    for k in range(5):
+        case = next(c for t, c in by_title.items() if f"<b>{t}</b>" in p["note"].value)
+        seen.append(case.id)
+        clock.now += 60
+        p["ticker"].value += 1  # the browser's tick redraws the clock
+        assert "1 min 00 s" in p["timer"].value
+        dx, svc = answer(case)
+        if k == 0:
+            svc = "99213-59"  # a wrong modifier on the first chart: half a point there
+        p["dx"].value, p["svc"].value = dx, svc
+        p["submit"].click()
+        assert "answer key, in order" in p["feedback"].value and "why " in p["feedback"].value
+        assert p["submit"].disabled and not p["next"].disabled
+        clock.now += 300  # reading feedback: not counted
+        p["next"].click()
+    assert len(set(seen)) == 5 and p["work"].layout.display == "none"
+    assert "5 charts in 5 min 00 s" in p["end"].value and "60.0 charts an hour" in p["end"].value
+    assert "AAPC" in p["end"].value and "20–25 cases an hour" in p["end"].value
+    saved = store.get(exercise_section(LESSON), CODER_SHIFT)
+    assert saved["cases"] == 5 and saved["seconds"] == 300 and saved["charts_per_hour"] == 60.0
+    first = bank[[c.id for c in bank].index(seen[0])]
+    assert saved["correct"] == 4 and 0 < saved["score"] < 1
+    points = len(first.diagnoses) + 1
+    assert saved["score"] == pytest.approx((4 + (points - 0.5) / points) / 5, abs=1e-3)
+    # the next shift is another draw
+    p["start"].click()
+    assert p["start"].disabled and "Chart 1 of 5" in p["head"].value
+
+
+def test_empty_submit_loses_nothing_and_next_needs_a_submit(tmp_path):
+    w = shift_widget(n=5, store=ProgressStore(tmp_path / "h"), cases=keyed_bank(), clock=FakeClock())
+    p = parts(w)
+    p["start"].click()
+    head = p["head"].value
+    p["submit"].click()
+    assert "Both boxes are empty" in p["feedback"].value and not p["submit"].disabled
+    p["next"].click()  # disabled in the page; even if clicked from code, it does not move on
+    assert p["head"].value == head
+
+
+def test_two_learners_widgets_share_no_state(tmp_path):
+    clock_a, clock_b = FakeClock(), FakeClock()
+    a = parts(shift_widget(n=5, store=ProgressStore(tmp_path / "a"), cases=keyed_bank(), clock=clock_a))
+    b = parts(shift_widget(n=5, store=ProgressStore(tmp_path / "b"), cases=keyed_bank(), clock=clock_b))
+    a["start"].click()
+    b["start"].click()
+    clock_a.now += 30
+    a["ticker"].value += 1
+    b["ticker"].value += 1
+    assert "30 s" in a["timer"].value and "0 s" in b["timer"].value and "30 s" not in b["timer"].value
+    a["dx"].value = "I10"
+    a["submit"].click()
+    assert b["feedback"].value == "" and not b["submit"].disabled
+
+
+def test_a_missing_case_bank_is_a_message_not_a_traceback(tmp_path, monkeypatch):
+    from careerlab.codes import shift_widgets
+
+    def broken():
+        raise ModuleNotFoundError("No module named 'careerlab.codes.cases'")
+
+    monkeypatch.setattr(shift_widgets, "_bank", broken)
+    p = parts(shift_widget(store=ProgressStore(tmp_path / "h")))
+    p["start"].click()
+    assert "careerlab-msg" in p["feedback"].value and "Traceback" not in p["feedback"].value

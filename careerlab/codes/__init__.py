@@ -19,7 +19,7 @@ from careerlab.codes.model import CPT_NOTICE, KeyCode, PracticeCase, VisitNote
 from careerlab.codes.shift import Shift, draw_shift
 from careerlab.codes.normalize import normalize_icd10cm
 from careerlab.codes.notes import excludes1, seven_character_options
-from careerlab.codes.text import code_family_summary, search_hits_summary
+from careerlab.codes.text import code_family_summary, search_hits_summary, shift_summary_text
 
 _LAZY = {
     "excludes1_table": "careerlab.codes.tables", "search_table": "careerlab.codes.tables",
@@ -28,6 +28,7 @@ _LAZY = {
     "lookup_widget": "careerlab.codes.widgets", "search_widget": "careerlab.codes.widgets",
     "em_time_widget": "careerlab.codes.widgets", "em_mdm_widget": "careerlab.codes.widgets",
     "exercise_widget": "careerlab.codes.exercise_widgets", "code_set_drill": "careerlab.codes.exercise_widgets",
+    "shift_widget": "careerlab.codes.shift_widgets",
 }
 
 __all__ = sorted([
@@ -36,7 +37,7 @@ __all__ = sorted([
     "draw_shift", "em_code_by_mdm", "em_code_by_time", "em_level_by_mdm", "em_table", "excludes1", "explain",
     "grade_case", "grade_note",
     "hcpcs_table", "hits_by_chapter", "is_billable", "load_notes", "normalize_icd10cm", "rationale", "release_label",
-    "search_hits_summary", "search_icd10cm", "seven_character_options", "time_thresholds", *_LAZY,
+    "search_hits_summary", "search_icd10cm", "seven_character_options", "shift_summary_text", "time_thresholds", *_LAZY,
 ])
 
 __getattr__ = lazy_getattr(__name__, _LAZY)  # tables, charts and widgets load on first use
