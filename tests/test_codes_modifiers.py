@@ -74,3 +74,24 @@ def test_ncci_tables_say_they_are_teaching_values_and_the_real_ones_are_quarterl
     assert "both may be paid with 25" in ptp_check("20610", "99213", ("25",))
     assert "bundled" in ptp_check("20610", "99213")
     assert "above the teaching MUE" in mue_check("J3301", 9) and "within" in mue_check("J3301", 8)
+
+
+def test_the_guidelines_are_named_with_their_fy2026_section():
+    from careerlab.codes import guidelines_table
+    from careerlab.codes.guidelines import GUIDELINES
+
+    table = guidelines_table()
+    sources = " ".join(g.source for g in GUIDELINES)
+    for section in ("IV.H", "IV.G", "I.B.9", "I.A.12.a", "I.A.12.b", "I.B.5", "I.A.13"):
+        assert section in sources, section
+    assert sum("FY2026" in g.source for g in GUIDELINES) >= 6 and "medically appropriate" in table.index[-1]
+    assert len(table) == len(GUIDELINES) == 7 and all(g.example for g in GUIDELINES)
+
+
+def test_the_codes_in_the_guideline_examples_are_in_the_release():
+    from careerlab.codes import is_billable
+    from careerlab.codes.guidelines import GUIDELINES
+
+    examples = " ".join(g.example for g in GUIDELINES)
+    for code in re.findall(r"\b[A-Z]\d\d\.[0-9A-Z]{1,4}\b", examples):
+        assert is_billable(code), code

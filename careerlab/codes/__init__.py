@@ -25,6 +25,7 @@ from careerlab.codes.text import code_family_summary, search_hits_summary, shift
 _LAZY = {
     "excludes1_table": "careerlab.codes.tables", "search_table": "careerlab.codes.tables",
     "seven_character_table": "careerlab.codes.tables", "modifier_table": "careerlab.codes.tables",
+    "guidelines_table": "careerlab.codes.tables",
     "ptp_table": "careerlab.codes.tables", "mue_table": "careerlab.codes.tables",
     "search_hits_chart": "careerlab.codes.charts", "code_family_chart": "careerlab.codes.charts",
     "lookup_widget": "careerlab.codes.widgets", "search_widget": "careerlab.codes.widgets",

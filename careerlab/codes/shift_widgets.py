@@ -118,7 +118,8 @@ def shift_widget(n: int = DEFAULT_CHARTS, store=None, cases: Sequence[PracticeCa
             return
         saved = store.read(SECTION, CODER_SHIFT, SHIFT_SHAPE, None)
         earlier = saved.get("shift") if isinstance(saved, dict) else None
-        state["no"] = earlier + 1 if isinstance(earlier, int) and not isinstance(earlier, bool) else 0
+        ok = isinstance(earlier, int) and not isinstance(earlier, bool) and 0 <= earlier < 10 ** 6
+        state["no"] = earlier + 1 if ok else 0  # a hand-edited or damaged count starts again at 0
         drawn = draw_shift(pool, _salt(store), size.value, state["no"])
         state["shift"] = Shift(drawn, clock=clock)
         state["shift"].start_case()

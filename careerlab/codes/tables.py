@@ -10,7 +10,7 @@ from careerlab.codes.icd10cm import get_index
 from careerlab.codes.normalize import looks_like_icd10cm, normalize_icd10cm
 from careerlab.codes.notes import excludes1
 
-__all__ = ["excludes1_table", "modifier_table", "mue_table", "ptp_table", "search_table", "seven_character_table",
+__all__ = ["excludes1_table", "guidelines_table", "modifier_table", "mue_table", "ptp_table", "search_table", "seven_character_table",
            "table_html"]
 
 _NOTE = re.compile(r"^(?P<text>.*?)\s*\((?P<codes>[^()]+)\)\s*$")
@@ -97,3 +97,13 @@ def mue_table():
 
     return pd.DataFrame([r[1:] for r in MUE_TEACHING], index=[r[0] for r in MUE_TEACHING],
                         columns=["Most units a day (TEACHING VALUE)", "Why"]).rename_axis("Code")
+
+
+def guidelines_table():
+    """The coding rules of lesson 02: rule, an example, and its source (section of the guidelines)."""
+    import pandas as pd
+
+    from careerlab.codes.guidelines import GUIDELINES
+
+    return pd.DataFrame([(g.rule, g.example, g.source) for g in GUIDELINES], index=[g.name for g in GUIDELINES],
+                        columns=["What it says", "Example", "Source"]).rename_axis("Rule")
