@@ -8,8 +8,10 @@ CPT® is a registered trademark of the American Medical Association.
 from __future__ import annotations
 
 from careerlab._lazy import lazy_getattr
+from careerlab.codes.cases import case_by_id, practice_cases
 from careerlab.codes.codesets import CODE_SETS, WHO_MAINTAINS, code_set_of
-from careerlab.codes.data import CodesDataError, VisitNoteError, cpt_table, em_table, hcpcs_table, load_notes
+from careerlab.codes.data import (CodesDataError, PracticeChartError, VisitNoteError, cpt_table, em_table, hcpcs_table,
+                                  load_notes)
 from careerlab.codes.em import MDM_LEVELS, em_code_by_mdm, em_code_by_time, em_level_by_mdm, time_thresholds
 from careerlab.codes.exercises import GradeResult, explain, grade_note
 from careerlab.codes.grading import grade_case, rationale
@@ -35,12 +37,13 @@ _LAZY = {
 }
 
 __all__ = sorted([
-    "CODE_SETS", "CPT_NOTICE", "CodesDataError", "GradeResult", "MDM_LEVELS", "VisitNote", "VisitNoteError",
-    "WHO_MAINTAINS", "KeyCode", "NCCI_SOURCE", "mue_check", "ptp_check", "PracticeCase", "Shift", "code_family", "code_family_summary", "code_set_of", "cpt_table", "describe",
-    "draw_shift", "em_code_by_mdm", "em_code_by_time", "em_level_by_mdm", "em_table", "excludes1", "explain",
-    "grade_case", "grade_note",
-    "hcpcs_table", "hits_by_chapter", "is_billable", "load_notes", "normalize_icd10cm", "rationale", "release_label",
-    "search_hits_summary", "search_icd10cm", "seven_character_options", "shift_summary_text", "time_thresholds", *_LAZY,
+    "CODE_SETS", "CPT_NOTICE", "CodesDataError", "GradeResult", "KeyCode", "MDM_LEVELS", "NCCI_SOURCE",
+    "PracticeCase", "PracticeChartError", "Shift", "VisitNote", "VisitNoteError", "WHO_MAINTAINS", "case_by_id",
+    "code_family", "code_family_summary", "code_set_of", "cpt_table", "describe", "draw_shift",
+    "em_code_by_mdm", "em_code_by_time", "em_level_by_mdm", "em_table", "excludes1", "explain", "grade_case",
+    "grade_note", "hcpcs_table", "hits_by_chapter", "is_billable", "load_notes", "mue_check",
+    "normalize_icd10cm", "practice_cases", "ptp_check", "rationale", "release_label", "search_hits_summary",
+    "search_icd10cm", "seven_character_options", "shift_summary_text", "time_thresholds", *_LAZY,
 ])
 
 __getattr__ = lazy_getattr(__name__, _LAZY)  # tables, charts and widgets load on first use

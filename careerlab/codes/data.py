@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from careerlab.codes.model import CPT_NOTICE, TableCode, VisitNote
-from careerlab.codes.normalize import HCPCS2_SHAPE, cpt_category
+import re
+from pathlib import Path
+
+from careerlab.codes.model import CODE_SET_NAMES, CPT_NOTICE, KeyCode, PracticeCase, PracticeChart, TableCode, VisitNote
+from careerlab.codes.normalize import HCPCS2_SHAPE, ICD10CM_SHAPE, PCS_SHAPE, cpt_category
 from careerlab.datafiles import read_csv_rows, read_json_object
 from careerlab.errors import DataFileError
 from careerlab.paths import data_path
 
-__all__ = ["CodesDataError", "VisitNoteError", "cpt_table", "em_table", "hcpcs_table", "load_notes", "parse_notes"]
+__all__ = ["CodesDataError", "PracticeChartError", "VisitNoteError", "cpt_table", "em_table", "hcpcs_table",
+           "load_notes", "load_practice_charts", "parse_notes", "parse_practice_charts"]
 
 
 class CodesDataError(DataFileError):
@@ -110,3 +114,143 @@ def parse_notes(data: object) -> list[VisitNote]:
 def load_notes() -> list[VisitNote]:
     """The visit notes shipped in data/codes/visit_notes.json."""
     return parse_notes(read_json_object(data_path("codes", "visit_notes.json"), VisitNoteError))
+
+
+class PracticeChartError(CodesDataError):
+    """data/codes/practice_charts.json is missing, unreadable or inconsistent."""
+
+
+SETTINGS = ("outpatient", "emergency", "inpatient")
+PAYERS = ("", "Medicare", "commercial")
+SEVENTH = ("A", "D", "S")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,60}$")
+_MODIFIER = re.compile(r"^[0-9A-Z]{2}$")
+_SHAPES = {"ICD-10-CM": ICD10CM_SHAPE, "ICD-10-PCS": PCS_SHAPE, "HCPCS Level II": HCPCS2_SHAPE}
+
+
+def _text(raw: dict, key: str, where: str, empty: bool = False) -> str:
+    value = raw.get(key, "" if empty else None)
+    if not isinstance(value, str) or (not empty and not value.strip()):
+        raise PracticeChartError(f"practice_charts.json: {where} needs {key!r} as a non-empty text")
+    return value
+
+
+def _key_code(raw: object, where: str) -> KeyCode:
+    if not isinstance(raw, dict):
+        raise PracticeChartError(f"practice_charts.json: {where}: each code must be an object")
+    code, code_set = _text(raw, "code", where).strip(), _text(raw, "code_set", where)
+    where = f"{where}, code {code}"
+    if code_set not in CODE_SET_NAMES:
+        raise PracticeChartError(f"practice_charts.json: {where}: code_set must be one of {', '.join(CODE_SET_NAMES)}")
+    shape_ok = cpt_category(code) is not None if code_set == "CPT" else bool(_SHAPES[code_set].match(code))
+    if not shape_ok:
+        raise PracticeChartError(f"practice_charts.json: {where} does not have the shape of a {code_set} code")
+    modifiers = raw.get("modifiers", [])
+    if not isinstance(modifiers, list) or not all(isinstance(m, str) and _MODIFIER.match(m) for m in modifiers):
+        raise PracticeChartError(f"practice_charts.json: {where}: modifiers must be a list of two-character codes")
+    units = raw.get("units", 1)
+    if isinstance(units, bool) or not isinstance(units, int) or not 1 <= units <= 99:
+        raise PracticeChartError(f"practice_charts.json: {where}: units must be a whole number from 1 to 99")
+    return KeyCode(code, code_set, tuple(modifiers), _text(raw, "why", where), _text(raw, "guideline", where), units)
+
+
+def _codes(raw: dict, key: str, where: str, required: bool) -> tuple[KeyCode, ...]:
+    items = raw.get(key, [])
+    if not isinstance(items, list) or (required and not items):
+        raise PracticeChartError(f"practice_charts.json: {where} needs {key!r} as a list"
+                                 + (" with at least one code" if required else ""))
+    return tuple(_key_code(item, where) for item in items)
+
+
+def _pairs(raw: object, where: str) -> None:
+    if not isinstance(raw, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(t, str) for t in p) and p[0] for p in raw):
+        raise PracticeChartError(f"practice_charts.json: {where}: text changes must be [old, new] pairs of text")
+
+
+def _option(raw: object, where: str) -> dict:
+    if not isinstance(raw, dict):
+        raise PracticeChartError(f"practice_charts.json: {where} must be an object")
+    _pairs(raw.get("text", []), where)
+    out: dict = {"text": tuple(tuple(p) for p in raw.get("text", []))}
+    for key in ("diagnoses", "services"):
+        if key in raw:
+            out[key] = _codes(raw, key, where, required=key == "diagnoses")
+    return out
+
+
+def _check_vary(vary: object, where: str) -> dict:
+    """Check the ``vary`` object of a chart (see data/codes/README.md); return it with its codes as KeyCodes."""
+    if not isinstance(vary, dict) or set(vary) - {"side", "encounter", "payer", "em_time"}:
+        raise PracticeChartError(f"practice_charts.json: {where}: vary may only hold side, encounter, payer, em_time")
+    checked: dict = {}
+    side = vary.get("side")
+    if side is not None:
+        side = side if isinstance(side, dict) else {}
+        stems = side.get("codes")
+        if side.get("base") not in ("right", "left") or not isinstance(stems, dict) \
+                or not stems or not all(isinstance(k, str) and isinstance(v, str) and k != v for k, v in stems.items()):
+            raise PracticeChartError(f"practice_charts.json: {where}: vary.side needs base right/left and codes {{old: new}}")
+        checked["side"] = {"base": side["base"], "codes": dict(stems)}
+    for axis, values in (("encounter", SEVENTH), ("payer", ("Medicare", "commercial"))):
+        spec = vary.get(axis)
+        if spec is None:
+            continue
+        if not isinstance(spec, dict):
+            spec = {}
+        options = spec.get("options")
+        if spec.get("base") not in values or not isinstance(options, dict) or not options \
+                or not set(options) <= set(values) - {spec.get("base")}:
+            raise PracticeChartError(f"practice_charts.json: {where}: vary.{axis} needs a base and options from {values}")
+        checked[axis] = {"base": spec["base"], "options": {
+            value: _option(option, f"{where}, vary.{axis}.{value}") for value, option in options.items()}}
+    em_time = vary.get("em_time")
+    if em_time is not None and (not isinstance(em_time, dict) or not isinstance(em_time.get("longitudinal", False), bool)):
+        raise PracticeChartError(f"practice_charts.json: {where}: vary.em_time must be an object (longitudinal: true/false)")
+    if em_time is not None and "payer" in vary:
+        raise PracticeChartError(f"practice_charts.json: {where}: vary.em_time sets the payer itself; drop vary.payer")
+    if em_time is not None:
+        checked["em_time"] = {"longitudinal": em_time.get("longitudinal", False)}
+    return checked
+
+
+def _chart(raw: object, number: int) -> PracticeChart:
+    if not isinstance(raw, dict):
+        raise PracticeChartError(f"practice_charts.json: chart {number} is not an object")
+    chart_id = _text(raw, "id", f"chart {number}")
+    if not _ID.match(chart_id):
+        raise PracticeChartError(f"practice_charts.json: chart {number}: the id {chart_id!r} must be lower-case letters, digits and -")
+    where = f"chart {chart_id}"
+    setting, payer = _text(raw, "setting", where), _text(raw, "payer", where, empty=True)
+    if setting not in SETTINGS or payer not in PAYERS:
+        raise PracticeChartError(f"practice_charts.json: {where}: setting must be one of {SETTINGS}, payer one of {PAYERS}")
+    case = PracticeCase(
+        id=chart_id, chart=chart_id, specialty=_text(raw, "specialty", where), setting=setting,
+        title=_text(raw, "title", where), text=_text(raw, "text", where),
+        diagnoses=_codes(raw, "diagnoses", where, required=True), services=_codes(raw, "services", where, False),
+        payer=payer)
+    if any(k.code_set not in ("ICD-10-CM",) for k in case.diagnoses):
+        raise PracticeChartError(f"practice_charts.json: {where}: diagnoses must be ICD-10-CM codes")
+    return PracticeChart(case, _check_vary(raw.get("vary", {}), where))
+
+
+def parse_practice_charts(data: object) -> tuple[PracticeChart, ...]:
+    """Turn the JSON of practice_charts.json into checked charts; PracticeChartError on a bad file."""
+    charts = data.get("charts") if isinstance(data, dict) else None
+    if not isinstance(charts, list) or not charts:
+        raise PracticeChartError("practice_charts.json: expected an object with a non-empty list of charts")
+    try:
+        out = tuple(_chart(raw, number) for number, raw in enumerate(charts, start=1))
+    except (AttributeError, TypeError, ValueError) as exc:  # a shape no check above foresaw
+        if isinstance(exc, PracticeChartError):
+            raise
+        raise PracticeChartError(f"practice_charts.json is not in the expected shape ({type(exc).__name__})") from None
+    ids = [c.case.id for c in out]
+    if len(set(ids)) != len(ids):
+        raise PracticeChartError("practice_charts.json: two charts share an id")
+    return out
+
+
+def load_practice_charts(path: str | Path | None = None) -> tuple[PracticeChart, ...]:
+    """The hand-written charts of the coder's shift, from data/codes/practice_charts.json (or ``path``)."""
+    return parse_practice_charts(read_json_object(path or data_path("codes", "practice_charts.json"), PracticeChartError))

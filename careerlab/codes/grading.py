@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from careerlab.codes.codesets import code_set_of
 from careerlab.codes.model import PracticeCase
-from careerlab.codes.normalize import HCPCS2_SHAPE, normalize_icd10cm, split_codes, split_modifiers, tidy
+from careerlab.codes.normalize import HCPCS2_SHAPE, normalize_icd10cm, split_codes, split_modifiers, tidy, typed_units
 
 __all__ = ["AnswerKey", "CodeFeedback", "GradeResult", "OK_STATUSES", "STATUS_WORDS", "case_key", "check_entry",
            "grade", "grade_case", "percent_text", "rationale"]
@@ -28,7 +28,7 @@ STATUS_WORDS = {
     "correct": "Correct",
     "optional": "Accepted (optional)",
     "not_specific": "Not specific enough",
-    "modifier": "Right code, modifier to check",
+    "modifier": "Right code, modifier or units to check",
     "not_supported": "Valid, but not what the note supports",
     "wrong_set": "Right code, wrong code set",
     "not_a_code": "Not a code",
@@ -46,6 +46,7 @@ class AnswerKey:
     diagnoses: tuple[str, ...]  # in order: the first is the first-listed diagnosis
     services: tuple[str, ...]
     modifiers: dict = field(default_factory=dict)  # service code -> its modifiers, in order
+    units: dict = field(default_factory=dict)  # service code -> its units, when more than 1
     optional: tuple[str, ...] = ()
     less_specific: dict = field(default_factory=dict)  # key code -> less specific codes (half a point)
     hints: dict = field(default_factory=dict)  # a likely wrong code -> why it is wrong
@@ -181,11 +182,12 @@ def _header_message(code: str, reread: str, key: AnswerKey) -> str:
 
 
 def _service_entry(typed: str, code: str, reread: str, key: AnswerKey) -> CodeFeedback:
-    """A service code that is in the key: its modifiers decide full or half credit."""
+    """A service code that is in the key: its modifiers and units decide full or half credit."""
     typed_mods = split_modifiers(typed)[1]
     wanted = tuple(key.modifiers.get(code, ()))
-    shown = "-".join((code,) + typed_mods)
-    if set(typed_mods) == set(wanted):
+    units, wanted_units = typed_units(typed) or 1, key.units.get(code, 1)
+    shown = "-".join((code,) + typed_mods) + (f" × {units}" if units > 1 else "")
+    if set(typed_mods) == set(wanted) and units == wanted_units:
         return CodeFeedback(typed, code, "service", "correct", f"{shown} is right{reread}.", 1.0)
     missing = [m for m in wanted if m not in typed_mods]
     extra = [m for m in typed_mods if m not in wanted]
@@ -194,9 +196,11 @@ def _service_entry(typed: str, code: str, reread: str, key: AnswerKey) -> CodeFe
         said.append(f"it needs modifier {', '.join(missing)}")
     if extra:
         said.append(f"modifier {', '.join(extra)} does not fit this line")
+    if units != wanted_units:
+        said.append(f"the note supports {wanted_units} unit{'s' if wanted_units != 1 else ''}, not {units}")
     return CodeFeedback(typed, code, "service", "modifier",
                         f"{code} is the right code, but {' and '.join(said)}{reread}. "
-                        "Type a modifier after a dash or a space, e.g. 99213-25.", 0.5)
+                        "Type a modifier after a dash or a space and units after an x, e.g. 99213-25, J3301 x4.", 0.5)
 
 
 def check_entry(typed: str, box: str, key: AnswerKey) -> CodeFeedback:
@@ -330,6 +334,7 @@ def case_key(case: PracticeCase) -> AnswerKey:
     if set(sets) <= {"CPT", "HCPCS Level II"}:
         sets = ("CPT", "HCPCS Level II")
     return AnswerKey(diagnoses, services, {tidy(k.code): tuple(k.modifiers) for k in case.services},
+                     units={tidy(k.code): k.units for k in case.services if getattr(k, "units", 1) != 1},
                      first_listed=len(diagnoses) > 1, service_sets=sets)
 
 
@@ -341,5 +346,6 @@ def grade_case(case: PracticeCase, diagnoses_text: object, services_text: object
 def rationale(case: PracticeCase) -> list[tuple[str, str, str, str]]:
     """After a case: (box, code as billed, why, guideline) for every key code, in order."""
     rows = [("diagnosis", k.code, k.why, k.guideline) for k in case.diagnoses]
-    rows += [("service", "-".join((k.code,) + tuple(k.modifiers)), k.why, k.guideline) for k in case.services]
+    rows += [("service", "-".join((k.code,) + tuple(k.modifiers)) + (f" × {k.units}" if getattr(k, "units", 1) != 1 else ""),
+              k.why, k.guideline) for k in case.services]
     return rows

@@ -49,6 +49,7 @@ class KeyCode:
     modifiers: tuple[str, ...] = ()  # CPT/HCPCS modifiers on this line, in order ("25", "RT")
     why: str = ""  # the rationale, in our own words
     guideline: str = ""  # the rule that decides it, named with its source ("ICD-10-CM OGCR IV.H, FY2026")
+    units: int = 1  # service units on the line (J3301 x 4 for 40 mg; 99417 x 2); 1 for diagnoses
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,18 @@ class PracticeCase:
     services: tuple[KeyCode, ...] = ()  # CPT/HCPCS lines (ICD-10-PCS for the inpatient face sheet)
     payer: str = ""  # "Medicare" or "commercial" where it decides a code (G-codes), else ""
     varied: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class PracticeChart:
+    """A hand-written chart as read from practice_charts.json: its case and how it may vary.
+
+    ``vary`` is the file's checked ``vary`` object (sides, encounters, payers, E/M by time);
+    ``careerlab.codes.cases`` reads it and never changes it.
+    """
+
+    case: PracticeCase
+    vary: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

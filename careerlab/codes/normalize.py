@@ -85,7 +85,7 @@ def _continues(token: str, box: str) -> bool:
         return True
     if box == "diagnosis":
         return len(token) <= 2
-    return bool(MODIFIER_SHAPE.match(token.upper()))
+    return bool(MODIFIER_SHAPE.match(token.upper()) or UNITS_SHAPE.match(token.upper()))
 
 
 def split_codes(text: object, box: str = "diagnosis") -> list[str]:
@@ -115,13 +115,33 @@ def split_codes(text: object, box: str = "diagnosis") -> list[str]:
     return out
 
 
-def split_modifiers(typed: object) -> tuple[str, tuple[str, ...]]:
-    """A service entry as (code, modifiers): "99213-25", "99213 25", "20610-rt-59".
+UNITS_SHAPE = re.compile(r"^[X×*](\d{1,3})$")
+# units written after a service code: "J3301 x4", "J3301-x4", "J3301x4", "J3301*4", "J3301 ×4"
+UNITS_TAIL = re.compile(r"^(?P<rest>.+?)(?:[\s\-]+|(?<=\d))[X×*](?P<n>\d{1,3})$")
 
-    >>> split_modifiers("99213-25"), split_modifiers(" 20610 -rt ")
-    (('99213', ('25',)), ('20610', ('RT',)))
+
+def _units_split(typed: object) -> tuple[str, int | None]:
+    text = clean(typed).strip().upper()
+    found = UNITS_TAIL.match(text)
+    return (found["rest"], int(found["n"])) if found else (text, None)
+
+
+def split_modifiers(typed: object) -> tuple[str, tuple[str, ...]]:
+    """A service entry as (code, modifiers): "99213-25", "99213 25", "20610-rt-59" (units left out).
+
+    >>> split_modifiers("99213-25"), split_modifiers(" 20610 -rt "), split_modifiers("J3301x4")
+    (('99213', ('25',)), ('20610', ('RT',)), ('J3301', ()))
     """
-    parts = [p for p in re.split(r"[\s\-]+", clean(typed).upper()) if p]
+    parts = [p for p in re.split(r"[\s\-]+", _units_split(typed)[0]) if p]
     if not parts:
         return "", ()
     return parts[0], tuple(parts[1:])
+
+
+def typed_units(typed: object) -> int | None:
+    """The units written on a service entry ("J3301 x4", "J3301x4", "J3301 ×4"), or None.
+
+    >>> typed_units("J3301 x4"), typed_units("99213-25"), typed_units("j3301*2"), typed_units("99213-25 x2")
+    (4, None, 2, 2)
+    """
+    return _units_split(typed)[1]
