@@ -198,3 +198,29 @@ def test_a_missing_case_bank_is_a_message_not_a_traceback(tmp_path, monkeypatch)
     p = parts(shift_widget(store=ProgressStore(tmp_path / "h")))
     p["start"].click()
     assert "careerlab-msg" in p["feedback"].value and "Traceback" not in p["feedback"].value
+
+
+def test_a_finished_shift_is_in_the_exported_results_and_lesson_07_reads_it(tmp_path):
+    """The shift is saved through the learner record, exported with the rest, and the class
+    dashboard reads it (its activity column comes with the work-queue branch: skipped before)."""
+    import json
+
+    store = ProgressStore(tmp_path / "home" / "progress.json")
+    clock = FakeClock()
+    p = parts(shift_widget(n=5, store=store, cases=keyed_bank(), clock=clock))
+    p["start"].click()
+    for _ in range(5):
+        clock.now += 30
+        p["dx"].value, p["svc"].value = "I10", "99213"
+        p["submit"].click()
+        p["next"].click()
+    path = store.export(tmp_path / "ada.json", learner="Ada Example")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    shift = doc["progress"][exercise_section(LESSON)][CODER_SHIFT]
+    assert matches(shift, SHIFT_SHAPE) and 0 <= shift["score"] <= 1 and shift["cases"] == 5
+    assert shift["seconds"] == 150 and shift["charts_per_hour"] == 120.0
+    pytest.importorskip("careerlab.classroom.activities")
+    from careerlab.classroom.results_file import parse_results
+
+    row = parse_results(path.read_bytes())
+    assert row[f"activity:{CODER_SHIFT}"] == pytest.approx(100 * shift["score"]) and row["notes"] == []
