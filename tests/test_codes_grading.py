@@ -123,3 +123,10 @@ def test_services_keep_their_modifiers_however_they_are_joined(lines):
 def test_any_text_grades_without_an_error(text):
     r = grade_case(KNEE, text, text)
     assert 0.0 <= r.score <= 1.0 and r.points <= r.out_of
+
+
+def test_a_visit_typed_for_a_chart_with_no_visit_says_so():
+    case = PracticeCase("t", "t", "Orthopaedics", "outpatient", "t", "t", (KeyCode("M17.11", "ICD-10-CM"),),
+                        (KeyCode("20610", "CPT", ("RT",)),))
+    fb = grade_case(case, "M17.11", "20610-RT, 99213").feedback[-1]
+    assert fb.status == "not_supported" and "No office visit is billed for this chart" in fb.message

@@ -189,7 +189,8 @@ def modifier_drill(store=None) -> W.VBox:
                           "score": round(right_count() / len(first), 3)})
         tally = f" First answers right so far: {right_count()} of {len(first)}."
         note = "" if counted else " (Only your first answer to each situation counts.)"
-        result.value = message_html(text + tally + note, "ok" if ok else "error")
+        title = f"Yes, {choice.value}" if ok else f"Not {choice.value}"
+        result.value = message_html(text + tally + note, "ok" if ok else "error", title=title)
 
     @safe_callback(result)
     def on_next(_=None):

@@ -149,6 +149,8 @@ def _em_hint(code: str, key: AnswerKey) -> str:
         return f" {code} is for a new patient; this patient has been seen here before (established)."
     if code in est_codes | {"99211"} and key.patient == "new":
         return f" {code} is for an established patient; this is the patient's first visit here (new)."
+    if code in new_codes | est_codes | {"99211"} and key.services and not set(key.services) & (new_codes | est_codes | {"99211"}):
+        return " No office visit is billed for this chart: nothing in the note is a significant, separate visit."
     if code in new_codes | est_codes:
         return " Compare the total time in the note with each code's minimum minutes."
     return ""

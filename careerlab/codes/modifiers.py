@@ -123,10 +123,10 @@ def check_modifier(question: ModifierQuestion, chosen: str | None) -> tuple[bool
         return False, "Choose a modifier first, then press Check."
     right = chosen == question.answer
     if right:
-        return True, f"Yes: {question.why} Source: {MODIFIERS[question.answer].source}."
+        return True, f"{question.why} Source: {MODIFIERS[question.answer].source}."
     wrong = MODIFIERS.get(chosen)
     said = f"{chosen} would say: {wrong.meaning}." if wrong else f"{chosen} is not one of the modifiers here."
-    return False, f"Not {chosen}. {said} Try again, or read on: {question.why}"
+    return False, f"{said} The one that fits: {question.why}"
 
 
 # --- NCCI: a small TEACHING table (values made up for the lesson, not CMS's) ---------------

@@ -108,7 +108,7 @@ def shift_widget(n: int = DEFAULT_CHARTS, store=None, cases: Sequence[PracticeCa
         if shift is None or shift.current is None:
             return
         word = "You took" if shift.submitted else "Time on this chart"
-        timer.value = block(f"<p style='margin:2px 0'>⏱ {word}: <b>{clock_text(shift.elapsed())}</b></p>")
+        timer.value = block(f"<p style='margin:2px 0'>{word}: <b>{clock_text(shift.elapsed())}</b></p>")
 
     @safe_callback(feedback)
     def on_start(_=None):
