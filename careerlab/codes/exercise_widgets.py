@@ -44,9 +44,9 @@ def exercise_widget(note_id: str | None = None, store=None) -> W.VBox:
                         value=note_id if note_id in notes else next(iter(notes)), description="Visit note:",
                         style={"description_width": "initial"})
     note_box = W.HTML()
-    dx = W.Text(description="Diagnosis codes:", placeholder="ICD-10-CM, separated by commas",
+    dx = W.Text(description="Diagnosis codes:", placeholder="ICD-10-CM, separated by commas or spaces",
                 style={"description_width": "initial"}, layout=W.Layout(width="520px"))
-    svc = W.Text(description="Service codes:", placeholder="CPT or HCPCS Level II, separated by commas",
+    svc = W.Text(description="Service codes:", placeholder="CPT or HCPCS Level II, separated by commas or spaces",
                  style={"description_width": "initial"}, layout=W.Layout(width="520px"))
     check = W.Button(description="Check", button_style="primary", tooltip="Grade my codes")
     why = W.Button(description="Show me why", tooltip="Show the answer key with explanations")

@@ -74,7 +74,7 @@ def shift_widget(n: int = DEFAULT_CHARTS, store=None, cases: Sequence[PracticeCa
     head, timer, note, feedback, end = W.HTML(), W.HTML(), W.HTML(), W.HTML(), W.HTML()
     dx = W.Text(description="Diagnosis codes:", placeholder="first-listed first, e.g. M17.11, R05.1",
                 style={"description_width": "initial"}, layout=W.Layout(width="560px"))
-    svc = W.Text(description="Service codes:", placeholder="with modifiers, e.g. 99213-25, 20610-RT, J3301",
+    svc = W.Text(description="Service codes:", placeholder="with modifiers and units, e.g. 99213-25, 20610-RT, J3301 x4",
                  style={"description_width": "initial"}, layout=W.Layout(width="560px"))
     submit = W.Button(description="Submit chart", button_style="primary", disabled=True)
     nxt = W.Button(description="Next chart", disabled=True)
@@ -178,7 +178,7 @@ def shift_widget(n: int = DEFAULT_CHARTS, store=None, cases: Sequence[PracticeCa
     ticker.observe(tick, names="value")
     intro = block(f"<p>A shift of charts, one at a time. For each chart: read the note, type the "
                   "<b>diagnosis codes</b> (the main reason for the visit first) and the <b>service codes</b> "
-                  "with any modifier after a dash (<code>99213-25</code>), press <b>Submit chart</b>, read the "
+                  "with any modifier after a dash and units after an x (<code>99213-25</code>, <code>J3301 x4</code>), press <b>Submit chart</b>, read the "
                   "feedback and the reasons, then press <b>Next chart</b>. A clock times each chart; reading the "
                   "feedback does not count. At the end you see your accuracy and pace.</p>")
     widget = W.VBox([W.HTML(intro), W.HBox([size, start]), work, end, ticker])

@@ -23,7 +23,7 @@ def _seconds(text: str) -> int:
 
 
 def test_enter_runs_the_lookup_and_the_shift_runs_in_the_page(lab_page, lab_server, tmp_path):
-    report = run_notebook(lab_page, lab_server, f"notebooks/{NOTEBOOK.name}", TIMEOUT_MS)
+    report = run_notebook(lab_page, lab_server, f"notebooks/{NOTEBOOK.name}", TIMEOUT_MS, shot_name="shift-02")
     assert not report.errors, "\n".join(report.errors)
 
     lookup = widget(lab_page, "careerlab-codes-lookup")
