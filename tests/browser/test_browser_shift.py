@@ -34,8 +34,9 @@ def test_enter_runs_the_lookup_and_the_shift_runs_in_the_page(lab_page, lab_serv
     assert "E11.9 — Billable" not in lookup.inner_text()
 
     shift = widget(lab_page, "careerlab-shift")
+    shift.locator(".careerlab-shift-size select").select_option("5")
     shift.locator(".careerlab-shift-start").click()
-    shift.locator(".careerlab-shift-head").filter(has_text="Chart 1 of 10").wait_for(timeout=TIMEOUT_MS)
+    shift.locator(".careerlab-shift-head").filter(has_text="Chart 1 of 5").wait_for(timeout=TIMEOUT_MS)
     timer = shift.locator(".careerlab-shift-timer")
     first = _seconds(timer.inner_text())
     time.sleep(3.5)  # the page's ticker asks the kernel to redraw the clock every second
@@ -49,6 +50,17 @@ def test_enter_runs_the_lookup_and_the_shift_runs_in_the_page(lab_page, lab_serv
     time.sleep(2.5)
     assert _seconds(timer.inner_text()) == shown, "the clock stops once the chart is submitted"
     shift.screenshot(path=str(tmp_path / "shift-widget.png"))
+    for k in range(2, 6):  # the rest of the shift, quickly, to its end
+        shift.locator(".careerlab-shift-next").click()
+        shift.locator(".careerlab-shift-head").filter(has_text=f"Chart {k} of 5").wait_for(timeout=TIMEOUT_MS)
+        shift.locator(".careerlab-shift-diagnoses input").fill("R05.1")
+        shift.locator(".careerlab-shift-submit").click()
+        shift.locator(".careerlab-shift-feedback").filter(has_text="answer key, in order").wait_for(timeout=TIMEOUT_MS)
+    shift.locator(".careerlab-shift-next").filter(has_text="Finish the shift").click()
+    end = shift.locator(".careerlab-shift-end")
+    end.filter(has_text="charts an hour").wait_for(timeout=TIMEOUT_MS)
+    assert "You coded 5 charts" in end.inner_text() and "AAPC" in end.inner_text()
+    shift.screenshot(path=str(tmp_path / "shift-end.png"))
     assert "Something went wrong" not in lab_page.inner_text("body")
 
     drill = widget(lab_page, "careerlab-modifier-drill")
