@@ -349,3 +349,10 @@ def test_em_time_widget_shows_the_prolonged_rule_above_the_top_level():
     assert "99205 + 99417 × 1" in result.value and "99205 + G2212 × 1" in result.value
     slider.value = 30
     assert "Prolonged" not in result.value
+
+
+def test_a_header_lists_the_next_level_down_not_far_cousins():
+    from careerlab.codes import describe
+
+    text = describe("E11")
+    assert "E11.9" in text and "add characters" in text and "E11.00" not in text

@@ -25,7 +25,7 @@ def header_hint(info: CodeInfo, index: Icd10cmIndex) -> str:
         return (f"{info.code} is not billable on its own: it needs a 7th character ({sample} …), "
                 f"for example {children[0].code}.")
     steps = [c.code for c in children]
-    shown = ", ".join(steps[:6]) + (f" … {steps[-1]}" if len(steps) > 6 else "")
+    shown = ", ".join(steps[:12]) + (f" … {steps[-1]}" if len(steps) > 13 else f", {steps[12]}" if len(steps) == 13 else "")
     return (f"{info.code} is a header (a heading with {len(children)} more specific codes under it), "
             f"so it is not billable: add characters. The next level down is {shown}; "
             "pick the one the note supports, and go on until the code has nothing under it.")
