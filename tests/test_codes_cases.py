@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careerlab.codes import case_by_id, cpt_table, describe, em_table, hcpcs_table, is_billable, practice_cases
+from careerlab.codes.cases import cases_from
 from careerlab.codes.data import CodesDataError, PracticeChartError, load_practice_charts
 from careerlab.codes.icd10cm import get_index
 from careerlab.codes.model import CODE_SET_NAMES, PracticeCase
@@ -80,7 +81,7 @@ def library():
     return cm
 
 
-@pytest.mark.parametrize("case", HAND + VARIANTS[::7], ids=[c.id for c in HAND + VARIANTS[::7]])
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_first_diagnosis_may_be_listed_first(case, library):
     first = case.diagnoses[0].code
     assert not first.startswith("Z79"), "a long-term drug code is never first-listed"
@@ -142,13 +143,13 @@ def _expected_visit(minutes: int, new: bool) -> str:
 
 
 TIMED = [c for c in CASES if re.search(r"Total clinician time on the day of the visit: \d+ minutes \(the level is "
-                                       r"chosen by total time\)", c.text) and re.search(r"^Patient status:", c.text, re.M)]
+                                       r"chosen by total time\)", c.text)]
 
 
 @pytest.mark.parametrize("case", TIMED, ids=[c.id for c in TIMED])
 def test_timed_visits_follow_the_em_table(case):
     minutes = int(re.search(r"visit: (\d+) minutes", case.text).group(1))
-    new = bool(re.search(r"^Patient status: new", case.text, re.M))
+    new = bool(re.search(r"^Patient status: new|^First visit to this", case.text, re.M))
     visits = [k for k in case.services if k.code[:4] in ("9920", "9921")]
     assert len(visits) == 1
     expected = _expected_visit(minutes, new)
@@ -156,7 +157,8 @@ def test_timed_visits_follow_the_em_table(case):
     top = list(em_table()["time_minutes"]["new_patient" if new else "established_patient"].items())[-1]
     codes = {k.code: k for k in case.services}
     medicare = "Payer: Medicare" in case.text
-    assert case.payer == ("Medicare" if medicare else "commercial")
+    if "Payer:" in case.text:
+        assert case.payer == ("Medicare" if medicare else "commercial")
     if medicare:
         assert "99417" not in codes
         first = G2212_FIRST_UNIT[top[0]]
@@ -211,6 +213,16 @@ def test_synthetic_only():
         assert "(fictional)" in case.text
 
 
+def test_medicare_only_for_patients_it_could_cover():
+    """Medicare variants only for patients aged 65 or more (no Medicare toddlers in the bank)."""
+    medicare = [c for c in CASES if c.payer == "Medicare"]
+    assert medicare
+    for case in medicare:
+        age = int(re.search(r"Patient: [A-Z][a-z]+ [A-Z][a-z]+, (\d+)", case.text).group(1))
+        assert age >= 65, f"{case.id}: a Medicare case for a patient aged {age}"
+        assert "Payer: Medicare" in case.text
+
+
 def test_bank_is_immutable():
     with pytest.raises(Exception):
         CASES[0].id = "changed"  # frozen dataclass
@@ -224,6 +236,9 @@ def _mutations():
     for i, chart in enumerate(RAW["charts"][:6]):
         paths += [("charts", i, key) for key in chart]
         paths += [("charts", i, "diagnoses", 0, key) for key in chart["diagnoses"][0]]
+    for i, chart in enumerate(RAW["charts"]):
+        for axis, spec in chart.get("vary", {}).items():
+            paths += [("charts", i, "vary", axis, key) for key in spec]
     return paths
 
 
@@ -231,7 +246,7 @@ JUNK = st.one_of(st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(all
                  st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=4), st.integers(), max_size=2))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(where=st.sampled_from(_mutations()), value=JUNK, delete=st.booleans())
 def test_mutated_file_gives_a_clear_error(tmp_path, where, value, delete):
     data = json.loads(json.dumps(RAW))
@@ -245,11 +260,11 @@ def test_mutated_file_gives_a_clear_error(tmp_path, where, value, delete):
     path = tmp_path / "practice_charts.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     try:
-        charts = load_practice_charts(path)
+        cases = cases_from(load_practice_charts(path))  # read, then build every variant
     except PracticeChartError as exc:
         assert "practice_charts.json" in str(exc) and str(tmp_path) not in str(exc)
         return
-    assert charts  # a harmless change (e.g. a new title) still loads
+    assert cases  # a harmless change (e.g. a new title) still loads
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -271,6 +286,30 @@ def test_bad_shapes_are_refused(tmp_path, data):
     path = tmp_path / "practice_charts.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(PracticeChartError):
+        load_practice_charts(path)
+
+
+def _chart(chart_id):
+    return json.loads(json.dumps(next(c for c in RAW["charts"] if c["id"] == chart_id)))
+
+
+def _without_payer_line():
+    chart = _chart("pc-cough-probable-pneumonia")
+    chart["text"] = chart["text"].replace("Payer:", "Insurer:")
+    return chart
+
+
+def _encounter_text_gone():
+    chart = _chart("uc-ankle-sprain")
+    chart["text"] = chart["text"].replace("First visit to this urgent care", "New here")
+    return chart
+
+
+@pytest.mark.parametrize("make, words", [(_without_payer_line, "'Payer:'"), (_encounter_text_gone, "is not in the note")])
+def test_variants_that_cannot_apply_are_refused_at_load(tmp_path, make, words):
+    path = tmp_path / "practice_charts.json"
+    path.write_text(json.dumps({"charts": [make()]}), encoding="utf-8")
+    with pytest.raises(PracticeChartError, match=words):
         load_practice_charts(path)
 
 

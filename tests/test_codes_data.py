@@ -33,7 +33,7 @@ def test_cpt_table_in_own_words_with_notice():
     assert {"99202", "99211", "99215", "87880"} <= set(table)
     assert all(row.source == CPT_NOTICE for row in table.values())
     assert CPT_NOTICE == "CPT® is a registered trademark of the American Medical Association."
-    assert len(table) <= 20  # only the handful of codes the lesson uses
+    assert len(table) <= 24  # only the handful of codes the lessons use (issue 13's case bank added a few)
 
 
 def test_hcpcs_table_has_source_year_and_no_dental_codes():

@@ -20,7 +20,7 @@ from careerlab.codes.data import PracticeChartError, load_practice_charts
 from careerlab.codes.em import em_code_by_time, time_thresholds
 from careerlab.codes.model import KeyCode, PracticeCase, PracticeChart
 
-__all__ = ["case_by_id", "practice_cases"]
+__all__ = ["case_by_id", "cases_from", "practice_cases"]
 
 OFFICE_VISITS = {f"9920{n}" for n in range(2, 6)} | {f"9921{n}" for n in range(1, 6)}
 TIME_ADD_ONS = ("99417", "G2212", "G2211")
@@ -150,6 +150,8 @@ def _em_time(case: PracticeCase, new_patient: bool, minutes: int, payer: str, lo
 
 
 def _variants(chart: PracticeChart) -> list[PracticeCase]:
+    """Every combination of the chart's side, encounter and payer options (the text changes and codes of
+    an option first, then the side swap), each with its E/M-by-time variants when the chart has them."""
     base, vary = chart.case, chart.vary
     axes: list[list[tuple[str, str, dict | None]]] = []
     if "side" in vary:
@@ -163,13 +165,10 @@ def _variants(chart: PracticeChart) -> list[PracticeCase]:
     for combo in itertools.product(*axes):
         case = base
         for axis, value, option in combo:
-            if option is None:
-                continue
-            if axis == "laterality":
-                continue
-            case = _option(case, option, f"chart {base.id}, vary.{axis}.{value}")
-            if axis == "payer":
-                case = replace(case, payer=value)
+            if option is not None and axis != "laterality":
+                case = _option(case, option, f"chart {base.id}, vary.{axis}.{value}")
+                if axis == "payer":
+                    case = replace(case, payer=value)
         for axis, value, option in combo:
             if axis == "laterality" and option is not None:
                 case = _side(case, option)
@@ -177,16 +176,20 @@ def _variants(chart: PracticeChart) -> list[PracticeCase]:
         if changed:
             out.append(_named(case, base, changed))
         if "em_time" in vary:
-            out += _em_variants(case, base, changed, vary["em_time"].get("longitudinal", False))
+            out += _em_variants(case, base, changed, vary["em_time"]["longitudinal"], vary["em_time"]["medicare"])
     return out
 
 
-def _em_variants(case: PracticeCase, base: PracticeCase, changed: tuple, longitudinal: bool) -> list[PracticeCase]:
+def _em_variants(case: PracticeCase, base: PracticeCase, changed: tuple, longitudinal: bool,
+                 medicare: bool) -> list[PracticeCase]:
+    """New/established x one total time per level and two of prolonged time; Medicare as well where it
+    changes a line (G2212 or G2211), unless the chart's patient could not be on Medicare (a child)."""
     out = []
     for new_patient in (False, True):
         top = list(time_thresholds(new_patient).values())[-1]
         for minutes in _minutes_to_try(new_patient):
-            payers = ("commercial", "Medicare") if longitudinal or minutes >= top + CPT_PROLONGED_AFTER else ("commercial",)
+            both = medicare and (longitudinal or minutes >= top + CPT_PROLONGED_AFTER)
+            payers = ("commercial", "Medicare") if both else ("commercial",)
             for payer in payers:
                 varied = (*changed, ("patient", "new" if new_patient else "established"), ("minutes", str(minutes)),
                           ("payer", payer))
@@ -202,18 +205,24 @@ def _named(case: PracticeCase, base: PracticeCase, varied: tuple[tuple[str, str]
     return replace(case, id=case_id, chart=base.id, title=f"{base.title} ({label})", varied=varied)
 
 
-@lru_cache(maxsize=1)
-def _bank() -> tuple[tuple[PracticeCase, ...], MappingProxyType]:
+def cases_from(charts: tuple[PracticeChart, ...]) -> tuple[PracticeCase, ...]:
+    """The hand-written cases of ``charts``, each followed by its variants; PracticeChartError if two
+    cases would share an id or a variant cannot apply."""
     cases: list[PracticeCase] = []
-    for chart in load_practice_charts():
+    for chart in charts:
         cases.append(chart.case)
         cases += _variants(chart)
-    by_id: dict[str, PracticeCase] = {}
-    for case in cases:
-        if case.id in by_id:
-            raise PracticeChartError(f"practice_charts.json: two cases would share the id {case.id}")
-        by_id[case.id] = case
-    return tuple(cases), MappingProxyType(by_id)
+    ids = [case.id for case in cases]
+    if len(set(ids)) != len(ids):
+        twice = next(i for i in ids if ids.count(i) > 1)
+        raise PracticeChartError(f"practice_charts.json: two cases would share the id {twice}")
+    return tuple(cases)
+
+
+@lru_cache(maxsize=1)
+def _bank() -> tuple[tuple[PracticeCase, ...], MappingProxyType]:
+    cases = cases_from(load_practice_charts())
+    return cases, MappingProxyType({case.id: case for case in cases})
 
 
 def practice_cases() -> tuple[PracticeCase, ...]:

@@ -205,12 +205,16 @@ def _check_vary(vary: object, where: str) -> dict:
         checked[axis] = {"base": spec["base"], "options": {
             value: _option(option, f"{where}, vary.{axis}.{value}") for value, option in options.items()}}
     em_time = vary.get("em_time")
-    if em_time is not None and (not isinstance(em_time, dict) or not isinstance(em_time.get("longitudinal", False), bool)):
-        raise PracticeChartError(f"practice_charts.json: {where}: vary.em_time must be an object (longitudinal: true/false)")
+    if em_time is not None and (not isinstance(em_time, dict) or set(em_time) - {"longitudinal", "medicare"} or not all(
+            isinstance(em_time.get(k, True), bool) for k in ("longitudinal", "medicare"))):
+        raise PracticeChartError(f"practice_charts.json: {where}: vary.em_time must be an object "
+                                 "(longitudinal: true/false, medicare: true/false)")
     if em_time is not None and "payer" in vary:
         raise PracticeChartError(f"practice_charts.json: {where}: vary.em_time sets the payer itself; drop vary.payer")
     if em_time is not None:
-        checked["em_time"] = {"longitudinal": em_time.get("longitudinal", False)}
+        checked["em_time"] = {"longitudinal": em_time.get("longitudinal", False), "medicare": em_time.get("medicare", True)}
+        if checked["em_time"]["longitudinal"] and not checked["em_time"]["medicare"]:
+            raise PracticeChartError(f"practice_charts.json: {where}: vary.em_time: G2211 (longitudinal) is Medicare's")
     return checked
 
 
@@ -231,7 +235,26 @@ def _chart(raw: object, number: int) -> PracticeChart:
         payer=payer)
     if any(k.code_set not in ("ICD-10-CM",) for k in case.diagnoses):
         raise PracticeChartError(f"practice_charts.json: {where}: diagnoses must be ICD-10-CM codes")
-    return PracticeChart(case, _check_vary(raw.get("vary", {}), where))
+    vary = _check_vary(raw.get("vary", {}), where)
+    _check_applies(case, vary, where)
+    return PracticeChart(case, vary)
+
+
+def _check_applies(case: PracticeCase, vary: dict, where: str) -> None:
+    """Each text change of a vary option must find its words in the note; E/M by time needs its lines."""
+    for axis in ("encounter", "payer"):
+        for value, option in vary.get(axis, {}).get("options", {}).items():
+            missing = [old for old, _ in option["text"] if old not in case.text]
+            if missing:
+                raise PracticeChartError(f"practice_charts.json: {where}, vary.{axis}.{value}: the text to change "
+                                         f"{missing[0][:40]!r} is not in the note")
+    if "em_time" in vary:
+        lines = ("Patient status:", "Total clinician time on the day of the visit:", "Payer:")
+        visits = [k for k in case.services if k.code_set == "CPT" and re.match(r"^992(0[2-5]|1[2-5])$", k.code)]
+        if len(visits) != 1 or not all(f"\n{line}" in case.text for line in lines):
+            raise PracticeChartError(f"practice_charts.json: {where}: vary.em_time needs one office visit (99202-99215) "
+                                     "and the lines 'Patient status:', 'Total clinician time on the day of the visit:' "
+                                     "and 'Payer:' in the note")
 
 
 def parse_practice_charts(data: object) -> tuple[PracticeChart, ...]:
