@@ -28,7 +28,11 @@ def test_lower_case_missing_dot_and_spaces_are_accepted(typed):
 
 def test_header_is_not_specific_enough_with_half_credit():
     r = grade_note(DIABETES, "E11, Z79.84", "99213")
-    assert r.feedback[0].status == "not_specific" and "header" in r.feedback[0].message
+    msg = r.feedback[0].message
+    assert r.feedback[0].status == "not_specific" and "category" in msg and "add characters" in msg
+    # issue 13: it points down the key's own family (E11.9), never to E11.00/E11.01/E11.10
+    assert "E11.9" in msg and not any(c in msg for c in ("E11.00", "E11.01", "E11.10"))
+    assert not msg.startswith("Not specific enough")  # the widget's title says that once
     # E11.9 earns 1/2, Z79.84 1, 99213 1 -> 2.5 of 3
     assert r.points == 2.5 and r.out_of == 3 and r.score == pytest.approx(2.5 / 3)
 
@@ -48,7 +52,7 @@ def test_cpt_typed_as_diagnosis_is_wrong_set_and_counts_as_extra():
     r = grade_note(DIABETES, "e11, Z79.84, 99213", "99213")
     assert statuses(r) == [("E11", "not_specific"), ("Z79.84", "correct"), ("99213", "wrong_set"),
                            ("99213", "correct")]
-    assert "move it to the other box" in r.feedback[2].message
+    assert "move it to the services box" in r.feedback[2].message
     # points: E11.9 1/2 + Z79.84 1 + 99213 1 = 2.5; out of 3 key codes + 1 extra = 4
     assert r.points == 2.5 and r.out_of == 4 and r.score == pytest.approx(0.625)
 

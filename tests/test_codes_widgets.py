@@ -9,7 +9,7 @@ def test_lookup_widget_billable_header_and_bad_input():
     w = lookup_widget("E11.9")
     box, button = w.children[0].children
     result = w.children[1]
-    assert "Billable" in result.value and "E11.9" in result.value
+    assert "E11.9 — Billable" in result.value
     box.value = "m54.5"
     button.click()
     assert "Not billable" in result.value and "M54.50" in result.value
@@ -311,3 +311,48 @@ def contrast(a: str, b: str) -> float:
         return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
     hi, lo = sorted((lum(a), lum(b)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
+
+
+def test_enter_in_the_lookup_box_runs_it_and_the_answer_names_the_code():
+    w = lookup_widget("E11.9")
+    box, _button = w.children[0].children
+    result = w.children[1]
+    assert box.continuous_update is False  # the value arrives on Enter (or leaving the box)
+    box.value = "m54.5"  # what Enter sends: no button press
+    assert "M54.5 — Not billable" in result.value and "E11.9" not in result.value
+    box.value = "e119"
+    assert "E11.9 — Billable" in result.value and "You typed e119, read as E11.9" in result.value
+    box.value = "J3301"  # a HCPCS drug code, not J33.01 without its dot
+    assert "HCPCS Level II" in result.value and "services box" in result.value
+    assert "Chapter 4 →" in lookup_widget("E11.9").children[1].value
+
+
+def test_enter_in_the_search_box_runs_it():
+    w = search_widget("streptococcal pharyngitis")
+    box, billable, _button = w.children[0].children
+    result = w.children[1]
+    assert box.continuous_update is False
+    box.value = "fracture radius"
+    assert "matching fracture radius" in result.value and "J02.0" not in result.value
+
+
+def test_em_time_widget_shows_the_prolonged_rule_above_the_top_level():
+    w = em_time_widget(minutes=40, new_patient=False)
+    slider, who, result, _style = w.children
+    assert "99215" in result.value and "99417 unit needs 55 minutes" in result.value
+    assert "G2212 unit needs 69 minutes" in result.value
+    slider.value = 70  # established: 99417 at 55 and 70, G2212 at 69
+    assert "99215 + 99417 × 2" in result.value and "99215 + G2212 × 1" in result.value
+    who.value = True  # new patient, 70 minutes: 99205, 99417 needs 75, G2212 needs 89
+    assert "99205 only: the first 99417 unit needs 75 minutes" in result.value
+    slider.value = 89
+    assert "99205 + 99417 × 1" in result.value and "99205 + G2212 × 1" in result.value
+    slider.value = 30
+    assert "Prolonged" not in result.value
+
+
+def test_a_header_lists_the_next_level_down_not_far_cousins():
+    from careerlab.codes import describe
+
+    text = describe("E11")
+    assert "E11.9" in text and "add characters" in text and "E11.00" not in text

@@ -7,7 +7,8 @@ import pytest
 from careerlab.assessment import load_items
 from careerlab.assessment.widgets import show_assessment
 from careerlab.claims.widgets import claim_builder, share_exercise
-from careerlab.codes import code_set_drill, exercise_widget
+from careerlab.codes import code_set_drill, exercise_widget, modifier_drill, shift_widget
+from careerlab.codes.model import KeyCode, PracticeCase
 from careerlab.codes.data import load_notes
 from careerlab.compare import task_sort_exercise
 from careerlab.paths import data_path
@@ -47,6 +48,8 @@ def _keys():
     yield "exercise:01-two-roles", "who-does-it"
     yield from (("exercise:02-the-medical-coder", n.id) for n in load_notes())
     yield "exercise:02-the-medical-coder", "code-set-drill"
+    yield "exercise:02-the-medical-coder", "modifier-drill"
+    yield "exercise:02-the-medical-coder", "coder-shift"
     yield from (("exercise:03-the-medical-biller", k) for k in ("claim-V01", "share-1"))
     yield "exercise:04-side-by-side", "task-sort"
     yield from (("assessment", k) for k in ("responses", DRAFT_KEY, "trait_scores", "role_fit"))
@@ -89,6 +92,11 @@ def test_every_widget_builds_whatever_was_saved(tmp_path, monkeypatch, fill):
     task_sort_exercise(store)
     exercise_widget(store=store)
     code_set_drill(store=store)
+    modifier_drill(store=store).children[2].children[0].click()
+    shift = shift_widget(n=5, store=store, cases=[PracticeCase("c", "c", "Primary care", "outpatient", "t", "n",
+                                                               (KeyCode("I10", "ICD-10-CM"),))])
+    shift.children[1].children[1].click()  # Start: reads the saved shift count, whatever it holds
+    assert "Chart 1 of 1" in shift.children[2].children[0].value
     claim_builder(store=store)
     share_exercise("share-1", "How much?", "100.00", "0.00", "0.2", store=store)
     w = show_assessment(store)

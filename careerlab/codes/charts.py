@@ -44,6 +44,7 @@ def code_family_chart(code: str, ax=None):
         ax.set_title("Code family", fontsize=13)
         return ax
     n = len(family)
+    boxes = []
     for depth, item in enumerate(family):
         y = n - depth - 1
         billable = item.billable
@@ -51,13 +52,14 @@ def code_family_chart(code: str, ax=None):
         status = "BILLABLE" if billable else "header (not billable)"
         desc = textwrap.fill(textwrap.shorten(item.description, 110, placeholder="…"), 62)
         text = f"{label_code}  [{item.kind}, {status}]\n{desc}"
-        ax.text(0.02 + 0.04 * depth, y, text, va="center", ha="left", fontsize=10,
-                bbox={"boxstyle": "round,pad=0.4", "facecolor": "#CDEBDD" if billable else "#F2F2F2",
-                      "edgecolor": GREEN if billable else "black", "linewidth": 2.5 if billable else 1,
-                      "linestyle": "-" if billable else "--"})
-        if depth:
-            ax.annotate("", xy=(0.03 + 0.04 * depth, y + 0.3), xytext=(0.03 + 0.04 * (depth - 1), y + 0.7),
-                        arrowprops={"arrowstyle": "->", "color": "black"})
+        boxes.append(ax.text(0.02 + 0.045 * depth, y, text, va="center", ha="left", fontsize=10,
+                             bbox={"boxstyle": "round,pad=0.4", "facecolor": "#CDEBDD" if billable else "#F2F2F2",
+                                   "edgecolor": GREEN if billable else "black", "linewidth": 2.5 if billable else 1,
+                                   "linestyle": "-" if billable else "--"}))
+        if depth:  # an elbow from under the box above to the left edge of this one, whatever their sizes
+            ax.annotate("", xy=(0, 0.5), xycoords=boxes[-1], xytext=(0.02, 0), textcoords=boxes[-2],
+                        arrowprops={"arrowstyle": "->", "color": "black", "shrinkA": 6, "shrinkB": 6,
+                                    "connectionstyle": "angle,angleA=-90,angleB=180,rad=0"})
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.7, n - 0.3)
     ax.set_title(f"The family of {family[-1].code}: from chapter to code", fontsize=13)

@@ -89,3 +89,28 @@ def time_thresholds(new_patient: bool, table: dict | None = None) -> dict[str, i
     """{code: minutes} for new or established patients."""
     group = "new_patient" if new_patient else "established_patient"
     return dict(_table(table)["time_minutes"][group])
+
+
+def prolonged_units(minutes: object, new_patient: bool, table: dict | None = None) -> list[dict]:
+    """Prolonged-service add-ons a time-levelled top visit reaches: for 99417 (most payers) and
+    G2212 (Medicare), the units, the minutes the first unit needs and the source. Empty below
+    the top level; a code whose first unit is not reached yet says so with 0 units.
+
+    >>> [(p["code"], p["units"], p["first_at"]) for p in prolonged_units(89, new_patient=True)]
+    [('99417', 1, 75), ('G2212', 1, 89)]
+    >>> [(p["code"], p["units"]) for p in prolonged_units(70, new_patient=False)]
+    [('99417', 2), ('G2212', 1)]
+    """
+    value = parse_minutes(minutes)
+    data = _table(table)
+    top = data["new_patient" if new_patient else "established_patient"]["high"]
+    if em_code_by_time(value, new_patient, data) != top:
+        return []
+    out = []
+    for code, rule in data.get("prolonged", {}).items():
+        if not isinstance(rule, dict) or top not in rule.get("counts_after", {}):
+            continue
+        after, unit = rule["counts_after"][top], rule["unit_minutes"]
+        out.append({"code": code, "payer": rule["payer"], "base": top, "units": max(0, int((value - after) // unit)),
+                    "first_at": after + unit, "unit_minutes": unit, "source": rule["source"]})
+    return out

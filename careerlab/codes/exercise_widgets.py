@@ -1,6 +1,7 @@
-"""Widgets for the hands-on part of lesson 02: code a visit note, and the code-set drill."""
+"""Widgets for the hands-on part of lesson 02: code a visit note, the code-set drill, the modifier drill."""
 from __future__ import annotations
 
+import hashlib
 import html
 
 import ipywidgets as W
@@ -9,19 +10,21 @@ from careerlab.codes.codesets import CODE_SETS, WHO_MAINTAINS
 from careerlab.codes.data import CodesDataError, load_notes
 from careerlab.codes.drill import DRILL, DrillScore
 from careerlab.codes.exercises import STATUS_WORDS, explain, grade_note
+from careerlab.codes.grading import BOX_NAMES
 from careerlab.codes.model import CPT_NOTICE, LESSON
 from careerlab.codes.widgets import block
 from careerlab.progress import default_store
 from careerlab.progress.record import exercise_section
 from careerlab.ui import message_html, safe_callback, show_message
 
-KIND_OF = {"correct": "ok", "optional": "ok", "not_specific": "warn", "duplicate": "info"}
+KIND_OF = {"correct": "ok", "optional": "ok", "not_specific": "warn", "modifier": "warn", "duplicate": "info"}
 SECTION = exercise_section(LESSON)
 
 
 def feedback_html(result) -> str:
     """HTML for a GradeResult: one message per typed code, then the score."""
-    parts = [message_html(f"{fb.box}: {fb.message}", KIND_OF.get(fb.status, "error"), title=STATUS_WORDS[fb.status])
+    parts = [message_html(fb.message, KIND_OF.get(fb.status, "error"),
+                          title=f"{STATUS_WORDS[fb.status]} ({BOX_NAMES[fb.box].lower()})")
              for fb in result.feedback]
     if not result.feedback:
         parts.append(message_html("Both boxes are empty: type at least one code, then press Check.", "warn"))
@@ -41,9 +44,9 @@ def exercise_widget(note_id: str | None = None, store=None) -> W.VBox:
                         value=note_id if note_id in notes else next(iter(notes)), description="Visit note:",
                         style={"description_width": "initial"})
     note_box = W.HTML()
-    dx = W.Text(description="Diagnosis codes:", placeholder="ICD-10-CM, separated by commas",
+    dx = W.Text(description="Diagnosis codes:", placeholder="ICD-10-CM, separated by commas or spaces",
                 style={"description_width": "initial"}, layout=W.Layout(width="520px"))
-    svc = W.Text(description="Service codes:", placeholder="CPT or HCPCS Level II, separated by commas",
+    svc = W.Text(description="Service codes:", placeholder="CPT or HCPCS Level II, separated by commas or spaces",
                  style={"description_width": "initial"}, layout=W.Layout(width="520px"))
     check = W.Button(description="Check", button_style="primary", tooltip="Grade my codes")
     why = W.Button(description="Show me why", tooltip="Show the answer key with explanations")
@@ -133,3 +136,71 @@ def code_set_drill(store=None) -> W.VBox:
     nxt.on_click(on_next)
     show()
     return W.VBox([prompt, choice, W.HBox([check, nxt]), result])
+
+
+def _choice_order(salt: str | None, qid: str, choices) -> list[str]:
+    """A question's choices in this learner's own stable order (as the quizzes order options)."""
+    return sorted(choices, key=lambda c: hashlib.sha256(f"{salt or ''}\x1f{qid}\x1f{c}".encode()).digest())
+
+
+def modifier_drill(store=None) -> W.VBox:
+    """Which modifier fits? One situation at a time, feedback on every choice, first answers scored."""
+    from careerlab.codes.modifiers import MODIFIER_DRILL, OTHER_MODIFIERS, check_modifier
+    from careerlab.quiz.widgets import order_salt
+
+    store = store or default_store()
+    salt = order_salt(store)
+    state = {"i": 0}
+    saved = store.read(SECTION, "modifier-drill", {"answer": {"choices": dict}}, None)
+    first: dict = {}
+    if saved:
+        first = {q.id: saved["answer"]["choices"][q.id] for q in MODIFIER_DRILL
+                 if isinstance(saved["answer"]["choices"].get(q.id), str)}
+    prompt, result = W.HTML(), W.HTML()
+    choice = W.RadioButtons(options=["25"], value=None, description="Modifier:")
+    check = W.Button(description="Check", button_style="primary")
+    nxt = W.Button(description="Next situation")
+    for w, part in ((prompt, "prompt"), (choice, "choice"), (check, "check"), (nxt, "next"), (result, "feedback")):
+        w.add_class(f"careerlab-modifier-drill-{part}")
+
+    def right_count() -> int:
+        return sum(first[q.id] == q.answer for q in MODIFIER_DRILL if q.id in first)
+
+    def show():
+        q = MODIFIER_DRILL[state["i"]]
+        prompt.value = block(f"<p><b>Situation {state['i'] + 1} of {len(MODIFIER_DRILL)}.</b> "
+                             f"{html.escape(q.situation)}</p>")
+        choice.options = _choice_order(salt, q.id, q.choices)
+        choice.value = None
+        result.value = ""
+
+    @safe_callback(result)
+    def on_check(_=None):
+        q = MODIFIER_DRILL[state["i"]]
+        ok, text = check_modifier(q, choice.value)
+        if choice.value is None:
+            show_message(result, text, "warn")
+            return
+        counted = q.id not in first
+        if counted:
+            first[q.id] = choice.value
+            store.record(SECTION, "modifier-drill",
+                         {"answer": {"choices": dict(first), "right": right_count(), "answered": len(first)},
+                          "score": round(right_count() / len(first), 3)})
+        tally = f" First answers right so far: {right_count()} of {len(first)}."
+        note = "" if counted else " (Only your first answer to each situation counts.)"
+        title = f"Yes, {choice.value}" if ok else f"Not {choice.value}"
+        result.value = message_html(text + tally + note, "ok" if ok else "error", title=title)
+
+    @safe_callback(result)
+    def on_next(_=None):
+        state["i"] = (state["i"] + 1) % len(MODIFIER_DRILL)
+        show()
+
+    check.on_click(on_check)
+    nxt.on_click(on_next)
+    show()
+    widget = W.VBox([prompt, choice, W.HBox([check, nxt]), result,
+                     W.HTML(block(f"<p style='font-size:13px'>{html.escape(OTHER_MODIFIERS)} {html.escape(CPT_NOTICE)}</p>"))])
+    widget.add_class("careerlab-modifier-drill")
+    return widget

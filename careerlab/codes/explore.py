@@ -24,9 +24,11 @@ def header_hint(info: CodeInfo, index: Icd10cmIndex) -> str:
         sample = ", ".join(f"{k} = {v}" for k, v in list(table.items())[:3])
         return (f"{info.code} is not billable on its own: it needs a 7th character ({sample} …), "
                 f"for example {children[0].code}.")
-    examples = ", ".join(index.billable_descendants(info.code, limit=3))
+    steps = [c.code for c in children]
+    shown = ", ".join(steps[:12]) + (f" … {steps[-1]}" if len(steps) > 13 else f", {steps[12]}" if len(steps) == 13 else "")
     return (f"{info.code} is a header (a heading with {len(children)} more specific codes under it), "
-            f"so it is not billable: choose a complete code such as {examples}.")
+            f"so it is not billable: add characters. The next level down is {shown}; "
+            "pick the one the note supports, and go on until the code has nothing under it.")
 
 
 def describe(code: object) -> str:
@@ -40,6 +42,12 @@ def describe(code: object) -> str:
         return (f"{text} looks like a CPT code (category {category}: {what[category]}), "
                 "not an ICD-10-CM diagnosis code. Diagnosis codes start with a letter, e.g. E11.9.")
     index = get_index()
+    if text in hcpcs_table():
+        item = hcpcs_table()[text]
+        dotted = index.lookup(text)
+        maybe = f" If you meant the diagnosis {dotted.code} ({dotted.description}), type its dot." if dotted else ""
+        return (f"{text} is a HCPCS Level II code ({item.description}), not an ICD-10-CM diagnosis code: "
+                f"it belongs in the services box.{maybe}")
     info = index.lookup(text)
     if info is not None and info.kind == "block":
         return f"{info.code} is a block (a range of categories): {info.description}. It is a heading, not a code."

@@ -83,3 +83,25 @@ class PracticeChart:
 
     case: PracticeCase
     vary: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PaceFigure:
+    """A published figure a learner's shift is set beside, with its source and year."""
+
+    what: str
+    figure: str
+    source: str
+
+
+# Only figures we could trace to where they were published; each varies by employer, specialty
+# and setting. No accuracy percentage is given: the "95 %" widely quoted by vendors has no
+# AHIMA or AAPC standard behind it that we could find, so it is left out.
+PACE_FIGURES = (
+    PaceFigure("Emergency-department coder (an example AAPC gives)", "about 20–25 cases an hour (about 200 a day)",
+               "AAPC, Career Development Program: “Practicode success” (web page, checked December 2026)"),
+    PaceFigure("Office E/M encounters, poll of 255 coders", "median 12 an hour; half between 8 and 20",
+               "ICD10monitor, “New coding study reveals E&M encounters per hour” (17 October 2017)"),
+    PaceFigure("AAPC Practicode, to remove one year of the CPC-A apprentice status", "all 600 cases at 70 % or more",
+               "AAPC, Career Development Program: “Practicode success” (web page, checked December 2026)"),
+)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 ICD10CM_SHAPE = re.compile(r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")
 CPT_CAT1_SHAPE = re.compile(r"^[0-9]{5}$")
@@ -11,6 +12,24 @@ CPT_CAT3_SHAPE = re.compile(r"^[0-9]{4}T$")
 HCPCS2_SHAPE = re.compile(r"^[A-CE-V][0-9]{4}$")
 # ICD-10-PCS: exactly 7 characters, digits and letters except I and O.
 PCS_SHAPE = re.compile(r"^[0-9A-HJ-NP-Z]{7}$")
+# A CPT/HCPCS modifier: two letters or digits ("25", "RT", "XS").
+MODIFIER_SHAPE = re.compile(r"^[0-9A-Z]{2}$")
+# Characters a copy from a web page or a PDF brings along that no code holds: zero-width spaces
+# and joiners, the word joiner, the byte-order mark, soft hyphens.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"))
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
+
+
+def clean(text: object) -> str:
+    """What was typed, with invisible characters dropped, look-alike dashes made "-" and
+    full-width letters made plain (Unicode NFKC).
+
+    >>> clean("E11\\u200b.9"), clean("99213\\u201325")
+    ('E11.9', '99213-25')
+    """
+    if text is None:
+        return ""
+    return unicodedata.normalize("NFKC", str(text)).translate(INVISIBLE).translate(DASHES)
 
 
 def tidy(text: object) -> str:
@@ -19,9 +38,7 @@ def tidy(text: object) -> str:
     >>> tidy("  e11 .9 ")
     'E11.9'
     """
-    if text is None:
-        return ""
-    return re.sub(r"\s+", "", str(text)).upper()
+    return re.sub(r"\s+", "", clean(text)).upper()
 
 
 def normalize_icd10cm(text: object) -> str:
@@ -58,12 +75,73 @@ def cpt_category(code: str) -> str | None:
     return None
 
 
-def split_codes(text: object) -> list[str]:
-    """Split what a learner typed into separate entries (commas, semicolons or new lines).
+def _continues(token: str, box: str) -> bool:
+    """Whether a space-separated ``token`` carries on the entry before it rather than starting one.
+
+    In the diagnosis box: ".9" or a piece of at most two characters ("E11 9", "S52.521 A") — no
+    diagnosis code is that short. In the service box: a modifier ("25", "-25", "RT").
+    """
+    if token.startswith((".", "-")):
+        return True
+    if box == "diagnosis":
+        return len(token) <= 2
+    return bool(MODIFIER_SHAPE.match(token.upper()) or UNITS_SHAPE.match(token.upper()))
+
+
+def split_codes(text: object, box: str = "diagnosis") -> list[str]:
+    """Split what a learner typed into separate entries: commas, semicolons, new lines or spaces.
+
+    A piece that cannot be a code on its own stays with the entry before it (see ``_continues``),
+    so "e11 .9" is one entry and, in the service box, "99213 25" is 99213 with modifier 25.
 
     >>> split_codes("e11.9,  i10 ;\\n")
     ['e11.9', 'i10']
+    >>> split_codes("E11.9 I10  e11 .9"), split_codes("99213 25 20610-RT", box="service")
+    (['E11.9', 'I10', 'e11.9'], ['99213-25', '20610-RT'])
     """
-    if text is None:
-        return []
-    return [part.strip() for part in re.split(r"[,;\n]+", str(text)) if part.strip()]
+    out: list[str] = []
+    for part in re.split(r"[,;\n]+", clean(text)):
+        entry: list[str] = []
+        for token in part.split():
+            if entry and _continues(token, box):
+                glue = "-" if box == "service" and not token.startswith("-") else ""
+                entry.append(glue + token)
+                continue
+            if entry:
+                out.append("".join(entry))
+            entry = [token]
+        if entry:
+            out.append("".join(entry))
+    return out
+
+
+UNITS_SHAPE = re.compile(r"^[X×*](\d{1,3})$")
+# units written after a service code: "J3301 x4", "J3301-x4", "J3301x4", "J3301*4", "J3301 ×4"
+UNITS_TAIL = re.compile(r"^(?P<rest>.+?)(?:[\s\-]+|(?<=\d))[X×*](?P<n>\d{1,3})$")
+
+
+def _units_split(typed: object) -> tuple[str, int | None]:
+    text = clean(typed).strip().upper()
+    found = UNITS_TAIL.match(text)
+    return (found["rest"], int(found["n"])) if found else (text, None)
+
+
+def split_modifiers(typed: object) -> tuple[str, tuple[str, ...]]:
+    """A service entry as (code, modifiers): "99213-25", "99213 25", "20610-rt-59" (units left out).
+
+    >>> split_modifiers("99213-25"), split_modifiers(" 20610 -rt "), split_modifiers("J3301x4")
+    (('99213', ('25',)), ('20610', ('RT',)), ('J3301', ()))
+    """
+    parts = [p for p in re.split(r"[\s\-]+", _units_split(typed)[0]) if p]
+    if not parts:
+        return "", ()
+    return parts[0], tuple(parts[1:])
+
+
+def typed_units(typed: object) -> int | None:
+    """The units written on a service entry ("J3301 x4", "J3301x4", "J3301 ×4"), or None.
+
+    >>> typed_units("J3301 x4"), typed_units("99213-25"), typed_units("j3301*2"), typed_units("99213-25 x2")
+    (4, None, 2, 2)
+    """
+    return _units_split(typed)[1]

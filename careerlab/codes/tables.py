@@ -10,7 +10,8 @@ from careerlab.codes.icd10cm import get_index
 from careerlab.codes.normalize import looks_like_icd10cm, normalize_icd10cm
 from careerlab.codes.notes import excludes1
 
-__all__ = ["excludes1_table", "search_table", "seven_character_table", "table_html"]
+__all__ = ["excludes1_table", "guidelines_table", "modifier_table", "mue_table", "ptp_table", "search_table", "seven_character_table",
+           "table_html"]
 
 _NOTE = re.compile(r"^(?P<text>.*?)\s*\((?P<codes>[^()]+)\)\s*$")
 CELL = "padding:4px 12px 4px 0;text-align:left;vertical-align:top"
@@ -65,3 +66,44 @@ def table_html(frame, label: str) -> str:
                    for row in frame.itertuples(index=False))
     return (f"<table style='border-collapse:collapse;margin:6px 0' aria-label='{html.escape(label)}'>"
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+
+
+def modifier_table():
+    """The modifiers lesson 02 teaches: who defines each, what it says (our words), the source."""
+    import pandas as pd
+
+    from careerlab.codes.modifiers import MODIFIERS
+
+    return pd.DataFrame([(m.owner, m.meaning, m.source) for m in MODIFIERS.values()], index=list(MODIFIERS),
+                        columns=["Defined by", "What it says", "Source"])
+
+
+def ptp_table():
+    """The TEACHING table of procedure-to-procedure edits (made-up values, not CMS's)."""
+    import pandas as pd
+
+    from careerlab.codes.modifiers import PTP_TEACHING
+
+    return pd.DataFrame([r[1:] for r in PTP_TEACHING], index=[r[0] for r in PTP_TEACHING],
+                        columns=["Column 2 code", "Modifier indicator (TEACHING VALUE)", "What it means here"]) \
+        .rename_axis("Column 1 code")
+
+
+def mue_table():
+    """The TEACHING table of medically unlikely edits (made-up values, not CMS's)."""
+    import pandas as pd
+
+    from careerlab.codes.modifiers import MUE_TEACHING
+
+    return pd.DataFrame([r[1:] for r in MUE_TEACHING], index=[r[0] for r in MUE_TEACHING],
+                        columns=["Most units a day (TEACHING VALUE)", "Why"]).rename_axis("Code")
+
+
+def guidelines_table():
+    """The coding rules of lesson 02: rule, an example, and its source (section of the guidelines)."""
+    import pandas as pd
+
+    from careerlab.codes.guidelines import GUIDELINES
+
+    return pd.DataFrame([(g.rule, g.example, g.source) for g in GUIDELINES], index=[g.name for g in GUIDELINES],
+                        columns=["What it says", "Example", "Source"]).rename_axis("Rule")

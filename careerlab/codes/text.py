@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from careerlab.codes.explore import code_family, hits_by_chapter
 
-__all__ = ["code_family_summary", "search_hits_summary"]
+__all__ = ["clock_text", "code_family_summary", "search_hits_summary", "shift_summary_text"]
 
 
 def search_hits_summary(text: str) -> str:
@@ -22,7 +22,28 @@ def code_family_summary(code: str) -> str:
     family = code_family(code)
     if not family:
         return f"“{code}” is not in the release, so there is no family to draw."
-    steps = " → ".join(f"{c.code} ({c.kind})" for c in family)
+    steps = " → ".join(f"Chapter {c.code}" if c.kind == "chapter" else f"{c.code} ({c.kind})" for c in family)
     last = family[-1]
     verdict = "is billable" if last.billable else "is a header and not billable"
     return f"{steps}. Only the last box {verdict}."
+
+
+def clock_text(seconds: float) -> str:
+    """'1 min 05 s', '42 s'."""
+    seconds = int(round(max(0.0, seconds)))
+    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+
+
+def shift_summary_text(summary) -> str:
+    """The end of a shift in plain words: accuracy, fully right charts, time and pace."""
+    from careerlab.codes.grading import percent_text
+
+    if not summary.cases:
+        return "No chart was submitted in this shift, so there is nothing to score yet."
+    per = summary.seconds / summary.cases
+    return (f"You coded {summary.cases} chart{'s' if summary.cases != 1 else ''} in {clock_text(summary.seconds)} "
+            f"(about {clock_text(per)} a chart, so {summary.charts_per_hour:.1f} charts an hour). "
+            f"Accuracy: {percent_text(summary.score, 1)} of the points on average; "
+            f"{summary.correct} of {summary.cases} chart{'s' if summary.cases != 1 else ''} fully right "
+            "(every code, modifier and the first-listed diagnosis). On the job, accuracy comes first: "
+            "coders' work is audited, and speed grows with practice.")

@@ -9,7 +9,8 @@ import html
 
 import ipywidgets as W
 
-from careerlab.codes.em import MDM_LEVELS, em_code_by_mdm, em_code_by_time, em_level_by_mdm, time_thresholds
+from careerlab.codes.em import (MDM_LEVELS, em_code_by_mdm, em_code_by_time, em_level_by_mdm, prolonged_units,
+                               time_thresholds)
 from careerlab.codes.explore import code_family, describe, is_billable
 from careerlab.codes.tables import search_table, table_html
 from careerlab.ui import message_html, readable, safe_callback, show_message
@@ -47,8 +48,25 @@ def mark_choice(toggle: W.ToggleButtons) -> W.ToggleButtons:
     return toggle
 
 
+def _family_path(family) -> str:
+    """Chapter 19 → S50-S59 → S52 → … → the code, one line."""
+    return " → ".join(html.escape(f"Chapter {c.code}" if c.kind == "chapter" else c.code) for c in family)
+
+
+def submit_on_enter(box: W.Text, run) -> None:
+    """Enter (or leaving the box) in ``box`` runs ``run``, as its button does.
+
+    ipywidgets 8 deprecates ``Text.on_submit``; instead the box sends its value only on Enter or
+    blur (``continuous_update=False``) and a change of value runs the search. The button still
+    runs it for the same text again."""
+    box.continuous_update = False
+    box.observe(lambda change: run(), names="value")
+
+
 def lookup_widget(code: str = "E11.9") -> W.VBox:
-    """Type a code, press Look up: its description, billable or not, and its family."""
+    """Type a code, press Enter or Look up: its description, billable or not, and its family.
+
+    Every answer names the code it is about, so an answer never sits under another code."""
     box = W.Text(value=code, description="Code:", placeholder="e.g. E11.9")
     button = W.Button(description="Look up", button_style="primary", tooltip="Look the code up in ICD-10-CM")
     result = W.HTML()
@@ -57,17 +75,20 @@ def lookup_widget(code: str = "E11.9") -> W.VBox:
 
     @safe_callback(result)
     def on_click(_=None):
-        text = describe(box.value)
-        family = code_family(box.value)
+        typed = box.value
+        text = describe(typed)
+        asked = html.escape(typed.strip()) or "(empty)"
+        family = code_family(typed)
         if not family:
-            result.value = message_html(text, "warn", title="Not a billable diagnosis code")
+            result.value = message_html(text, "warn", title=f"{typed.strip() or 'Nothing typed'} — Not a billable diagnosis code")
             return
-        kind = "ok" if is_billable(box.value) else "warn"
-        title = "Billable" if kind == "ok" else "Not billable"
-        path = " → ".join(html.escape(f"{c.code}" if c.kind != "chapter" else f"chapter {c.code}") for c in family)
-        result.value = message_html(text, kind, title=title) + block(f"Family: {path}")
+        kind = "ok" if is_billable(typed) else "warn"
+        title = f"{family[-1].code} — {'Billable' if kind == 'ok' else 'Not billable'}"
+        read = "" if family[-1].code == typed.strip() else f"You typed {asked}, read as {html.escape(family[-1].code)}. "
+        result.value = message_html(text, kind, title=title) + block(f"{read}Family: {_family_path(family)}")
 
     button.on_click(on_click)
+    submit_on_enter(box, on_click)
     on_click()
     widget = W.VBox([W.HBox([box, button]), result])
     widget.add_class("careerlab-codes-lookup")
@@ -75,11 +96,13 @@ def lookup_widget(code: str = "E11.9") -> W.VBox:
 
 
 def search_widget(text: str = "streptococcal pharyngitis", limit: int = 10) -> W.VBox:
-    """Search the release by words; shows the first hits as a table."""
+    """Search the release by words (Enter or Search); shows the first hits as a table."""
     box = W.Text(value=text, description="Words:", placeholder="e.g. fracture radius")
     billable = W.Checkbox(value=False, description="Billable codes only")
     button = W.Button(description="Search", button_style="primary")
     result = W.HTML()
+    for w, part in ((box, "input"), (button, "button"), (result, "result")):
+        w.add_class(f"careerlab-codes-search-{part}")
 
     @safe_callback(result)
     def on_click(_=None):
@@ -94,13 +117,34 @@ def search_widget(text: str = "streptococcal pharyngitis", limit: int = 10) -> W
         result.value = block(table_html(df, f"ICD-10-CM codes matching {box.value.strip()}"))
 
     button.on_click(on_click)
+    submit_on_enter(box, on_click)
+    billable.observe(lambda change: on_click(), names="value")
     on_click()
-    return W.VBox([W.HBox([box, billable, button]), result])
+    widget = W.VBox([W.HBox([box, billable, button]), result])
+    widget.add_class("careerlab-codes-search")
+    return widget
+
+
+def prolonged_html(minutes: int, new_patient: bool) -> str:
+    """At the top level: the prolonged-service add-on each payer takes for these minutes."""
+    rules = prolonged_units(minutes, new_patient)
+    if not rules:
+        return ""
+    lines = []
+    for r in rules:
+        got = (f"{r['base']} + {r['code']} × {r['units']}" if r["units"]
+               else f"{r['base']} only: the first {r['code']} unit needs {r['first_at']} minutes")
+        lines.append(f"<li><b>{html.escape(r['payer'])}</b>: {html.escape(got)} (first unit at {r['first_at']} min, "
+                     f"then one per further full {r['unit_minutes']} min)</li>")
+    return block("<p style='margin:4px 0'>Prolonged time, only when the level was chosen by time:</p>"
+                 f"<ul style='margin:0'>{''.join(lines)}</ul><p style='font-size:12px;margin:2px 0'>"
+                 "Sources: AMA CPT prolonged-service rule (2024) for 99417; CMS CY 2021 Physician Fee Schedule "
+                 "final rule and E/M fact sheet (January 2021) for G2212, still in force in 2026.</p>")
 
 
 def em_time_widget(minutes: int = 25, new_patient: bool = False) -> W.VBox:
     """A slider for total minutes and a new/established toggle show the office-visit code."""
-    slider = W.IntSlider(value=minutes, min=0, max=90, step=1, description="Minutes:",
+    slider = W.IntSlider(value=minutes, min=0, max=120, step=1, description="Minutes:",
                          style={"description_width": "initial"})
     who = mark_choice(W.ToggleButtons(options=[("New patient", True), ("Established patient", False)],
                                       value=new_patient, description="Patient:",
@@ -116,7 +160,8 @@ def em_time_widget(minutes: int = 25, new_patient: bool = False) -> W.VBox:
             text = f"{slider.value} minutes is below the lowest threshold ({lowest} min): choose the level by decision making instead."
             result.value = message_html(text, "warn", title="No code by time") + block(table)
         else:
-            result.value = message_html(f"{slider.value} minutes → {code}", "info", title="Code") + block(table)
+            result.value = (message_html(f"{slider.value} minutes → {code}", "info", title="Code") + block(table)
+                            + prolonged_html(slider.value, who.value))
 
     slider.observe(update, names="value")
     who.observe(update, names="value")

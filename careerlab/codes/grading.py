@@ -1,0 +1,353 @@
+"""Grade a learner's two code boxes against an answer key, with feedback on every entry.
+
+One grader serves the lesson's visit notes (``exercises.grade_note``) and the shift's practice
+cases (``grade_case``): each is first turned into an ``AnswerKey``.
+
+Per typed entry the grader says one of: correct; valid but not what the note supports; not
+specific enough (a header code or a less specific sibling); right code, wrong code set; not a
+code at all; right code with a wrong or missing modifier. Partial credit: each answer-key code is
+worth 1 point (½ when only a less specific code was given, ½ when a service's modifiers are not
+the key's); each extra entry adds 1 to the total the score is out of: a code the note does not
+support, a code in the wrong box, or a less specific code typed beside the full one (E11 beside
+E11.9: a category heading is not billable, and E11.9 already says it). When the key's order
+matters (a practice case), the first-listed diagnosis gets its own feedback; its order costs no
+point but is said.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from careerlab.codes.codesets import code_set_of
+from careerlab.codes.model import PracticeCase
+from careerlab.codes.normalize import HCPCS2_SHAPE, normalize_icd10cm, split_codes, split_modifiers, tidy, typed_units
+
+__all__ = ["AnswerKey", "CodeFeedback", "GradeResult", "OK_STATUSES", "STATUS_WORDS", "case_key", "check_entry",
+           "grade", "grade_case", "percent_text", "rationale"]
+
+STATUS_WORDS = {
+    "correct": "Correct",
+    "optional": "Accepted (optional)",
+    "not_specific": "Not specific enough",
+    "modifier": "Right code, modifier or units to check",
+    "not_supported": "Valid, but not what the note supports",
+    "wrong_set": "Right code, wrong code set",
+    "not_a_code": "Not a code",
+    "duplicate": "Typed twice",
+    "extra_heading": "Extra code: already said more specifically",
+}
+OK_STATUSES = ("correct", "optional")
+BOX_NAMES = {"diagnosis": "Diagnosis box", "service": "Service box"}
+
+
+@dataclass(frozen=True)
+class AnswerKey:
+    """What a note or case supports, in the grader's terms (codes already normalised)."""
+
+    diagnoses: tuple[str, ...]  # in order: the first is the first-listed diagnosis
+    services: tuple[str, ...]
+    modifiers: dict = field(default_factory=dict)  # service code -> its modifiers, in order
+    units: dict = field(default_factory=dict)  # service code -> its units, when more than 1
+    optional: tuple[str, ...] = ()
+    less_specific: dict = field(default_factory=dict)  # key code -> less specific codes (half a point)
+    hints: dict = field(default_factory=dict)  # a likely wrong code -> why it is wrong
+    patient: str = ""  # "new" or "established" when it decides the E/M code
+    first_listed: bool = False  # whether the first diagnosis must come first
+    service_sets: tuple[str, ...] = ("CPT", "HCPCS Level II")
+
+
+@dataclass
+class CodeFeedback:
+    """What the grader says about one typed entry."""
+
+    typed: str
+    code: str
+    box: str  # "diagnosis" or "service"
+    status: str
+    message: str
+    points: float = 0.0
+    counts_as_extra: bool = False
+
+
+def _count(n: int, word: str) -> str:
+    """'1 code', '3 codes'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def percent_text(part: float, whole: float) -> str:
+    """A share as a percentage with no false rounding: '12.5%', '75%', '66.7%'.
+
+    >>> percent_text(0.5, 4), percent_text(3, 4), percent_text(2, 3), percent_text(0, 0)
+    ('12.5%', '75%', '66.7%', '0%')
+    """
+    if not whole:
+        return "0%"
+    value = round(100 * part / whole, 1)
+    return f"{value:g}%"
+
+
+@dataclass
+class GradeResult:
+    """All feedback for one attempt, the score (0-1) and the missing key codes."""
+
+    feedback: list[CodeFeedback]
+    score: float
+    points: float
+    out_of: int
+    missing: list[str]
+    order: str = ""  # what the grader says about the first-listed diagnosis ("" when it does not matter)
+
+    def score_text(self) -> str:
+        """The score in plain words, without a "Score:" label (for a box that has its own title)."""
+        extra = sum(1 for fb in self.feedback if fb.counts_as_extra)
+        marked = f"{self.points:g} of {self.out_of} points"
+        if extra:
+            marked += (f": {_count(self.out_of - extra, 'code')} from the answer key + "
+                       f"{_count(extra, 'extra code')} you typed that should not be on this claim")
+        n = len(self.missing)
+        return (f"{percent_text(self.points, self.out_of)} ({marked}). "
+                + ("All the codes the note supports are there." if not n
+                   else f"{_count(n, 'code')} from the answer key {'is' if n == 1 else 'are'} "
+                        "still missing or not specific enough."))
+
+    def summary(self) -> str:
+        """One plain sentence about the score, starting "Score:"."""
+        return f"Score: {self.score_text()}"
+
+    @property
+    def all_right(self) -> bool:
+        """Every key code, nothing extra, and the first-listed diagnosis first."""
+        return self.score == 1.0 and not self.order.startswith("Order:")
+
+
+def _canonical(typed: str, box: str, key: AnswerKey | None = None) -> str:
+    """The code an entry stands for. In the diagnosis box a letter + 4 digits that is a HCPCS
+    Level II code we know (the lesson's table, or a service of this key) stays that code: J3301
+    is a drug, not J33.01 without its dot; E1165, which no table holds, is read as E11.65."""
+    if box == "service":
+        return split_modifiers(typed)[0]
+    text = tidy(typed)
+    if HCPCS2_SHAPE.match(text):
+        from careerlab.codes.data import hcpcs_table
+
+        if text in hcpcs_table() or (key is not None and text in key.services):
+            return text
+    if text[:1].isalpha() and text[1:2].isdigit():
+        return normalize_icd10cm(text)
+    return text
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "AEIOU" or word.startswith("HCPCS") else "a"
+
+
+def _em_hint(code: str, key: AnswerKey) -> str:
+    from careerlab.codes.data import em_table
+
+    table = em_table()
+    new_codes, est_codes = set(table["new_patient"].values()), set(table["established_patient"].values())
+    if code in new_codes and key.patient == "established":
+        return f" {code} is for a new patient; this patient has been seen here before (established)."
+    if code in est_codes | {"99211"} and key.patient == "new":
+        return f" {code} is for an established patient; this is the patient's first visit here (new)."
+    if code in new_codes | est_codes | {"99211"} and key.services and not set(key.services) & (new_codes | est_codes | {"99211"}):
+        return " No office visit is billed for this chart: nothing in the note is a significant, separate visit."
+    if code in new_codes | est_codes:
+        return " Compare the total time in the note with each code's minimum minutes."
+    return ""
+
+
+def _toward(code: str, key: AnswerKey) -> str:
+    """For a header typed for a key code under it: the next step down toward that key code."""
+    from careerlab.codes.icd10cm import get_index
+
+    index = get_index()
+    for k in key.diagnoses:
+        family = [c.code for c in index.family(k)]
+        if code in family[:-1]:
+            step = index.lookup(family[family.index(code) + 1])
+            return f" Read the note again: what it says leads below {code} to {step.code} ({step.description})."
+    return ""
+
+
+def _header_message(code: str, reread: str, key: AnswerKey) -> str:
+    from careerlab.codes.icd10cm import get_index
+
+    info = get_index().lookup(code)
+    if info is None:
+        return f"{code}{reread} is not billable."
+    children = get_index().children(code)
+    if children and all(c.kind == "code with 7th character" for c in children):
+        return f"{code}{reread} needs a 7th character (A, D, S …) to be billable.{_toward(code, key)}"
+    kind = info.kind if info.kind in ("category", "subcategory") else "heading"
+    return (f"{code}{reread} is a {kind} ({info.description}), not a billable code: add characters."
+            f"{_toward(code, key)}")
+
+
+def _service_entry(typed: str, code: str, reread: str, key: AnswerKey) -> CodeFeedback:
+    """A service code that is in the key: its modifiers and units decide full or half credit."""
+    typed_mods = split_modifiers(typed)[1]
+    wanted = tuple(key.modifiers.get(code, ()))
+    units, wanted_units = typed_units(typed) or 1, key.units.get(code, 1)
+    shown = "-".join((code,) + typed_mods) + (f" × {units}" if units > 1 else "")
+    if set(typed_mods) == set(wanted) and units == wanted_units:
+        return CodeFeedback(typed, code, "service", "correct", f"{shown} is right{reread}.", 1.0)
+    missing = [m for m in wanted if m not in typed_mods]
+    extra = [m for m in typed_mods if m not in wanted]
+    said = []
+    if missing:
+        said.append(f"it needs modifier {', '.join(missing)}")
+    if extra:
+        said.append(f"modifier {', '.join(extra)} does not fit this line")
+    if units != wanted_units:
+        said.append(f"the note supports {wanted_units} unit{'s' if wanted_units != 1 else ''}, not {units}")
+    return CodeFeedback(typed, code, "service", "modifier",
+                        f"{code} is the right code, but {' and '.join(said)}{reread}. "
+                        "Type a modifier after a dash or a space and units after an x, e.g. 99213-25, J3301 x4.", 0.5)
+
+
+def check_entry(typed: str, box: str, key: AnswerKey) -> CodeFeedback:
+    """Feedback for one typed entry in the diagnosis or service box (pure apart from lookups)."""
+    from careerlab.codes.explore import describe, is_billable
+    from careerlab.codes.icd10cm import get_index
+
+    code = _canonical(typed, box, key)
+    keys = key.diagnoses if box == "diagnosis" else key.services
+    other = key.services if box == "diagnosis" else key.diagnoses
+    reread = f" (read as {code})" if code != typed.strip() and box == "diagnosis" else ""
+    if code in keys:
+        if box == "service":
+            return _service_entry(typed, code, reread, key)
+        return CodeFeedback(typed, code, box, "correct", f"{code} is right{reread}.", 1.0)
+    if code in key.optional:
+        return CodeFeedback(typed, code, box, "optional", f"{code} is acceptable here, but not required{reread}.")
+    kept = box == "diagnosis" and HCPCS2_SHAPE.match(code)  # kept undotted by _canonical: HCPCS
+    code_set = "HCPCS Level II" if kept else code_set_of(code)
+    wanted = ("ICD-10-CM",) if box == "diagnosis" else key.service_sets
+    if code_set is None:
+        msg = describe(typed) if box == "diagnosis" else (
+            f"“{typed.strip()}” is not a code a claim can carry: CPT codes are 5 digits (or 4 digits + F/T), "
+            "HCPCS Level II codes are a letter and 4 digits.")
+        return CodeFeedback(typed, code, box, "not_a_code", msg, counts_as_extra=True)
+    if code_set not in wanted:
+        where = "service" if box == "diagnosis" else "diagnosis"
+        box_word = "services box" if where == "service" else "diagnosis box"
+        extra = (f" It belongs to this note: move it to the {box_word}." if _canonical(typed, where, key) in other
+                 else f" {code_set} codes go in the {box_word}.")
+        return CodeFeedback(typed, code, box, "wrong_set",
+                            f"{code} is {_article(code_set)} {code_set} code, but this box takes "
+                            f"{' or '.join(wanted)} codes.{extra}", counts_as_extra=True)
+    index = get_index()
+    for k in keys:
+        family = [c.code for c in index.family(k)[:-1]] if box == "diagnosis" else []
+        if code in key.less_specific.get(k, ()) or code in family:
+            if box == "diagnosis" and not is_billable(code):
+                msg = _header_message(code, reread, key)
+            else:
+                msg = f"{code} is a less specific code{reread}: the note supports a more specific one."
+            return CodeFeedback(typed, code, box, "not_specific", msg, 0.5)
+    hint = key.hints.get(code, "")
+    if box == "diagnosis" and not is_billable(code):
+        return CodeFeedback(typed, code, box, "not_supported",
+                            f"{code} is not what the note supports, and it is not billable either: {hint or describe(code)}",
+                            counts_as_extra=True)
+    if box == "service":
+        hint = hint or _em_hint(code, key).strip()
+    return CodeFeedback(typed, code, box, "not_supported",
+                        f"{code} is a valid {code_set} code, but it is not what the note supports. {hint}".strip(),
+                        counts_as_extra=True)
+
+
+def _extra_heading(fb: CodeFeedback, covered: str) -> CodeFeedback:
+    """A less specific code typed beside the full code it heads: extra, so it costs a point."""
+    from careerlab.codes.icd10cm import get_index
+
+    info = get_index().lookup(fb.code) if fb.box == "diagnosis" else None
+    if info is not None and not info.billable:
+        kind = info.kind if info.kind in ("category", "subcategory") else "code"
+        why = f"{fb.code} is a {kind} heading, not a billable code; {covered} already says it."
+    else:
+        why = f"{fb.code} is a less specific code for the same thing; {covered} already says it."
+    return CodeFeedback(fb.typed, fb.code, fb.box, "extra_heading",
+                        f"{why} Leave {fb.code} off: a claim lists each condition or service once.",
+                        counts_as_extra=True)
+
+
+def _credit(key: AnswerKey, feedback: list[CodeFeedback]) -> dict[str, float]:
+    """Points per answer-key code: 1 for the code, ½ for a less specific one or a service with the
+    wrong modifiers (each key code once).
+
+    A less specific entry whose key code is already credited becomes an extra (it is replaced
+    in ``feedback``): E11 beside E11.9 costs a point, as a certified coder would mark it.
+    """
+    credit = {fb.code: fb.points for fb in feedback if fb.status in ("correct", "modifier")}
+    keys = key.diagnoses + key.services
+    for i, fb in enumerate(feedback):
+        if fb.status != "not_specific":
+            continue
+        heads = [k for k in keys if fb.code in key.less_specific.get(k, ()) or k.startswith(fb.code)]
+        free = next((k for k in heads if credit.get(k, 0) == 0), None)
+        if free is not None:
+            credit[free] = 0.5
+        elif heads:
+            feedback[i] = _extra_heading(fb, heads[0])
+    return credit
+
+
+def _order(key: AnswerKey, feedback: list[CodeFeedback]) -> str:
+    """What to say about the first-listed diagnosis ("" when the key's order does not matter)."""
+    if not key.first_listed or not key.diagnoses:
+        return ""
+    first = key.diagnoses[0]
+    typed = [fb for fb in feedback if fb.box == "diagnosis" and fb.status not in ("duplicate",)]
+    if not typed:
+        return ""
+    if typed[0].code == first:
+        return f"First-listed diagnosis: {first} is first, as it should be."
+    if any(fb.code == first for fb in typed):
+        return (f"Order: {first} should be listed first: it is the main reason for this encounter "
+                f"(you listed {typed[0].code} first).")
+    return f"Order: the first-listed diagnosis here is a code you have not typed yet (the main reason for the visit)."
+
+
+def grade(key: AnswerKey, diagnoses_text: object, services_text: object) -> GradeResult:
+    """Grade the two boxes against ``key``: per-code feedback, partial credit, missing codes."""
+    feedback: list[CodeFeedback] = []
+    for box, text in (("diagnosis", diagnoses_text), ("service", services_text)):
+        seen: set[str] = set()
+        for typed in split_codes(text, box):
+            fb = check_entry(typed, box, key)
+            if fb.code in seen:
+                fb = CodeFeedback(typed, fb.code, box, "duplicate", f"{fb.code} is already in this box; once is enough.")
+            seen.add(fb.code)
+            feedback.append(fb)
+    credit = _credit(key, feedback)
+    codes = list(key.diagnoses + key.services)
+    points = sum(credit.get(k, 0.0) for k in codes)
+    out_of = len(codes) + sum(1 for fb in feedback if fb.counts_as_extra)
+    missing = [k for k in codes if credit.get(k, 0.0) < 1.0]
+    return GradeResult(feedback, points / out_of if out_of else 0.0, points, out_of, missing, _order(key, feedback))
+
+
+def case_key(case: PracticeCase) -> AnswerKey:
+    """The answer key of a practice case (the first diagnosis is first-listed)."""
+    diagnoses = tuple(normalize_icd10cm(k.code) for k in case.diagnoses)
+    services = tuple(tidy(k.code) for k in case.services)
+    sets = tuple(dict.fromkeys(k.code_set for k in case.services)) or ("CPT", "HCPCS Level II")
+    if set(sets) <= {"CPT", "HCPCS Level II"}:
+        sets = ("CPT", "HCPCS Level II")
+    return AnswerKey(diagnoses, services, {tidy(k.code): tuple(k.modifiers) for k in case.services},
+                     units={tidy(k.code): k.units for k in case.services if getattr(k, "units", 1) != 1},
+                     first_listed=len(diagnoses) > 1, service_sets=sets)
+
+
+def grade_case(case: PracticeCase, diagnoses_text: object, services_text: object) -> GradeResult:
+    """Grade one practice case of the shift (the diagnosis order and the modifiers count)."""
+    return grade(case_key(case), diagnoses_text, services_text)
+
+
+def rationale(case: PracticeCase) -> list[tuple[str, str, str, str]]:
+    """After a case: (box, code as billed, why, guideline) for every key code, in order."""
+    rows = [("diagnosis", k.code, k.why, k.guideline) for k in case.diagnoses]
+    rows += [("service", "-".join((k.code,) + tuple(k.modifiers)) + (f" × {k.units}" if getattr(k, "units", 1) != 1 else ""),
+              k.why, k.guideline) for k in case.services]
+    return rows

@@ -1,0 +1,132 @@
+"""Grading a practice case of the shift: both boxes, modifiers, first-listed order, partial credit,
+and the typed-text fixes of issue 13 (spaces, zero-width spaces, J3301 in the diagnosis box)."""
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from careerlab.codes.grading import case_key, grade, grade_case, percent_text, rationale
+from careerlab.codes.model import KeyCode, PracticeCase
+from careerlab.codes.normalize import clean, split_codes, split_modifiers
+
+OGCR = "ICD-10-CM Official Guidelines for Coding and Reporting FY2026"
+# A made-up case, written here so these tests do not depend on the case bank's content.
+KNEE = PracticeCase(
+    id="t-knee", chart="t-knee", specialty="Orthopaedics", setting="outpatient", title="Knee injection and a cough",
+    text="Established patient for a planned right knee injection; also a new cough examined and treated.",
+    diagnoses=(KeyCode("M17.11", "ICD-10-CM", why="right knee osteoarthritis", guideline=f"{OGCR}, IV.G"),
+               KeyCode("R05.1", "ICD-10-CM", why="acute cough, no diagnosis yet", guideline=f"{OGCR}, IV.D")),
+    services=(KeyCode("99213", "CPT", ("25",), why="separate visit for the cough", guideline="CMS NCCI manual ch. XI"),
+              KeyCode("20610", "CPT", ("RT",), why="injection of a large joint", guideline="CMS HCPCS modifiers"),
+              KeyCode("J3301", "HCPCS Level II", why="the drug, 4 units of 10 mg", guideline="CMS HCPCS 2026")),
+)
+INPATIENT = PracticeCase(
+    id="t-appy", chart="t-appy", specialty="Inpatient", setting="inpatient", title="Appendicitis face sheet",
+    text="Admitted with acute appendicitis; laparoscopic appendectomy.",
+    diagnoses=(KeyCode("K35.80", "ICD-10-CM"),), services=(KeyCode("0DTJ4ZZ", "ICD-10-PCS"),))
+
+
+def statuses(result):
+    return [(fb.code, fb.status) for fb in result.feedback]
+
+
+def test_a_perfect_case_with_modifiers_in_both_typed_forms():
+    for svc in ("99213-25, 20610-RT, J3301", "99213 25 20610 rt j3301", "99213\u201325; 20610-rt; J3301"):
+        r = grade_case(KNEE, "M17.11, R05.1", svc)
+        assert r.score == 1.0 and r.missing == [] and r.all_right, (svc, statuses(r))
+        assert r.order.startswith("First-listed diagnosis: M17.11")
+
+
+def test_a_missing_or_wrong_modifier_earns_half_and_says_which():
+    r = grade_case(KNEE, "M17.11, R05.1", "99213, 20610-LT, J3301")
+    by_code = {fb.code: fb for fb in r.feedback}
+    assert by_code["99213"].status == "modifier" and "needs modifier 25" in by_code["99213"].message
+    assert by_code["20610"].status == "modifier" and "LT does not fit" in by_code["20610"].message
+    assert r.points == 4 and r.out_of == 5 and r.score == pytest.approx(0.8)
+    assert set(r.missing) == {"99213", "20610"}
+
+
+def test_first_listed_order_gets_its_own_feedback_but_costs_no_point():
+    r = grade_case(KNEE, "R05.1, M17.11", "99213-25, 20610-RT, J3301")
+    assert r.score == 1.0 and not r.all_right
+    assert r.order.startswith("Order: M17.11 should be listed first") and "R05.1" in r.order
+
+
+def test_one_diagnosis_has_no_order_to_check():
+    assert grade_case(INPATIENT, "K35.80", "0DTJ4ZZ").order == ""
+
+
+def test_inpatient_face_sheet_takes_pcs_in_the_procedure_box():
+    r = grade_case(INPATIENT, "k3580", "0dtj4zz")
+    assert r.score == 1.0
+    wrong = grade_case(INPATIENT, "K35.80", "44970")
+    assert wrong.feedback[1].status == "wrong_set" and "ICD-10-PCS" in wrong.feedback[1].message
+
+
+def test_j3301_in_the_diagnosis_box_is_a_hcpcs_code_not_j33_01():
+    r = grade_case(KNEE, "M17.11, R05.1, J3301", "99213-25, 20610-RT")
+    fb = r.feedback[2]
+    assert fb.code == "J3301" and fb.status == "wrong_set"
+    assert "HCPCS Level II" in fb.message and "services box" in fb.message and "J33.01" not in fb.message
+
+
+def test_a_hcpcs_shaped_entry_no_table_knows_is_still_read_as_a_diagnosis():
+    key = case_key(PracticeCase("t", "t", "Primary care", "outpatient", "t", "t",
+                                (KeyCode("E11.65", "ICD-10-CM"),), (KeyCode("99213", "CPT"),)))
+    assert grade(key, "e1165", "99213").score == 1.0  # E1165 is E11.65 without its dot
+
+
+def test_header_for_the_key_points_down_its_own_family():
+    case = PracticeCase("t", "t", "Primary care", "outpatient", "t", "t", (KeyCode("E11.9", "ICD-10-CM"),))
+    fb = grade_case(case, "E11", "").feedback[0]
+    assert fb.status == "not_specific" and fb.points == 0.5
+    assert "E11.9" in fb.message and "E11.00" not in fb.message and "add characters" in fb.message
+
+
+def test_an_honest_percentage():
+    assert percent_text(0.5, 4) == "12.5%"
+    case = PracticeCase("t", "t", "Primary care", "outpatient", "t", "t",
+                        (KeyCode("E11.9", "ICD-10-CM"),), (KeyCode("99213", "CPT"),))
+    r = grade_case(case, "E11, I10, J45.909", "")  # ½ point of 2 key + 2 extras = 4
+    assert r.points == 0.5 and r.out_of == 4
+    assert r.score_text().startswith("12.5% (0.5 of 4 points")
+
+
+def test_rationale_lists_every_key_code_with_modifiers_and_guideline():
+    rows = rationale(KNEE)
+    assert [r[1] for r in rows] == ["M17.11", "R05.1", "99213-25", "20610-RT", "J3301"]
+    assert rows[0][3].startswith("ICD-10-CM Official Guidelines") and all(r[2] for r in rows)
+
+
+# --- the splitter and normaliser, as properties -----------------------------------------
+
+CODES = st.sampled_from(["E11.9", "I10", "Z79.84", "S52.521A", "M54.50", "J02.0", "R05.1"])
+SEPARATORS = st.sampled_from([",", ", ", ";", "\n", " ", "  ", "\t", " , ", "\u00a0"])
+INVISIBLES = st.sampled_from(["", "\u200b", "\ufeff", "\u200d", "\u2060"])
+
+
+@given(st.lists(st.tuples(CODES, INVISIBLES, SEPARATORS), min_size=1, max_size=6))
+def test_any_separator_and_pasted_invisible_characters_keep_every_code(parts):
+    typed = "".join(code[:2] + junk + code[2:] + sep for code, junk, sep in parts)
+    assert [clean(t).upper() for t in split_codes(typed)] == [code for code, _, _ in parts]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["99213", "20610", "J3301", "87880"]),
+                          st.lists(st.sampled_from(["25", "RT", "59", "XS", "lt"]), max_size=2),
+                          st.sampled_from(["-", " ", " -", "\u2013"]), SEPARATORS), min_size=1, max_size=5))
+def test_services_keep_their_modifiers_however_they_are_joined(lines):
+    typed = "".join(code + "".join(join + m for m in mods) + sep for code, mods, join, sep in lines)
+    got = [split_modifiers(t) for t in split_codes(typed, box="service")]
+    assert got == [(code, tuple(m.upper() for m in mods)) for code, mods, _, _ in lines]
+
+
+@given(st.text(max_size=60))
+def test_any_text_grades_without_an_error(text):
+    r = grade_case(KNEE, text, text)
+    assert 0.0 <= r.score <= 1.0 and r.points <= r.out_of
+
+
+def test_a_visit_typed_for_a_chart_with_no_visit_says_so():
+    case = PracticeCase("t", "t", "Orthopaedics", "outpatient", "t", "t", (KeyCode("M17.11", "ICD-10-CM"),),
+                        (KeyCode("20610", "CPT", ("RT",)),))
+    fb = grade_case(case, "M17.11", "20610-RT, 99213").feedback[-1]
+    assert fb.status == "not_supported" and "No office visit is billed for this chart" in fb.message
