@@ -49,12 +49,44 @@ def before_class() -> list[str]:
             f"Live answers on the sample class: {len(shared)} learners share live, {not_shared} do not."]
 
 
+def _demo_folder(folder: str | Path) -> Path:
+    """The demo learner's folder, checked: named, not a file, and its ``progress.json`` (if any) a plain
+    file, not a link to someone else's. (On a hub the demo account's own ``~/.careerlab`` is its folder.)"""
+    from careerlab.progress import ProgressError
+
+    text = str(folder).strip()
+    if not text:
+        raise ProgressError("Name the demo learner's folder: reset-demo FOLDER. Nothing was changed.")
+    path = Path(text).expanduser()
+    if path.exists() and not path.is_dir():
+        raise ProgressError(f"{path.name!r} is a file, not a demo learner's folder. Nothing was changed.")
+    progress = path / "progress.json"
+    if progress.is_symlink() or (progress.exists() and not progress.is_file()):
+        raise ProgressError("The demo learner's progress.json there is a link or not a file, so it could belong to "
+                            "someone else: it was not reset. Nothing was changed.")
+    return path
+
+
 def reset_demo_learner(folder: str | Path) -> Path | None:
     """Empty the demo learner whose ``CAREERLAB_HOME`` is ``folder``; the backup's path (None when
-    there was nothing to reset). Only ``folder/progress.json`` is touched."""
-    from careerlab.progress import ProgressStore
+    there was nothing to reset). Only ``folder/progress.json`` is touched: it is moved aside (kept),
+    even when damaged. A folder that does not exist is left alone (None, no folder made); an empty name, a
+    file or a progress file that links elsewhere is refused (``ProgressError``)."""
+    from datetime import datetime, timezone
 
-    return ProgressStore(Path(folder).expanduser() / "progress.json").reset(confirm=True)
+    from careerlab.progress import ProgressError
+    from careerlab.progress import fileio
+
+    path = _demo_folder(folder)
+    progress = path / "progress.json"
+    if not progress.exists():  # never used yet (or a typo): nothing to reset, and nothing is made
+        return None
+    with fileio.locked(path / "progress.json.lock"):  # the store's own lock: no kernel writes meanwhile
+        try:
+            return fileio.move_aside(progress, f"reset-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}")
+        except OSError as exc:
+            raise ProgressError("The demo learner could not be reset: its progress file could not be moved aside "
+                                "on this computer. Nothing was changed.") from exc
 
 
 def main(argv: list[str]) -> int:
@@ -70,8 +102,10 @@ def main(argv: list[str]) -> int:
         except CareerlabError as exc:
             print(str(exc), file=sys.stderr)
             return 1
-        kept = f" The old answers are kept in {backup.name}, beside it." if backup else ""
-        print(f"The demo learner starts again from empty.{kept}")
+        if backup is None:
+            print("There was nothing saved to reset there: the demo learner already starts from empty.")
+        else:
+            print(f"The demo learner starts again from empty. The old answers are kept in {backup.name}, beside it.")
         return 0
     print(USAGE, file=sys.stderr)
     return 2
