@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from careerlab.codes.data import hcpcs_table
 from careerlab.codes.icd10cm import CodeInfo, Icd10cmIndex, get_index
-from careerlab.codes.normalize import HCPCS2_SHAPE, PCS_SHAPE, cpt_category, looks_like_icd10cm, normalize_icd10cm, tidy
+from careerlab.codes.normalize import (HCPCS2_SHAPE, PCS_SHAPE, cpt_category, looks_like_icd10cm, normalize_icd10cm, shorten,
+                                      tidy)
 
 
 def is_billable(code: object) -> bool:
@@ -66,7 +67,7 @@ def describe(code: object) -> str:
                 f"release.{hint} Check for a typo.")
     if PCS_SHAPE.match(text) and text[0] in "0123456789BCDFGHX":
         return f"{text} looks like an ICD-10-PCS code (inpatient hospital procedures), not a diagnosis code."
-    return (f"“{str(code).strip()}” is not a code. ICD-10-CM codes start with a letter and a digit, "
+    return (f"“{shorten(code)}” is not a code. ICD-10-CM codes start with a letter and a digit, "
             "then 1 to 5 more characters, e.g. E11.9 or S52.521A.")
 
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 from careerlab.codes.codesets import code_set_of
 from careerlab.codes.model import PracticeCase
-from careerlab.codes.normalize import HCPCS2_SHAPE, normalize_icd10cm, split_codes, split_modifiers, tidy, typed_units
+from careerlab.codes.normalize import (HCPCS2_SHAPE, normalize_icd10cm, shorten, split_codes, split_modifiers, tidy,
+                                      typed_units)
 
 __all__ = ["AnswerKey", "CodeFeedback", "GradeResult", "OK_STATUSES", "STATUS_WORDS", "case_key", "check_entry",
            "grade", "grade_case", "percent_text", "rationale"]
@@ -187,9 +188,11 @@ def _service_entry(typed: str, code: str, reread: str, key: AnswerKey) -> CodeFe
     """A service code that is in the key: its modifiers and units decide full or half credit."""
     typed_mods = split_modifiers(typed)[1]
     wanted = tuple(key.modifiers.get(code, ()))
-    units, wanted_units = typed_units(typed) or 1, key.units.get(code, 1)
-    shown = "-".join((code,) + typed_mods) + (f" × {units}" if units > 1 else "")
-    if set(typed_mods) == set(wanted) and units == wanted_units:
+    typed_n = typed_units(typed)
+    units, wanted_units = 1 if typed_n is None else typed_n, key.units.get(code, 1)  # "x0" is 0 units, not 1
+    shown = "-".join((code,) + typed_mods) + (f" × {units}" if units != 1 else "")
+    twice = sorted({m for m in typed_mods if typed_mods.count(m) > 1})
+    if set(typed_mods) == set(wanted) and units == wanted_units and not twice:
         return CodeFeedback(typed, code, "service", "correct", f"{shown} is right{reread}.", 1.0)
     missing = [m for m in wanted if m not in typed_mods]
     extra = [m for m in typed_mods if m not in wanted]
@@ -198,6 +201,8 @@ def _service_entry(typed: str, code: str, reread: str, key: AnswerKey) -> CodeFe
         said.append(f"it needs modifier {', '.join(missing)}")
     if extra:
         said.append(f"modifier {', '.join(extra)} does not fit this line")
+    if twice:
+        said.append(f"modifier {', '.join(twice)} is typed more than once (once on a line is enough)")
     if units != wanted_units:
         said.append(f"the note supports {wanted_units} unit{'s' if wanted_units != 1 else ''}, not {units}")
     return CodeFeedback(typed, code, "service", "modifier",
@@ -225,7 +230,7 @@ def check_entry(typed: str, box: str, key: AnswerKey) -> CodeFeedback:
     wanted = ("ICD-10-CM",) if box == "diagnosis" else key.service_sets
     if code_set is None:
         msg = describe(typed) if box == "diagnosis" else (
-            f"“{typed.strip()}” is not a code a claim can carry: CPT codes are 5 digits (or 4 digits + F/T), "
+            f"“{shorten(typed)}” is not a code a claim can carry: CPT codes are 5 digits (or 4 digits + F/T), "
             "HCPCS Level II codes are a letter and 4 digits.")
         return CodeFeedback(typed, code, box, "not_a_code", msg, counts_as_extra=True)
     if code_set not in wanted:
@@ -309,17 +314,25 @@ def _order(key: AnswerKey, feedback: list[CodeFeedback]) -> str:
     return f"Order: the first-listed diagnosis here is a code you have not typed yet (the main reason for the visit)."
 
 
+MAX_ENTRIES = 60  # entries checked per box: more than any chart needs; a pasted page is not graded line by line
+
+
 def grade(key: AnswerKey, diagnoses_text: object, services_text: object) -> GradeResult:
     """Grade the two boxes against ``key``: per-code feedback, partial credit, missing codes."""
     feedback: list[CodeFeedback] = []
     for box, text in (("diagnosis", diagnoses_text), ("service", services_text)):
         seen: set[str] = set()
-        for typed in split_codes(text, box):
+        entries = split_codes(text, box)
+        for typed in entries[:MAX_ENTRIES]:
             fb = check_entry(typed, box, key)
             if fb.code in seen:
                 fb = CodeFeedback(typed, fb.code, box, "duplicate", f"{fb.code} is already in this box; once is enough.")
             seen.add(fb.code)
             feedback.append(fb)
+        if len(entries) > MAX_ENTRIES:
+            feedback.append(CodeFeedback("", "", box, "not_a_code", (
+                f"Only the first {MAX_ENTRIES} entries in this box were checked ({len(entries)} were typed); "
+                "a chart needs far fewer codes than that.")))
     credit = _credit(key, feedback)
     codes = list(key.diagnoses + key.services)
     points = sum(credit.get(k, 0.0) for k in codes)

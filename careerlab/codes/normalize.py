@@ -32,6 +32,16 @@ def clean(text: object) -> str:
     return unicodedata.normalize("NFKC", str(text)).translate(INVISIBLE).translate(DASHES)
 
 
+def shorten(text: object, limit: int = 40) -> str:
+    """What was typed, cleaned and cut to ``limit`` characters for a message (a pasted page is not echoed).
+
+    >>> shorten("x" * 100, 5), shorten(" E11.9 ")
+    ('xxxx…', 'E11.9')
+    """
+    shown = clean(text).strip()
+    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
+
+
 def tidy(text: object) -> str:
     """Upper-case a typed code and drop every space (it does not add a dot).
 
@@ -101,6 +111,8 @@ def split_codes(text: object, box: str = "diagnosis") -> list[str]:
     """
     out: list[str] = []
     for part in re.split(r"[,;\n]+", clean(text)):
+        if box == "service":  # "J3301 x 4", "J3301x 4": the units go with the code, not as two more entries
+            part = UNITS_SPACED.sub(r"\1", part)
         entry: list[str] = []
         for token in part.split():
             if entry and _continues(token, box):
@@ -116,6 +128,7 @@ def split_codes(text: object, box: str = "diagnosis") -> list[str]:
 
 
 UNITS_SHAPE = re.compile(r"^[X×*](\d{1,3})$")
+UNITS_SPACED = re.compile(r"(?<=\S)(\s*[xX×*])\s+(?=\d{1,3}(?!\S))")
 # units written after a service code: "J3301 x4", "J3301-x4", "J3301x4", "J3301*4", "J3301 ×4"
 UNITS_TAIL = re.compile(r"^(?P<rest>.+?)(?:[\s\-]+|(?<=\d))[X×*](?P<n>\d{1,3})$")
 
