@@ -22,9 +22,13 @@ def read_json(path: str | Path, error: type[Exception] = DataFileError) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise error(f"{path.name}: file not found in {path.parent}") from None
+        raise error(f"{path.name}: file not found in the folder {path.parent.name}/") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise error(f"{path.name}: cannot be read: not valid JSON ({exc})") from None
+    except RecursionError:  # a hand-edited file nested thousands of levels deep
+        raise error(f"{path.name}: cannot be read: its lists or objects are nested too deeply") from None
+    except ValueError:  # e.g. a number with thousands of digits (Python's int limit)
+        raise error(f"{path.name}: cannot be read: it holds a number too long to read") from None
 
 
 def read_json_object(path: str | Path, error: type[Exception] = DataFileError) -> dict[str, Any]:
@@ -49,7 +53,7 @@ def read_csv_rows(path: str | Path, columns: tuple[str, ...], error: type[Except
                 raise error(f"{path.name}: missing column(s) {', '.join(missing)}")
             rows = list(reader)
     except FileNotFoundError:
-        raise error(f"{path.name}: file not found in {path.parent}") from None
+        raise error(f"{path.name}: file not found in the folder {path.parent.name}/") from None
     except (UnicodeDecodeError, csv.Error) as exc:
         raise error(f"{path.name}: could not be read as CSV ({exc})") from None
     needed = columns if required is None else required
