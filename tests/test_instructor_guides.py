@@ -342,6 +342,40 @@ def _line_2(visit: str) -> str:
     return f"{group}-{reason}"
 
 
+def _sequestration(item: str) -> str:  # "30.81": the CO-253 cut of that payment at Medicare's 2 %
+    from careerlab.claims import fmt_money, sequestration_cut
+
+    return fmt_money(sequestration_cut(item, "0.02"))
+
+
+def _remit_paid(item: str) -> str:  # "V01-1": what the payer pays on line 1 of V01 as keyed
+    from careerlab.claims import adjudicate, fmt_money, load_visits
+
+    visit, line = item.split("-")
+    return fmt_money(adjudicate(load_visits()[visit]).iloc[int(line) - 1]["paid"])
+
+
+def _corrected_paid(visit: str) -> str:
+    from careerlab.claims import adjudicate, fmt_money, load_visits, replace_line
+
+    return fmt_money(adjudicate(replace_line(load_visits()[visit], 1, modifiers=("25",))).iloc[0]["paid"])
+
+
+def _queue_metric(item: str) -> str:
+    """Lesson 03's work queue before any decision, and after every claim is worked with its right action."""
+    from careerlab.claims import fmt_money, load_work_queue
+    from careerlab.claims.queue_work import queue_metrics, work_claim
+
+    queue, done = load_work_queue(), ()
+    when, what = item.split("-", 1)
+    if when == "after":
+        for claim in queue.claims:
+            done += (work_claim(queue, done, claim.claim_id, claim.right[0]),)
+    metrics = queue_metrics(queue, done)
+    return {"ar": fmt_money(metrics.ar_total), "days": f"{metrics.days_in_ar}", "collected": fmt_money(metrics.collected),
+            "written-off": fmt_money(metrics.written_off), "open": str(metrics.open_claims)}[what]
+
+
 def _corrected_allowed(visit: str) -> str:
     from careerlab.claims import adjudicate, fmt_money, load_visits, replace_line
 
@@ -494,6 +528,10 @@ VALUES = {
     "scrub": _scrub,
     "denied": _denied,
     "corrected-allowed": _corrected_allowed,
+    "queue": _queue_metric,
+    "sequestration": _sequestration,
+    "remit-paid": _remit_paid,
+    "corrected-paid": _corrected_paid,
     "scrub-after-fix": _scrub_after_fix,
     "line-2-as-keyed": _line_2,
     "fee-schedule": _fee_schedule,
