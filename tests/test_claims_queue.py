@@ -424,3 +424,15 @@ def test_lesson_03_ends_its_body_with_the_work_queue():
     assert headings[-4:] == ["## Your work queue", "## Self-check", "## Key points", "## What's next"]
     code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
     assert any("work_queue()" in text for text in code) and any("ar_aging_chart(" in text for text in code)
+
+
+def test_the_verdict_on_a_worked_claim_sits_above_the_next_claim(store):
+    """After Submit the widget moves on to the next claim; the feedback on the claim just worked is
+    shown above the claim picker, so it never reads as the verdict on the next claim's story."""
+    w = work_queue(store=store)
+    kids = list(w.children)
+    assert kids.index(w.scoreboard) < kids.index(w.feedback) < kids.index(w.claim_pick) < kids.index(w.detail)
+    first = w.claim_pick.value
+    w.action.value = w.action.options[0][1]
+    w.submit.click()
+    assert w.claim_pick.value != first and f"{first}:" in w.feedback.value

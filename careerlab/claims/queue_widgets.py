@@ -61,8 +61,9 @@ class WorkQueueWidget(widgets.VBox):
         self.children = [
             widgets.HTML("<b>Part 1. Which three claims would you work first?</b>"), self.table,
             widgets.HBox(self.picks), self.order_button, self.order_feedback,
-            widgets.HTML("<b>Part 2. Work the claims, one at a time</b>"), self.scoreboard, self.claim_pick,
-            self.detail, self.action, widgets.HBox([self.submit, self.reset_button]), self.feedback,
+            # the verdict on the claim just worked sits above the next claim, never under its story
+            widgets.HTML("<b>Part 2. Work the claims, one at a time</b>"), self.scoreboard, self.feedback,
+            self.claim_pick, self.detail, self.action, widgets.HBox([self.submit, self.reset_button]),
             self.handin]
         self.refresh()
 
