@@ -57,3 +57,10 @@ def test_any_text_in_any_amount_or_number_is_read_or_refused_in_plain_words(junk
             read_835(VALID_835.replace(old, f"{head}*{junk}", 1))
         except X12Error as err:
             assert str(err)
+
+
+def test_a_name_with_accents_keeps_its_letters_in_the_837p():
+    from claims_helpers import visit
+
+    lines = to_837p(visit("V01", patient_name="Zoë Ñandú")).splitlines()
+    assert next(l for l in lines if l.startswith("NM1*IL")).startswith("NM1*IL*1*NANDU*ZOE*")
