@@ -64,3 +64,9 @@ def test_a_name_with_accents_keeps_its_letters_in_the_837p():
 
     lines = to_837p(visit("V01", patient_name="Zoë Ñandú")).splitlines()
     assert next(l for l in lines if l.startswith("NM1*IL")).startswith("NM1*IL*1*NANDU*ZOE*")
+
+
+def test_a_date_before_the_year_1000_still_has_eight_digits():
+    from careerlab.claims.x12 import d8
+
+    assert d8(date(1, 2, 3)) == "00010203" and d8(date(2026, 10, 6)) == "20261006"

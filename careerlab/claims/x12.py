@@ -54,7 +54,7 @@ def amount(value: Decimal) -> str:
 
 def d8(day: date) -> str:
     """A date as CCYYMMDD."""
-    return day.strftime("%Y%m%d")
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"  # strftime gives year 1 as "1", not "0001"
 
 
 def segment(*elements: object, sep: Separators = DEFAULT) -> str:
