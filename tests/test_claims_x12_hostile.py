@@ -70,3 +70,21 @@ def test_a_date_before_the_year_1000_still_has_eight_digits():
     from careerlab.claims.x12 import d8
 
     assert d8(date(1, 2, 3)) == "00010203" and d8(date(2026, 10, 6)) == "20261006"
+
+
+@pytest.mark.parametrize("changes, line_changes, words", [
+    ({"diagnoses": [f"R{n:02d}.0" for n in range(13)]}, None, "13 diagnoses"),
+    ({}, {1: {"modifiers": ["25", "59", "RT", "LT", "XS"]}}, "5 modifiers"),
+    ({}, {1: {"modifiers": ["255"]}}, "not 2 characters"),
+    ({}, {1: {"place_of_service": "111"}}, "place of service is not 2 characters"),
+])
+def test_what_an_837p_has_no_room_for_is_refused_never_cut_to_fit(changes, line_changes, words):
+    """A 13th diagnosis, a 5th modifier, "255" for "25": cutting them would write a valid file that
+    says less than the claim (or a different modifier), so the learner is told instead."""
+    from claims_helpers import visit
+
+    from careerlab.claims import ClaimError
+
+    claim = visit("V01", line_changes=line_changes, **changes)
+    with pytest.raises(ClaimError, match=words):
+        to_837p(claim)
