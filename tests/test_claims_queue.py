@@ -436,3 +436,14 @@ def test_the_verdict_on_a_worked_claim_sits_above_the_next_claim(store):
     w.action.value = w.action.options[0][1]
     w.submit.click()
     assert w.claim_pick.value != first and f"{first}:" in w.feedback.value
+
+
+def test_the_aging_summary_before_any_work_says_how_to_see_a_change(store):
+    """Run All draws the aging chart before any claim is worked: its sentence says so and what to do,
+    instead of a "before → after" with nothing changed."""
+    w = work_queue(store=store)
+    text = aging_summary(w.before, w.after)
+    assert "Nothing has changed yet" in text and "run this cell again" in text and "→" not in text
+    w.action.value = "write-off-contractual"  # right or wrong, it takes the claim out of A/R
+    w.submit.click()
+    assert "→" in aging_summary(w.before, w.after)
