@@ -424,3 +424,26 @@ def test_lesson_03_ends_its_body_with_the_work_queue():
     assert headings[-4:] == ["## Your work queue", "## Self-check", "## Key points", "## What's next"]
     code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
     assert any("work_queue()" in text for text in code) and any("ar_aging_chart(" in text for text in code)
+
+
+def test_the_verdict_on_a_worked_claim_sits_above_the_next_claim(store):
+    """After Submit the widget moves on to the next claim; the feedback on the claim just worked is
+    shown above the claim picker, so it never reads as the verdict on the next claim's story."""
+    w = work_queue(store=store)
+    kids = list(w.children)
+    assert kids.index(w.scoreboard) < kids.index(w.feedback) < kids.index(w.claim_pick) < kids.index(w.detail)
+    first = w.claim_pick.value
+    w.action.value = w.action.options[0][1]
+    w.submit.click()
+    assert w.claim_pick.value != first and f"{first}:" in w.feedback.value
+
+
+def test_the_aging_summary_before_any_work_says_how_to_see_a_change(store):
+    """Run All draws the aging chart before any claim is worked: its sentence says so and what to do,
+    instead of a "before → after" with nothing changed."""
+    w = work_queue(store=store)
+    text = aging_summary(w.before, w.after)
+    assert "Nothing has changed yet" in text and "run this cell again" in text and "→" not in text
+    w.action.value = "write-off-contractual"  # right or wrong, it takes the claim out of A/R
+    w.submit.click()
+    assert "→" in aging_summary(w.before, w.after)

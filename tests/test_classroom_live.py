@@ -121,7 +121,7 @@ def test_hostile_files_are_skipped_with_a_message_and_never_named(tmp_path):
     view.refresh_button.click()
     shown = view.status.value + view.table.value + re.sub(r"base64,[^\"]+", "", view.chart.value)
     assert "3 learners shared an answer" in view.status.value
-    assert "5 files could not be used" in view.status.value
+    assert "5 files could not be read for live answers" in view.status.value
     for secret in ("Zelda", "Secretname", "Yuri", "Ben B", "results-", str(tmp_path)):
         assert secret not in shown
     assert "<img" in view.chart.value and "The medical coder" in view.table.value
@@ -189,3 +189,14 @@ def test_any_saved_answer_never_raises_and_never_reaches_the_view_unshared(answe
     assert c.answered <= (len(answers) + 1) // 2
     assert c.rows == () or c.enough
     assert all(re.fullmatch(r"[\w ,.'()-]+", r.answer) for r in c.rows)
+
+
+def test_the_view_opens_on_a_question_with_its_answers_shown():
+    """After Run All the view is never an empty picker with nothing under it: the lesson's first
+    question is chosen and the sample class's answers to it are shown at once."""
+    from careerlab.classroom.live_widgets import live_answers
+
+    w = live_answers()
+    assert w.question.value == w.question.options[0][1] and "Live answers" in w.status.value
+    w.lesson.value = list(w.banks)[-1]
+    assert w.question.value == w.question.options[0][1] and w.question.value.startswith("q-")

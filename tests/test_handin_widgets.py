@@ -163,3 +163,52 @@ def test_hub_dashboard_for_a_learner_or_off_the_hub_says_so(monkeypatch, service
     monkeypatch.delenv("CAREERLAB_HANDIN_URL")
     d = hub_dashboard()
     assert "not on a class hub" in d.status.value and d.results.empty
+
+
+def test_hand_in_after_the_coders_shift_sends_the_shift_under_the_hub_name(tmp_path, monkeypatch, service):
+    """The end of a shift offers Hand in; on the hub the learner's record, shift included, goes to
+    the course under the hub's name for them."""
+    from test_codes_shift import FakeClock, keyed_bank, parts
+
+    from careerlab.codes.model import LESSON
+    from careerlab.codes.shift_widgets import shift_widget
+    from careerlab.progress.record import CODER_SHIFT, exercise_section
+
+    url, handins = service
+    on_hub(monkeypatch, url, "tok-ada")
+    store, clock = learner_store(tmp_path), FakeClock()
+    w = shift_widget(n=5, store=store, cases=keyed_bank(), clock=clock)
+    p = parts(w)
+    assert w.handin.layout.display == "none"  # nothing to hand in before a shift is finished
+    p["start"].click()
+    for _ in range(5):
+        clock.now += 40
+        p["dx"].value, p["svc"].value = "I10", "99213"
+        p["submit"].click()
+        p["next"].click()
+    assert w.handin.layout.display is None
+    w.handin.button.click()
+    assert "Handed in" in w.handin.message.value and str(tmp_path) not in w.handin.message.value
+    sent = handins.get("ada")["progress"][exercise_section(LESSON)][CODER_SHIFT]
+    assert sent["cases"] == 5 and sent["seconds"] == 200
+
+
+def test_hand_in_after_the_work_queue_on_and_off_the_hub(tmp_path, monkeypatch, service):
+    from careerlab.claims.queue_widgets import work_queue
+    from careerlab.progress.record import WORK_QUEUE, exercise_section
+
+    url, handins = service
+    store = learner_store(tmp_path)
+    w = work_queue(store=store)
+    first = w.order()[0]
+    w.claim_pick.value = first
+    w.action.value = w.action.options[0][1]
+    w.submit.click()
+    monkeypatch.delenv("CAREERLAB_HANDIN_URL", raising=False)
+    monkeypatch.delenv("JUPYTERHUB_API_TOKEN", raising=False)
+    w.handin.button.click()  # off a hub: the file to hand in, as a download
+    assert "download" in w.handin.message.value.lower() and handins.all() == []
+    on_hub(monkeypatch, url, "tok-bob")
+    w.handin.button.click()
+    sent = handins.get("bob")["progress"]["exercise:03-the-medical-biller"][WORK_QUEUE]
+    assert sent["worked"] == 1 and exercise_section("03-the-medical-biller") == "exercise:03-the-medical-biller"

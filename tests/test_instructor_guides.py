@@ -196,15 +196,44 @@ def _check_note(note, text: str) -> None:
     assert grade_note(note, required, services).score == 1.0
 
 
+def _modifier_drill():
+    from careerlab.codes.modifiers import MODIFIER_DRILL
+
+    return {q.id: q.answer for q in MODIFIER_DRILL}
+
+
+def _process_exercises():
+    """Lesson 03's processes around the claim: {id: {item: the right option's text or the amount}}."""
+    from careerlab.claims.process_text import exercises, secondary_result
+
+    found = {eid: {None: next(text for oid, text, _why in e["options"] if oid == e["answer"])}
+             for eid, e in exercises().items()}
+    result = secondary_result()
+    found["secondary-claim"] = {"paid": result.secondary_paid, "balance": result.patient_balance}
+    return found
+
+
+def _work_queue():
+    """Lesson 03's work queue: the priority order (claim ids) and each claim's right action (its key)."""
+    from careerlab.claims import load_work_queue, priority_order
+
+    queue = load_work_queue()
+    order = ", ".join(r.claim.claim_id for r in priority_order(queue))
+    return {"work-queue-order": {None: order},
+            "work-queue": {c.claim_id: " or ".join(c.right) for c in queue.claims}}
+
+
 def lesson_exercises(lesson: str) -> dict[str, dict]:
     """{exercise id: {item or None: expected}} for the exercises a lesson has (from data/)."""
     number = lesson[:2]
     if number == "01":
         return {"who-does-it": _who_does_it()}
     if number == "02":
-        return {**{nid: {None: note} for nid, note in _notes().items()}, "code-set-drill": _drill()}
+        return {**{nid: {None: note} for nid, note in _notes().items()}, "code-set-drill": _drill(),
+                "modifier-drill": _modifier_drill()}
     if number == "03":
-        return {eid: {None: share} for eid, share in _share_exercises().items()}
+        return {**{eid: {None: share} for eid, share in _share_exercises().items()}, **_process_exercises(),
+                **_work_queue()}
     if number == "04":
         return {"task-sort": _task_sort()}
     return {}
@@ -292,7 +321,8 @@ def _denied(visit: str) -> str:
 
 
 def _scrub_after_fix(visit: str) -> str:
-    """The claim builder's fixes the guide gives: V04 M54.50 for M54.5; V07 an NPI and POS 11 on line 2."""
+    """The claim builder's fixes the guide gives: V04 M54.50 for M54.5; V07 the lesson's example NPI and POS 11
+    on line 2."""
     import dataclasses
 
     from careerlab.claims import load_visits, replace_line, scrub
@@ -301,7 +331,7 @@ def _scrub_after_fix(visit: str) -> str:
     if visit == "V04":
         claim = dataclasses.replace(claim, diagnoses=tuple("M54.50" if d == "M54.5" else d for d in claim.diagnoses))
     elif visit == "V07":
-        claim = replace_line(dataclasses.replace(claim, rendering_npi="9990000037"), 2, place_of_service="11")
+        claim = replace_line(dataclasses.replace(claim, rendering_npi="9990000033"), 2, place_of_service="11")
     return ", ".join(sorted({f.rule for f in scrub(claim)})) or "none"
 
 
@@ -310,6 +340,40 @@ def _line_2(visit: str) -> str:
 
     group, reason, _amount = adjudicate(load_visits()[visit]).iloc[1]["adjustments"][0]
     return f"{group}-{reason}"
+
+
+def _sequestration(item: str) -> str:  # "30.81": the CO-253 cut of that payment at Medicare's 2 %
+    from careerlab.claims import fmt_money, sequestration_cut
+
+    return fmt_money(sequestration_cut(item, "0.02"))
+
+
+def _remit_paid(item: str) -> str:  # "V01-1": what the payer pays on line 1 of V01 as keyed
+    from careerlab.claims import adjudicate, fmt_money, load_visits
+
+    visit, line = item.split("-")
+    return fmt_money(adjudicate(load_visits()[visit]).iloc[int(line) - 1]["paid"])
+
+
+def _corrected_paid(visit: str) -> str:
+    from careerlab.claims import adjudicate, fmt_money, load_visits, replace_line
+
+    return fmt_money(adjudicate(replace_line(load_visits()[visit], 1, modifiers=("25",))).iloc[0]["paid"])
+
+
+def _queue_metric(item: str) -> str:
+    """Lesson 03's work queue before any decision, and after every claim is worked with its right action."""
+    from careerlab.claims import fmt_money, load_work_queue
+    from careerlab.claims.queue_work import queue_metrics, work_claim
+
+    queue, done = load_work_queue(), ()
+    when, what = item.split("-", 1)
+    if when == "after":
+        for claim in queue.claims:
+            done += (work_claim(queue, done, claim.claim_id, claim.right[0]),)
+    metrics = queue_metrics(queue, done)
+    return {"ar": fmt_money(metrics.ar_total), "days": f"{metrics.days_in_ar}", "collected": fmt_money(metrics.collected),
+            "written-off": fmt_money(metrics.written_off), "open": str(metrics.open_claims)}[what]
 
 
 def _corrected_allowed(visit: str) -> str:
@@ -464,6 +528,10 @@ VALUES = {
     "scrub": _scrub,
     "denied": _denied,
     "corrected-allowed": _corrected_allowed,
+    "queue": _queue_metric,
+    "sequestration": _sequestration,
+    "remit-paid": _remit_paid,
+    "corrected-paid": _corrected_paid,
     "scrub-after-fix": _scrub_after_fix,
     "line-2-as-keyed": _line_2,
     "fee-schedule": _fee_schedule,
@@ -499,6 +567,24 @@ def test_every_figure_a_guide_quotes_matches_the_data(lesson):
             item = text
         assert name in VALUES, f"{lesson}: no check for the figure {name!r} (add it to VALUES)"
         assert VALUES[name](item) == text, f"{lesson}: {name} {item or ''} is {VALUES[name](item)!r}, the guide says {text!r}"
+
+
+def test_the_work_queue_answers_can_fail():
+    """A guide's queue answers are checked against the data: a wrong action or order is not accepted."""
+    queue = _work_queue()
+    assert len(queue["work-queue"]) == 22 and len(queue["work-queue-order"][None].split(", ")) == 22
+    assert queue["work-queue"]["Q03"] != "write-off-contractual"
+    assert not queue["work-queue-order"][None].startswith("Q03")
+
+
+def test_the_claim_builder_example_npi_is_a_valid_synthetic_npi():
+    """The NPI the guide and lesson 03 suggest for V07 passes the Luhn check with the prefix 80840."""
+    def luhn_ok(digits: str) -> bool:
+        total = sum(sum(divmod(int(d) * 2, 10)) if i % 2 else int(d) for i, d in enumerate(reversed(digits)))
+        return total % 10 == 0
+
+    assert luhn_ok("80840" + "9990000033")
+    assert not luhn_ok("80840" + "9990000037")
 
 
 def test_readme_links_every_guide():

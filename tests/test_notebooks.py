@@ -73,3 +73,21 @@ def test_readme_lesson_times_match_the_notebooks():
         assert minutes, f"{path.name} does not say how long it takes ('about N minutes')"
         row = next(line for line in readme.splitlines() if f"`{path.name}`" in line)
         assert f"| {minutes.group(1)} min |" in row, f"README gives another time for {path.name}: {row}"
+
+
+def test_lesson_00s_map_gives_each_lessons_own_time_and_the_right_total():
+    """Lesson 00's table of lessons says how long each takes: the same minutes as each lesson's
+    header, and a total for 00 to 06 that adds them up."""
+    def header_minutes(path):
+        head = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells[:3])
+        return int(re.search(r"[Aa]bout \**(\d+)\s*minutes", head).group(1))
+
+    start = next(p for p in NOTEBOOKS if p.name.startswith("00-"))
+    text = "\n".join(c.source for c in nbformat.read(start, as_version=4).cells if c.cell_type == "markdown")
+    learners = 0
+    for path in NOTEBOOKS:
+        number = path.name[:2]
+        row = next(line for line in text.splitlines() if line.startswith(f"| {number} |"))
+        assert f"| {header_minutes(path)} min |" in row, f"lesson 00 gives another time for {path.name}: {row}"
+        learners += header_minutes(path) if number != "07" else 0
+    assert f"({learners} minutes)" in text, f"lesson 00's total should be {learners} minutes"

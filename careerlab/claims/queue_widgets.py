@@ -13,6 +13,7 @@ from careerlab.claims.queue_work import queue_metrics, queue_result, work_claim
 from careerlab.claims.queue_model import ACTIONS, STATUSES, QueueError
 from careerlab.claims.tables import queue_table
 from careerlab.claims.text import days_in_ar_text, decision_text
+from careerlab.handin.widgets import hand_in_row
 from careerlab.progress import default_store
 from careerlab.progress.record import WORK_QUEUE, exercise_section
 from careerlab.ui import message_html, no_maths, safe_callback
@@ -52,6 +53,7 @@ class WorkQueueWidget(widgets.VBox):
                                            tooltip="Start the queue over", layout=widgets.Layout(width="220px"))
         self.feedback = widgets.HTML()
         self.scoreboard = widgets.HTML()
+        self.handin = hand_in_row(self.store, "your work queue and your other results")
         self.order_button.on_click(safe_callback(self.order_feedback)(lambda _b: self.check_order()))
         self.submit.on_click(safe_callback(self.feedback)(lambda _b: self.work()))
         self.reset_button.on_click(safe_callback(self.feedback)(lambda _b: self.reset()))
@@ -59,8 +61,10 @@ class WorkQueueWidget(widgets.VBox):
         self.children = [
             widgets.HTML("<b>Part 1. Which three claims would you work first?</b>"), self.table,
             widgets.HBox(self.picks), self.order_button, self.order_feedback,
-            widgets.HTML("<b>Part 2. Work the claims, one at a time</b>"), self.scoreboard, self.claim_pick,
-            self.detail, self.action, widgets.HBox([self.submit, self.reset_button]), self.feedback]
+            # the verdict on the claim just worked sits above the next claim, never under its story
+            widgets.HTML("<b>Part 2. Work the claims, one at a time</b>"), self.scoreboard, self.feedback,
+            self.claim_pick, self.detail, self.action, widgets.HBox([self.submit, self.reset_button]),
+            self.handin]
         self.refresh()
 
     @property

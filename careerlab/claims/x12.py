@@ -3,6 +3,7 @@ and splitting a received file back into segments with the separators its ISA nam
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -36,7 +37,8 @@ def text(value: object, limit: int = 60) -> str:
     >>> text("Federal Program (Medicare-like; synthetic)")
     'FEDERAL PROGRAM (MEDICARE-LIKE SYNTHETIC)'
     """
-    cleaned = " ".join(_NOT_SAFE.sub(" ", str(value or "").upper()).split())
+    folded = unicodedata.normalize("NFKD", str(value or "")).encode("ascii", "ignore").decode("ascii")  # Zoë -> Zoe
+    cleaned = " ".join(_NOT_SAFE.sub(" ", folded.upper()).split())
     return cleaned[:limit].rstrip()
 
 
@@ -52,7 +54,7 @@ def amount(value: Decimal) -> str:
 
 def d8(day: date) -> str:
     """A date as CCYYMMDD."""
-    return day.strftime("%Y%m%d")
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"  # strftime gives year 1 as "1", not "0001"
 
 
 def segment(*elements: object, sep: Separators = DEFAULT) -> str:

@@ -1,7 +1,9 @@
 """The claim as the file a practice sends: an ASC X12 837P professional claim (005010X222A1).
 
 It writes what the claim holds, gaps included, so a validator (``check_x12``) can say what is missing;
-it never checks the billing rules (that is the scrubber's job). No I/O, no clock: the date comes from the claim.
+it never checks the billing rules (that is the scrubber's job). What the file has no room for (a 13th
+diagnosis, a 51st line, a 5th modifier, a modifier or place of service that is not 2 characters) is
+refused in plain words rather than cut to fit, so the file never says less than the claim. No I/O, no clock: the date comes from the claim.
 """
 from __future__ import annotations
 
@@ -23,6 +25,28 @@ def claim_date(claim: Claim) -> date:
         return claim.filed_on or max(days)
     raise ClaimError("The claim has no date sent and no date of service, so the file cannot be dated; "
                      "give created=date(...) or fill box 24A.")
+
+
+def _fits_the_file(claim: Claim) -> None:
+    """Refuse, in plain words, what an 837P has no room for (never write a shortened claim)."""
+    problems = []
+    if len(claim.diagnoses) > 12:
+        problems.append(f"{len(claim.diagnoses)} diagnoses (an 837P, like box 21, holds 12)")
+    if len(claim.lines) > 50:
+        problems.append(f"{len(claim.lines)} service lines (one 837P claim holds 50)")
+    for n, line in enumerate(claim.lines, 1):
+        if len(line.modifiers) > 4:
+            problems.append(f"line {n} has {len(line.modifiers)} modifiers (at most 4)")
+        if any(len(text(m)) != 2 for m in line.modifiers):
+            problems.append(f"line {n} has a modifier that is not 2 characters")
+        if len(line.pointers) > 4:
+            problems.append(f"line {n} points to {len(line.pointers)} diagnoses (at most 4)")
+        place = text(line.place_of_service)
+        if place and len(place) != 2:
+            problems.append(f"line {n}'s place of service is not 2 characters")
+    if problems:
+        raise ClaimError("This claim does not fit an 837P: " + "; ".join(problems) + ". Fix the claim, "
+                         "then make the file again.")
 
 
 def person(name: str) -> tuple[str, str]:
@@ -77,6 +101,7 @@ def to_837p(claim: Claim, *, control_number: int = 1, created: date | None = Non
     """The claim as an 837P file, one segment a line; the same claim and arguments give the same text."""
     if not isinstance(claim, Claim):
         raise ClaimError("to_837p() needs a Claim; pick a visit or build one with claim_from_dict().")
+    _fits_the_file(claim)
     created = created or claim_date(claim)
     s = lambda *e: segment(*e, sep=sep)  # noqa: E731
     places = [text(line.place_of_service, 2) for line in claim.lines if text(line.place_of_service, 2)]

@@ -80,11 +80,14 @@ def check_x12(text: str) -> list[X12Problem]:
     try:
         valid = pyx12.x12n_document.x12n_document(pyx12.params.params(), io.StringIO(text), None, None)
     except Exception as err:  # pyx12 raises on files it cannot walk at all (e.g. an unknown version)
-        raise X12Error(f"The validator could not read this file: {err}") from None
+        why = str(err) if type(err).__module__.startswith("pyx12") else ""  # Python's own words mean nothing here
+        raise X12Error("The validator could not read this file" + (f": {why}" if why else ": its envelope "
+                       "(ISA, GS, ST) or a segment's layout is too broken to walk.")) from None
     finally:
         logger.removeHandler(handler)
         logger.propagate = propagate
-    found = [_problem(m, [s[0] for s in segments]) for m in dict.fromkeys(handler.messages)]
+    messages = [re.sub(r'"?<[^<>]* object at 0x[0-9a-f]+>"?', "The file", m) for m in handler.messages]
+    found = [_problem(m, [s[0] for s in segments]) for m in dict.fromkeys(messages)]
     if not valid and not found:
         found.append(X12Problem(None, "", "The validator rejected the file without naming a segment."))
     return found

@@ -2,14 +2,17 @@
 with the separators the file's own ISA declares. A file that cannot be read gets an X12Error in plain words."""
 from __future__ import annotations
 
+import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from careerlab.claims.era import Era, EraClaim, EraLine
 from careerlab.claims.money import ZERO
 from careerlab.claims.x12 import X12Error, split_segments
 
 MAX_AMOUNT = Decimal("99999999.99")
+_AMOUNT = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")  # X12 type R as written: ASCII digits, no exponent
+_DIGITS = re.compile(r"[0-9]+")
 
 
 def _el(seg: list[str], n: int) -> str:
@@ -22,11 +25,8 @@ def _money(seg: list[str], n: int, where: str, blank_ok: bool = False) -> Decima
     raw = _el(seg, n)
     if not raw and blank_ok:
         return ZERO
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        value = None
-    if value is None or not value.is_finite() or abs(value) > MAX_AMOUNT or value != value.quantize(Decimal("0.01")):
+    value = Decimal(raw) if _AMOUNT.fullmatch(raw) and len(raw) <= 18 else None
+    if value is None or abs(value) > MAX_AMOUNT or value != value.quantize(Decimal("0.01")):
         raise X12Error(f"{where}: {seg[0]}{n:02d} '{raw[:20]}' is not an amount in dollars and cents.")
     return value.quantize(Decimal("0.01"))
 
@@ -34,7 +34,7 @@ def _money(seg: list[str], n: int, where: str, blank_ok: bool = False) -> Decima
 def _date(raw: str, where: str) -> date:
     """CCYYMMDD as a date, or an X12Error."""
     try:
-        if len(raw) != 8 or not raw.isdigit():
+        if len(raw) != 8 or not _DIGITS.fullmatch(raw):
             raise ValueError
         return date(int(raw[:4]), int(raw[4:6]), int(raw[6:]))
     except ValueError:
@@ -46,6 +46,8 @@ def _cas(seg: list[str], where: str) -> list[tuple[str, str, Decimal]]:
     group = _el(seg, 1)
     if group not in ("CO", "PR", "OA", "PI", "CR"):
         raise X12Error(f"{where}: CAS01 '{group[:5]}' is not a group code (CO, PR, OA or PI).")
+    if any(_el(seg, n) for n in range(20, len(seg))):
+        raise X12Error(f"{where}: a CAS segment holds at most six adjustments; this one has more.")
     out = []
     for start in range(2, min(len(seg), 20), 3):
         reason = _el(seg, start)
@@ -73,7 +75,7 @@ class _Reader:
 
     def close_line(self) -> None:
         if self.line is not None:
-            self.claims[-1]["lines"].append(EraLine(**self.line))
+            self.claims[-1]["lines"].append(EraLine(**{**self.line, "adjustments": tuple(self.line["adjustments"])}))
             self.line = None
 
     def take(self, seg: list[str], where: str) -> None:
@@ -110,11 +112,11 @@ class _Reader:
             if len(parts) < 2 or not parts[1]:
                 raise X12Error(f"{where}: SVC01 names no service code.")
             units = _el(seg, 5) or "1"
-            if not units.isdigit() or not 0 < int(units) < 10_000:
+            if not _DIGITS.fullmatch(units) or not 0 < int(units) < 10_000:
                 raise X12Error(f"{where}: SVC05 '{units[:10]}' is not a number of units.")
             self.line = {"line": len(claim["lines"]) + 1, "code": parts[1], "modifiers": tuple(p for p in parts[2:6] if p),
                          "charge": _money(seg, 2, where), "paid": _money(seg, 3, where), "units": int(units),
-                         "adjustments": ()}
+                         "adjustments": []}
         elif tag == "CAS":
             found = tuple(_cas(seg, where))
             if self.line is not None:
@@ -124,7 +126,7 @@ class _Reader:
         elif tag == "DTM" and _el(seg, 1) == "472" and self.line is not None:
             self.line["date_of_service"] = _date(_el(seg, 2), where)
         elif tag == "REF" and _el(seg, 1) == "6R" and self.line is not None:
-            if not _el(seg, 2).isdigit() or not 0 < int(_el(seg, 2)) < 1000:
+            if not _DIGITS.fullmatch(_el(seg, 2)) or not 0 < int(_el(seg, 2)) < 1000:
                 raise X12Error(f"{where}: REF02 '{_el(seg, 2)[:10]}' is not a line number.")
             self.line["line"] = int(_el(seg, 2))
         elif tag == "AMT" and _el(seg, 1) == "B6" and self.line is not None:

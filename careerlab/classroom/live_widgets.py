@@ -88,6 +88,8 @@ class LiveAnswers(widgets.VBox):
         bank = self.banks.get(self.lesson.value)
         self.question.options = [(f"{q.id}: {q.prompt[:70]}{'…' if len(q.prompt) > 70 else ''}", q.id)
                                  for q in (bank.questions if bank else ())]
+        if self.question.options and self.question.value is None:  # never an empty picker: the first
+            self.question.value = self.question.options[0][1]       # question is shown at once
 
     def refresh(self) -> None:
         """Read the shared answers again and show the chosen question's counts."""
@@ -102,8 +104,8 @@ class LiveAnswers(widgets.VBox):
         skipped = len(problems) + len(more)
         extra = (f" {counted(not_shared, 'learner')} did not opt in to sharing: not counted."
                  if not_shared else "")
-        extra += (f" {counted(skipped, 'file')} could not be used (the class dashboard names them)."
-                  if skipped else "")
+        extra += (f" {counted(skipped, 'file')} could not be read for live answers (the class dashboard "
+                  "names them, among the files that need a look)." if skipped else "")
         self.status.value = no_maths(message_html(f"{describe_live(self.counts)}\n{note}{extra}",
                                                   "ok" if self.counts.enough else "info", title="Live answers"))
         self._draw()

@@ -102,6 +102,9 @@ def _em_lines(minutes: int, new_patient: bool, payer: str, longitudinal: bool, m
              else "and it is the top level")
     why = (f"{status} patient, {minutes} minutes of total time on the day, level chosen by time: {code} needs at "
            f"least {thresholds[code]} minutes {above}.")
+    if at + 1 == len(codes):  # the top level: long for a simple problem, and auditors ask why
+        why += (" The level follows the documented time, but the time must be medically necessary: an "
+                "auditor would ask why this problem needed so long, so the note should say what the time was spent on.")
     rule = EM_TIME_RULE + ("; " + NEW_PATIENT_RULE if new_patient else "")
     lines = [KeyCode(code, "CPT", modifiers, why, rule)]
     top = thresholds[codes[-1]]

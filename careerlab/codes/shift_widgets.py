@@ -19,6 +19,7 @@ from careerlab.codes.model import CPT_NOTICE, LESSON, PACE_FIGURES, PracticeCase
 from careerlab.codes.shift import DEFAULT_CHARTS, Shift, draw_shift, shift_record
 from careerlab.codes.text import clock_text, shift_summary_text
 from careerlab.codes.widgets import block
+from careerlab.handin.widgets import hand_in_row
 from careerlab.progress import default_store
 from careerlab.progress.record import CODER_SHIFT, SHIFT_SHAPE, exercise_section
 from careerlab.ui import message_html, safe_callback, show_message
@@ -170,6 +171,8 @@ def shift_widget(n: int = DEFAULT_CHARTS, store=None, cases: Sequence[PracticeCa
                      + pace_html())
         start.disabled = size.disabled = False
         start.description = "Start another shift"
+        handin.layout.display = None
+        handin.message.value = ""  # an earlier receipt belongs to an earlier shift
         state["shift"] = None
 
     start.on_click(on_start)
@@ -181,6 +184,9 @@ def shift_widget(n: int = DEFAULT_CHARTS, store=None, cases: Sequence[PracticeCa
                   "with any modifier after a dash and units after an x (<code>99213-25</code>, <code>J3301 x4</code>), press <b>Submit chart</b>, read the "
                   "feedback and the reasons, then press <b>Next chart</b>. A clock times each chart; reading the "
                   "feedback does not count. At the end you see your accuracy and pace.</p>")
-    widget = W.VBox([W.HTML(intro), W.HBox([size, start]), work, end, ticker])
+    handin = hand_in_row(store, "your shift and your other results")
+    handin.layout.display = "none"  # shown once a shift is finished
+    widget = W.VBox([W.HTML(intro), W.HBox([size, start]), work, end, ticker, handin])
+    widget.handin = handin
     widget.add_class("careerlab-shift")
     return widget

@@ -1,4 +1,4 @@
-"""Hand-in on a class hub (lessons 00, 05 and 07): a learner's results go to the course's store,
+"""Hand-in on a class hub (lessons 00, 02, 03, 05 and 07): a learner's results go to the course's store,
 under the hub's name.
 
 - ``hand_in(results_doc)`` (learners) and ``class_handins()`` (instructors) talk to the hub's
@@ -6,6 +6,8 @@ under the hub's name.
   sign-in problem (``client.py``).
 - ``records.py`` checks and stamps a hand-in (pure logic); ``store.py`` keeps one file per
   learner; ``service.py`` is the hub-authenticated web service the hub runs.
+- ``button.py`` is what any "Hand in" button does; ``widgets.py`` has the row shown at the end of
+  the coder's shift and the biller's work queue.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ _LAZY = {
     "on_class_hub": "careerlab.handin.client",
     "results_document": "careerlab.handin.client",
     "HandinStore": "careerlab.handin.store",
+    "hand_in_row": "careerlab.handin.widgets",
 }
 
 __all__ = sorted(["HandinRejected", "MAX_BYTES", "check_username", "parse_handin", "stamp", *_LAZY])

@@ -55,6 +55,22 @@ class ClassHub:
     def server(self, name: str) -> str:
         return f"{self.hub.url}/user/{name}/"
 
+    def run(self, name: str, code: str) -> dict:
+        """Run ``code`` in ``name``'s kernel on the hub and return the last JSON line it printed.
+        The server and kernel are started again when an earlier test let the culler stop the server
+        or reset the lab (which shuts its kernels down)."""
+        from .kernel import execute, kernel_alive, start_kernel
+
+        if not self.hub.server_ready(name):
+            self.hub.call("DELETE", "groups/cull-now/users", {"users": [name]})
+            self.hub.spawn([name])
+            self.kernels.pop(name, None)
+        if name in self.kernels and not kernel_alive(self.server(name), self.tokens[name], self.kernels[name]):
+            self.kernels.pop(name)
+        if name not in self.kernels:
+            self.kernels[name] = start_kernel(self.server(name), self.tokens[name])
+        return execute(self.server(name), self.tokens[name], self.kernels[name], code).last_json()
+
 
 @pytest.fixture(scope="package")
 def class_hub(tmp_path_factory):

@@ -32,6 +32,15 @@ def request(url: str, token: str, method: str = "GET", body: dict | None = None)
     return json.loads(text) if text else {}
 
 
+def kernel_alive(server_url: str, token: str, kernel_id: str) -> bool:
+    """Whether the kernel ``kernel_id`` still runs on that server (a browser test that resets the
+    lab, or the culler, may have shut it down)."""
+    try:
+        return any(k.get("id") == kernel_id for k in request(server_url + "api/kernels", token))
+    except (OSError, ValueError):
+        return False
+
+
 def start_kernel(server_url: str, token: str) -> str:
     """Start a Python kernel on the server at ``server_url`` (…/user/<name>/); return its id."""
     return request(server_url + "api/kernels", token, "POST", {"name": "python3"})["id"]

@@ -13,7 +13,6 @@ import pytest
 from careerlab.assessment import load_items, role_fit, score
 
 from .conftest import CULL_EVERY, CULL_TIMEOUT, ClassHub
-from .kernel import execute, start_kernel
 
 ITEMS = load_items()
 LEARNER_NAMES = ["Ada Example", "Ben Example", "Cai Example"]  # what each learner types
@@ -61,10 +60,6 @@ print(json.dumps({{"uid": os.getuid(), "home": str(Path.home()), **hand_in_by_cl
 '''
 
 
-def run(ch: ClassHub, name: str, code: str) -> dict:
-    if name not in ch.kernels:
-        ch.kernels[name] = start_kernel(ch.server(name), ch.tokens[name])
-    return execute(ch.server(name), ch.tokens[name], ch.kernels[name], code).last_json()
 
 
 def expected_fit(i: int) -> dict:
@@ -74,7 +69,7 @@ def expected_fit(i: int) -> dict:
 @pytest.fixture(scope="module")
 def handed_in(class_hub):
     """Each learner does the self-assessment and one quiz question in their kernel, then hands in."""
-    return {name: run(class_hub, name, WORK.format(name=LEARNER_NAMES[i], answers=answers(i)))
+    return {name: class_hub.run(name, WORK.format(name=LEARNER_NAMES[i], answers=answers(i)))
             for i, name in enumerate(class_hub.learners)}
 
 
@@ -123,7 +118,7 @@ print(json.dumps({{"ok": d.handins.ok, "message": d.handins.message,
 
 
 def test_the_instructor_sees_exactly_the_three_hand_ins(class_hub, handed_in):
-    got = run(class_hub, class_hub.instructor, INSTRUCTOR_VIEW.format(build="d = hub_dashboard()"))
+    got = class_hub.run(class_hub.instructor, INSTRUCTOR_VIEW.format(build="d = hub_dashboard()"))
     assert got["ok"] and got["message"] == "3 learners have handed in."
     assert [name for name, _ in got["handed_in"]] == sorted(class_hub.learners)
     # The roster's "not yet" comes from the hub's learners group: the 4th never handed in.
@@ -139,12 +134,12 @@ def test_the_instructor_sees_exactly_the_three_hand_ins(class_hub, handed_in):
 
 
 def test_refresh_picks_up_a_learner_handing_in_again(class_hub, handed_in):
-    first = run(class_hub, class_hub.instructor, INSTRUCTOR_VIEW.format(build="d = hub_dashboard()"))
+    first = class_hub.run(class_hub.instructor, INSTRUCTOR_VIEW.format(build="d = hub_dashboard()"))
     one = class_hub.learners[0]
-    again = run(class_hub, one, HAND_IN + '''
+    again = class_hub.run(one, HAND_IN + '''
 print(json.dumps(hand_in_by_click(default_store(), typed="Ada Again")))''')
     assert again["ok"] and again["username"] == one, again["message"]
-    got = run(class_hub, class_hub.instructor, INSTRUCTOR_VIEW.format(build="d.refresh_button.click()"))
+    got = class_hub.run(class_hub.instructor, INSTRUCTOR_VIEW.format(build="d.refresh_button.click()"))
     assert got["learners"] == sorted(["Ada Again", *LEARNER_NAMES[1:]])  # replaced, not added
     assert [name for name, _ in got["handed_in"]] == sorted(class_hub.learners)
     when = dict(got["handed_in"])
@@ -214,7 +209,7 @@ def test_a_learner_cannot_reach_another_learners_work_or_hand_in_as_them(class_h
 
     uid2 = pwd.getpwnam(two).pw_uid
     pid2 = next(p.pid for p in psutil.process_iter(["uids"]) if p.info["uids"] and p.info["uids"].real == uid2)
-    got = run(class_hub, one, PROBE.format(home2=class_hub.homes[two], store=str(store), other=two,
+    got = class_hub.run(one, PROBE.format(home2=class_hub.homes[two], store=str(store), other=two,
                                            pid=pid2))
     assert got["fs"] == {key: "denied" for key in got["fs"]}, got["fs"]
     assert got["api"] == {"list all": 403, "read other": 403, "put other": 405,

@@ -222,7 +222,7 @@ def handed_in(walk):
         box = cell.locator(".careerlab-progress-name input")
         box.fill(LEARNER_NAMES[i])
         cell.locator("button.careerlab-progress-handin").click()
-        message = cell.locator(".widget-html", has_text="Handed in")
+        message = cell.locator(".careerlab-progress-message", has_text="Handed in")
         message.wait_for()
         cell.scroll_into_view_if_needed()
         shot(page, f"hub-learner{i + 1}-handed-in")

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 
-from .conftest import ClassHub
-from .kernel import execute, start_kernel
 
 QUESTION = "q-roles-9"
 CHOICES = ["A rejection", "A rejection", "A denial"]  # the three learners' answers, by option text
@@ -41,23 +39,15 @@ print(json.dumps({{"rows": {{r.answer: r.learners for r in v.counts.rows}}, "ans
 '''
 
 
-def run(ch: ClassHub, name: str, code: str) -> dict:
-    if not ch.hub.server_ready(name):  # an earlier test may have let the culler stop it
-        ch.hub.call("DELETE", "groups/cull-now/users", {"users": [name]})
-        ch.hub.spawn([name])
-        ch.kernels.pop(name, None)
-    if name not in ch.kernels:
-        ch.kernels[name] = start_kernel(ch.server(name), ch.tokens[name])
-    return execute(ch.server(name), ch.tokens[name], ch.kernels[name], code).last_json()
 
 
 def test_three_learners_share_live_and_the_instructor_sees_their_three_answers(class_hub):
     names = [f"Live Learner {i}" for i in range(3)]
     for i, learner in enumerate(class_hub.learners):
-        got = run(class_hub, learner, SHARE_AND_ANSWER.format(name=names[i], share=True, qid=QUESTION,
+        got = class_hub.run(learner, SHARE_AND_ANSWER.format(name=names[i], share=True, qid=QUESTION,
                                                               choice=CHOICES[i]))
         assert got["share"] is True and "live view (counts only, never your name)" in got["feedback"], got
-    seen = run(class_hub, class_hub.instructor, LIVE_VIEW.format(qid=QUESTION))
+    seen = class_hub.run(class_hub.instructor, LIVE_VIEW.format(qid=QUESTION))
     assert seen["answered"] == 3
     assert seen["rows"] == {"A rejection": 2, "A denial": 1, "An appeal": 0}
     assert "3 learners shared an answer; 2 of 3 answered it right" in seen["status"]
@@ -67,9 +57,9 @@ def test_three_learners_share_live_and_the_instructor_sees_their_three_answers(c
         assert not re.search(rf"\b{re.escape(secret)}\b", shown), secret
     # The third learner unticks the box (which hands in at once): that answer leaves the live view.
     last = class_hub.learners[2]
-    got = run(class_hub, last, SHARE_AND_ANSWER.format(name=names[2], share=False, qid=QUESTION, choice="An appeal"))
+    got = class_hub.run(last, SHARE_AND_ANSWER.format(name=names[2], share=False, qid=QUESTION, choice="An appeal"))
     assert got["share"] is False and "live view" not in got["feedback"]
     assert "no longer counts your answers" in got["note"], got["note"]
-    seen = run(class_hub, class_hub.instructor, LIVE_VIEW.format(qid=QUESTION))
+    seen = class_hub.run(class_hub.instructor, LIVE_VIEW.format(qid=QUESTION))
     assert seen["answered"] == 2 and seen["rows"] == {}
     assert "Not enough answers yet" in seen["status"] and "1 learner did not opt in" in seen["status"]
