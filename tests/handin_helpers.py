@@ -66,3 +66,22 @@ def running_service(folder: Path) -> Iterator[str]:
         loop.call_soon_threadsafe(holder["server"].stop)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(30)
+
+
+def on_hub(monkeypatch: Any, url: str, token: str) -> None:
+    """Make this test's kernel look like a hub learner's: the hand-in service's URL and a token."""
+    monkeypatch.setenv("CAREERLAB_HANDIN_URL", url)
+    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", token)
+
+
+def off_hub(monkeypatch: Any) -> None:
+    """Make this test's kernel look like one that is on no class hub."""
+    monkeypatch.delenv("CAREERLAB_HANDIN_URL", raising=False)
+    monkeypatch.delenv("JUPYTERHUB_API_TOKEN", raising=False)
+
+
+@contextmanager
+def handin_service(folder: Path) -> Iterator[tuple[str, HandinStore]]:
+    """The hand-in service on loopback with its store: (URL, HandinStore of ``folder``)."""
+    with running_service(folder) as url:
+        yield url, HandinStore(folder)

@@ -8,28 +8,19 @@ import pytest
 
 from careerlab.classroom import live_answers
 from careerlab.handin import client
-from careerlab.handin.store import HandinStore
 from careerlab.progress import ProgressStore, progress_panel
 from careerlab.quiz import lesson_bank_path, load_bank, quiz_widget
-from handin_helpers import running_service
+from handin_helpers import handin_service, off_hub, on_hub
 
 LESSON = "01-two-roles"
 
 
 @pytest.fixture
 def service(tmp_path):
-    with running_service(tmp_path / "store") as url:
-        yield url, HandinStore(tmp_path / "store")
+    with handin_service(tmp_path / "store") as got:
+        yield got
 
 
-def on_hub(monkeypatch, url: str, token: str) -> None:
-    monkeypatch.setenv("CAREERLAB_HANDIN_URL", url)
-    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", token)
-
-
-def off_hub(monkeypatch) -> None:
-    monkeypatch.delenv("CAREERLAB_HANDIN_URL", raising=False)
-    monkeypatch.delenv("JUPYTERHUB_API_TOKEN", raising=False)
 
 
 def answer(store: ProgressStore, qid: str, option_text: str):

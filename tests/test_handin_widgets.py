@@ -14,21 +14,16 @@ import careerlab.handin.roster as roster
 from careerlab.assessment import load_items
 from careerlab.assessment.widgets import show_assessment
 from careerlab.classroom import hub_dashboard
-from careerlab.handin.store import HandinStore
 from careerlab.progress import ProgressStore, progress_panel
-from handin_helpers import running_service
+from handin_helpers import handin_service, off_hub, on_hub
 from test_classroom_load import results
 
 
 @pytest.fixture
 def service(tmp_path):
-    with running_service(tmp_path / "store") as url:
-        yield url, HandinStore(tmp_path / "store")
+    with handin_service(tmp_path / "store") as got:
+        yield got
 
-
-def on_hub(monkeypatch, url: str, token: str) -> None:
-    monkeypatch.setenv("CAREERLAB_HANDIN_URL", url)
-    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", token)
 
 
 def learner_store(tmp_path, typed: str = "Bob Typed") -> ProgressStore:
@@ -55,8 +50,7 @@ def test_panel_hand_in_on_a_hub_goes_under_the_hub_name_not_the_typed_one(tmp_pa
 
 
 def test_panel_hand_in_off_a_hub_exports_and_offers_a_download(tmp_path, monkeypatch):
-    monkeypatch.delenv("CAREERLAB_HANDIN_URL", raising=False)
-    monkeypatch.delenv("JUPYTERHUB_API_TOKEN", raising=False)
+    off_hub(monkeypatch)
     parts = progress_panel(learner_store(tmp_path)).children_by_role
     parts["handin"].click()
     shown = parts["handin_message"].value
@@ -204,8 +198,7 @@ def test_hand_in_after_the_work_queue_on_and_off_the_hub(tmp_path, monkeypatch, 
     w.claim_pick.value = first
     w.action.value = w.action.options[0][1]
     w.submit.click()
-    monkeypatch.delenv("CAREERLAB_HANDIN_URL", raising=False)
-    monkeypatch.delenv("JUPYTERHUB_API_TOKEN", raising=False)
+    off_hub(monkeypatch)
     w.handin.button.click()  # off a hub: the file to hand in, as a download
     assert "download" in w.handin.message.value.lower() and handins.all() == []
     on_hub(monkeypatch, url, "tok-bob")

@@ -112,14 +112,24 @@ def test_paths_are_shown_home_relative_or_by_name_alone(tmp_path, monkeypatch):
     assert shown_path("/srv/jupyter/users/ada/progress.json") == "progress.json"
 
 
-def test_a_chart_shown_in_a_kernel_carries_alt_text_and_its_png_is_made_once():
-    """plt.show() in a lesson: JupyterLab draws text/html in preference to image/png, and its
-    image renderer gives an <img> no alt, so the figure's HTML form is the PNG with alt text."""
-    import base64
+def _run_in_a_kernel(*cells: str):
+    """A notebook of ``cells`` run in a fresh kernel of this environment (outputs kept)."""
     import os
 
     import nbformat
     from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    env_path = os.environ.get("PYTHONPATH", "")
+    NotebookClient(nb, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": env_path.split(os.pathsep)[0] or "."}}).execute()
+    return nb
+
+
+def test_a_chart_shown_in_a_kernel_carries_alt_text_and_its_png_is_made_once():
+    """plt.show() in a lesson: JupyterLab draws text/html in preference to image/png, and its
+    image renderer gives an <img> no alt, so the figure's HTML form is the PNG with alt text."""
+    import base64
 
     from careerlab.ui import CHART_ALT_SUFFIX
 
@@ -131,11 +141,7 @@ def test_a_chart_shown_in_a_kernel_carries_alt_text_and_its_png_is_made_once():
               "Canvas.print_figure = counted\n"
               "fig, ax = plt.subplots()\nax.bar([1, 2], [3, 4])\nax.set_title('Claims <paid> by month')\n"
               "plt.show()")
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source),
-                                         nbformat.v4.new_code_cell("print(len(calls))")])
-    env_path = os.environ.get("PYTHONPATH", "")
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": env_path.split(os.pathsep)[0] or "."}}).execute()
+    nb = _run_in_a_kernel(source, "print(len(calls))")
     shown = [o for o in nb.cells[0].outputs if o.output_type == "display_data"]
     assert len(shown) == 1
     data = shown[0].data
@@ -152,21 +158,14 @@ def test_a_constrained_lesson_chart_is_shown_at_its_own_size_uncropped():
     chart is a PNG of exactly figsize × dpi, with its alt text."""
     import base64
     import io
-    import os
 
-    import nbformat
-    from nbclient import NotebookClient
     from PIL import Image
 
     source = ("import matplotlib\nmatplotlib.use('module://matplotlib_inline.backend_inline')\n"
               "import matplotlib.pyplot as plt\nimport careerlab.ui\n"
               "fig, ax = plt.subplots(figsize=(5, 2), layout='constrained')\nax.bar([1, 2], [3, 4])\n"
               "ax.set_title('Paid')\nplt.show()")
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source),
-                                         nbformat.v4.new_code_cell("print(fig.dpi)")])
-    env_path = os.environ.get("PYTHONPATH", "")
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": env_path.split(os.pathsep)[0] or "."}}).execute()
+    nb = _run_in_a_kernel(source, "print(fig.dpi)")
     shown = [o for o in nb.cells[0].outputs if o.output_type == "display_data"]
     png = base64.b64decode(shown[0].data["image/png"])
     dpi = float(nb.cells[1].outputs[0].text)

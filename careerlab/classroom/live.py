@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping
 
 from careerlab.progress.record import LEARNER, SHARE_LIVE, quiz_section
 from careerlab.quiz import Question, grade
-from careerlab.quiz.grading import read_number
+from careerlab.quiz.grading import read_number, show_number
 
 from .load import LoadProblem
 from .results_file import ResultsFileError, check_document, decode, export_time, learner_name
@@ -101,15 +101,6 @@ def _number(answer: Any, unit: str) -> Decimal | None:
     return value if isinstance(value, Decimal) else None
 
 
-def _shown(value: Decimal, unit: str) -> str:
-    if unit == "$":
-        return f"${value:,.2f}"
-    text = f"{value:,f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return f"{text} {unit}".strip()
-
-
 def _given(question: Question, entry: Any) -> Any:
     """The saved answer if it has the shape the question's widget saves, else None."""
     if not isinstance(entry, dict) or "answer" not in entry:
@@ -143,7 +134,7 @@ def _rows(question: Question, answers: list[Any]) -> tuple[LiveRow, ...]:
         rows, other = [], 0
         for value, n in sorted(values.items(), key=lambda kv: (-kv[1], str(kv[0]))):
             if value is not None and (n >= 2 or value == right):
-                rows.append(LiveRow(_shown(value, question.unit), n, grade(question, str(value)).correct))
+                rows.append(LiveRow(show_number(value, question.unit), n, grade(question, str(value)).correct))
             else:
                 other += n
         return tuple(rows) + ((LiveRow(OTHER_NUMBER, other, False),) if other else ())

@@ -152,14 +152,14 @@ def _numeric(q: Question, answer: Any) -> Grade:
         return _not_answered(message[:1].upper() + message[1:])
     key, tolerance = Decimal(repr(q.answer)), Decimal(repr(q.tolerance))
     if abs(value - key) <= tolerance:
-        return Grade(True, f"{_show(key, q.unit)} is right.")
+        return Grade(True, f"{show_number(key, q.unit)} is right.")
     direction = "high" if value > key else "low"
     reason = f" {q.wrong}" if q.wrong else ""
     advice = " Try again." if q.kind == RECALL else " Check each step of the working and try again."
-    return Grade(False, f"{_show(value, q.unit)} is too {direction}.{reason}{advice}")
+    return Grade(False, f"{show_number(value, q.unit)} is too {direction}.{reason}{advice}")
 
 
-def _show(value: Decimal, unit: str) -> str:
+def show_number(value: Decimal, unit: str) -> str:
     """'$1,057.70', '94 %', '30 days': a number as the learner should read it back."""
     if unit == "$":
         return f"${value:,.2f}"
