@@ -149,7 +149,7 @@ def test_nothing_is_drawn_before_start_and_a_full_shift_is_scored_timed_and_save
         clock.now += 300  # reading feedback: not counted
         p["next"].click()
     assert len(set(seen)) == 5 and p["work"].layout.display == "none"
-    assert "5 charts in 5 min 00 s" in p["end"].value and "60.0 charts an hour" in p["end"].value
+    assert "5 charts in 5 min 00 s" in p["end"].value and "60 charts an hour" in p["end"].value and "quicker than" not in p["end"].value
     assert "AAPC" in p["end"].value and "20–25 cases an hour" in p["end"].value
     saved = store.get(exercise_section(LESSON), CODER_SHIFT)
     assert saved["cases"] == 5 and saved["seconds"] == 300 and saved["charts_per_hour"] == 60.0
@@ -224,3 +224,15 @@ def test_a_finished_shift_is_in_the_exported_results_and_lesson_07_reads_it(tmp_
 
     row = parse_results(path.read_bytes())
     assert row[f"activity:{CODER_SHIFT}"] == pytest.approx(100 * shift["score"]) and row["notes"] == []
+
+
+def test_a_shift_clicked_through_in_seconds_says_so_and_shows_a_whole_pace():
+    from types import SimpleNamespace
+
+    from careerlab.codes.text import shift_summary_text
+
+    fast = shift_summary_text(SimpleNamespace(cases=10, seconds=28.0, charts_per_hour=3600 * 10 / 28,
+                                              score=0.2, correct=1))
+    assert "1286 charts an hour" in fast and "quicker than a note can be read" in fast
+    slow = shift_summary_text(SimpleNamespace(cases=2, seconds=960.0, charts_per_hour=7.5, score=1.0, correct=2))
+    assert "7.5 charts an hour" in slow and "quicker" not in slow

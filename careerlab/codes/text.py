@@ -34,6 +34,9 @@ def clock_text(seconds: float) -> str:
     return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
 
 
+QUICKER_THAN_READING = 15  # seconds a chart: less than it takes to read one of the lesson's notes
+
+
 def shift_summary_text(summary) -> str:
     """The end of a shift in plain words: accuracy, fully right charts, time and pace."""
     from careerlab.codes.grading import percent_text
@@ -41,8 +44,12 @@ def shift_summary_text(summary) -> str:
     if not summary.cases:
         return "No chart was submitted in this shift, so there is nothing to score yet."
     per = summary.seconds / summary.cases
+    pace = summary.charts_per_hour
+    pace_text = f"{pace:.0f}" if pace >= 10 else f"{pace:.1f}"  # "1297", never "1296.5"; "7.5" stays
+    hurried = (" That is quicker than a note can be read: take the time a real chart needs."
+               if per < QUICKER_THAN_READING else "")
     return (f"You coded {summary.cases} chart{'s' if summary.cases != 1 else ''} in {clock_text(summary.seconds)} "
-            f"(about {clock_text(per)} a chart, so {summary.charts_per_hour:.1f} charts an hour). "
+            f"(about {clock_text(per)} a chart, so {pace_text} charts an hour).{hurried} "
             f"Accuracy: {percent_text(summary.score, 1)} of the points on average; "
             f"{summary.correct} of {summary.cases} chart{'s' if summary.cases != 1 else ''} fully right "
             "(every code, modifier and the first-listed diagnosis). On the job, accuracy comes first: "
