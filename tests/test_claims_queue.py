@@ -141,6 +141,27 @@ def test_wrong_actions_say_why(patient, action, words):
     assert not work_claim(QUEUE, (), claim.claim_id, action).right
 
 
+@pytest.mark.parametrize("claim_id", ["Q15", "Q16"])  # Medicare unprocessable (MA130) and Medicare CO-29
+def test_no_feedback_sends_an_unappealable_claim_to_an_appeal(claim_id):
+    claim = QUEUE.claim(claim_id)
+    assert QUEUE.payer(claim).is_medicare
+    for action in ACTIONS:
+        if action in claim.right:
+            continue
+        text = why_not(QUEUE, claim, action).lower()
+        for advice in ("choose the level", "way back is an appeal", "redetermination first", "appeal with proof"):
+            assert advice not in text, (action, text)
+        if action in ("payer-appeal", "reopening", "redetermination", "reconsideration", "alj"):
+            assert "no appeal rights" in text, (action, text)
+
+
+def test_commercial_timely_filing_appeal_needs_proof():
+    claim = QUEUE.claim("Q13")
+    assert not QUEUE.payer(claim).is_medicare and claim.carc == "29"
+    text = why_not(QUEUE, claim, "replacement-claim")
+    assert "commercial" in text and "proof of timely filing" in text
+
+
 def test_every_medicare_rule_taught_names_its_source_and_year():
     import re
 

@@ -204,8 +204,8 @@ def _timely(claim: Claim, tables: ClaimTables, today: date) -> list[Finding]:
         if sent > deadline:
             out.append(Finding("timely-filing", f"Line {n} date of service (box 24A)", "error",
                                f"Sent {sent.isoformat()}, after the {payer.filing_limit} limit ended on {deadline.isoformat()}.",
-                               "The payer will deny it (reason 29). Appeal only with proof it was sent in time; "
-                               "otherwise write it off.", n))
+                               "The payer will deny it (reason 29). Medicare gives no appeal rights for that; a commercial "
+                               "payer takes an appeal only with proof of timely filing. Otherwise write it off.", n))
     return out
 
 
