@@ -204,6 +204,8 @@ def test_draft_appeal():
     letter = draft_appeal(claim, remit, 1, "The notes show a separate problem was treated.")
     assert "CO-97" in letter and "line 1" in letter and "separate problem" in letter
     assert "redetermination" in letter and "120 days" in letter  # V03's payer is the Medicare-like FEDMED
+    # 42 CFR 405.944(b): a redetermination request names the dates of service at issue
+    assert f"Date of service: {claim.lines[0].date_of_service.isoformat()}" in letter
     commercial = draft_appeal(visit("V03", payer_id="NWPPO"), remit, 1, "The notes show a separate problem was treated.")
     assert commercial.startswith("Re: appeal of claim V03") and "redetermination" not in commercial
     with pytest.raises(ClaimError, match="was paid"):

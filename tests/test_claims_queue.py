@@ -79,17 +79,17 @@ def test_every_claims_right_action_is_accepted():
 # --- deadlines and the priority order ---------------------------------------------------------------------------
 
 def test_deadlines_follow_the_medicare_clocks():
-    denied = QUEUE.claim(by_patient("Tobias Quenby"))  # CO-50, remittance 14 August 2026
+    denied = QUEUE.claim(by_patient("Tobias Fictional"))  # CO-50, remittance 14 August 2026
     assert deadline(QUEUE, denied)[0] == date(2026, 8, 14) + timedelta(days=120) == date(2026, 12, 12)
-    upheld = QUEUE.claim(by_patient("Marisol Ekwueme"))  # redetermination upheld 20 June 2026
+    upheld = QUEUE.claim(by_patient("Marisol Madeup"))  # redetermination upheld 20 June 2026
     assert deadline(QUEUE, upheld)[0] == date(2026, 6, 20) + timedelta(days=180)
-    alj = QUEUE.claim(by_patient("Dov Aldana"))  # reconsideration upheld 20 October 2026
+    alj = QUEUE.claim(by_patient("Dov Demo"))  # reconsideration upheld 20 October 2026
     assert deadline(QUEUE, alj)[0] == date(2026, 10, 20) + timedelta(days=60)
     assert alj.balance >= Decimal("200")  # the 2026 ALJ amount in controversy (CMS-4209-N)
-    reopen = QUEUE.claim(by_patient("Hollis Varga"))  # remittance 26 December 2025: 1 year to reopen
+    reopen = QUEUE.claim(by_patient("Hollis Sample"))  # remittance 26 December 2025: 1 year to reopen
     assert deadline(QUEUE, reopen)[0] == date(2026, 12, 26)
     assert reopen.notice_date + timedelta(days=120) < AS_OF  # the appeal window has passed, the reopening has not
-    late = QUEUE.claim(by_patient("Beatrix Soule"))  # served 10 September 2025, first sent October 2026
+    late = QUEUE.claim(by_patient("Beatrix Pretend"))  # served 10 September 2025, first sent October 2026
     assert late.billed_on > date(2026, 9, 10) and late.right == ("write-off-timely",)
 
 
@@ -105,14 +105,14 @@ def test_priority_order_puts_deadlines_then_money_then_write_offs_then_holds():
     assert [r.claim.right for r in order if r.tier == 3] == [("hold",)] * 2
     assert all(set(r.claim.right) <= {"write-off-contractual", "write-off-timely"} for r in order if r.tier == 2)
     # by hand: Lakeside's 90-day limit from 8 September 2026 ends 7 December 2026, the soonest deadline
-    assert order[0].claim.claim_id == by_patient("Rowan Tillery") and "7 December 2026" in order[0].reason
+    assert order[0].claim.claim_id == by_patient("Rowan Madeup") and "7 December 2026" in order[0].reason
     assert "6 days" in order[0].reason
 
 
 def test_top_picks_scored_against_the_order():
     top = [r.claim.claim_id for r in priority_order(QUEUE)[:3]]
     assert check_top_picks(QUEUE, top)[0] == 1.0
-    big_but_later = by_patient("Dov Aldana")  # the largest balance, but 18 days left
+    big_but_later = by_patient("Dov Demo")  # the largest balance, but 18 days left
     score, lines = check_top_picks(QUEUE, [top[0], top[1], big_but_later])
     assert score == pytest.approx(2 / 3)
     assert [i for i, ok, _ in lines if not ok] == [big_but_later, top[2]]
@@ -125,20 +125,41 @@ def test_top_picks_scored_against_the_order():
 # --- feedback teaches the Medicare facts ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("patient, action, words", [
-    ("Ada Pennock", "replacement-claim", "duplicate (CARC 18)"),   # Medicare CO-97: reopening, never a resend
-    ("Kenji Ollerton", "reopening", "Medicare's processes"),        # commercial CO-97: replacement claim
-    ("Greta Lindqvist", "bill-patient", "Qualified Medicare Beneficiary"),
-    ("Noor Hadley", "bill-patient", "CO amount may never be billed"),  # CO-253 sequestration
-    ("Beatrix Soule", "redetermination", "no appeal rights"),
-    ("Dov Aldana", "redetermination", "finished level 2"),
-    ("Tobias Quenby", "reconsideration", "has not had level 1"),
-    ("Priya Hallworth", "reopening", "cannot be appealed or reopened"),
-    ("Felix Harrowgate", "write-off-timely", "not filed late"),
+    ("Ada Demo", "replacement-claim", "duplicate (CARC 18)"),   # Medicare CO-97: reopening, never a resend
+    ("Kenji Example", "reopening", "Medicare's processes"),        # commercial CO-97: replacement claim
+    ("Greta Testcase", "bill-patient", "Qualified Medicare Beneficiary"),
+    ("Noor Sample", "bill-patient", "CO amount may never be billed"),  # CO-253 sequestration
+    ("Beatrix Pretend", "redetermination", "no appeal rights"),
+    ("Dov Demo", "redetermination", "finished level 2"),
+    ("Tobias Fictional", "reconsideration", "has not had level 1"),
+    ("Priya Placeholder", "reopening", "cannot be appealed or reopened"),
+    ("Felix Testcase", "write-off-timely", "not filed late"),
 ])
 def test_wrong_actions_say_why(patient, action, words):
     claim = QUEUE.claim(by_patient(patient))
     assert words in why_not(QUEUE, claim, action)
     assert not work_claim(QUEUE, (), claim.claim_id, action).right
+
+
+@pytest.mark.parametrize("claim_id", ["Q15", "Q16"])  # Medicare unprocessable (MA130) and Medicare CO-29
+def test_no_feedback_sends_an_unappealable_claim_to_an_appeal(claim_id):
+    claim = QUEUE.claim(claim_id)
+    assert QUEUE.payer(claim).is_medicare
+    for action in ACTIONS:
+        if action in claim.right:
+            continue
+        text = why_not(QUEUE, claim, action).lower()
+        for advice in ("choose the level", "way back is an appeal", "redetermination first", "appeal with proof"):
+            assert advice not in text, (action, text)
+        if action in ("payer-appeal", "reopening", "redetermination", "reconsideration", "alj"):
+            assert "no appeal rights" in text, (action, text)
+
+
+def test_commercial_timely_filing_appeal_needs_proof():
+    claim = QUEUE.claim("Q13")
+    assert not QUEUE.payer(claim).is_medicare and claim.carc == "29"
+    text = why_not(QUEUE, claim, "replacement-claim")
+    assert "commercial" in text and "proof of timely filing" in text
 
 
 def test_every_medicare_rule_taught_names_its_source_and_year():
@@ -152,10 +173,10 @@ def test_every_medicare_rule_taught_names_its_source_and_year():
 
 def test_the_right_texts_carry_the_medicare_rules():
     texts = {c.patient: c.why for c in QUEUE.claims}
-    assert "frequency code 7" in texts["Kenji Ollerton"]
-    assert "120 days" in texts["Tobias Quenby"] and "180 days" in texts["Marisol Ekwueme"]
-    assert "60 days" in texts["Dov Aldana"] and "one year" in texts["Hollis Varga"]
-    assert "2 %" in texts["Noor Hadley"] and "not the patient's share" in texts["Noor Hadley"]
+    assert "frequency code 7" in texts["Kenji Example"]
+    assert "120 days" in texts["Tobias Fictional"] and "180 days" in texts["Marisol Madeup"]
+    assert "60 days" in texts["Dov Demo"] and "one year" in texts["Hollis Sample"]
+    assert "2 %" in texts["Noor Sample"] and "not the patient's share" in texts["Noor Sample"]
 
 
 # --- money and days in A/R --------------------------------------------------------------------------------------
@@ -187,7 +208,7 @@ def test_working_every_claim_right_collects_what_the_file_says():
 
 
 def test_a_wrong_write_off_lowers_ar_but_collects_nothing():
-    claim = QUEUE.claim(by_patient("Dov Aldana"))
+    claim = QUEUE.claim(by_patient("Dov Demo"))
     decision = work_claim(QUEUE, (), claim.claim_id, "write-off-contractual")
     before, after = queue_metrics(QUEUE), queue_metrics(QUEUE, (decision,))
     assert not decision.right and after.collected == 0
@@ -276,7 +297,7 @@ def test_aging_chart_and_its_summary():
     import matplotlib.pyplot as plt
 
     before = queue_metrics(QUEUE)
-    claim = QUEUE.claim(by_patient("Dov Aldana"))  # 90+ days old
+    claim = QUEUE.claim(by_patient("Dov Demo"))  # 90+ days old
     after = queue_metrics(QUEUE, (work_claim(QUEUE, (), claim.claim_id, "alj"),))
     fig, ax = plt.subplots()
     ar_aging_chart(before, after, ax=ax)
@@ -314,13 +335,13 @@ def test_widget_works_claims_and_saves_the_queue_shape(store):
     assert "Q01" in w.table.value and "Next deadline" in w.table.value
     w.submit.click()
     assert "Choose an action" in w.feedback.value and store.get(SECTION, WORK_QUEUE) is None
-    target = QUEUE.claim(by_patient("Hollis Varga"))
+    target = QUEUE.claim(by_patient("Hollis Sample"))
     w.claim_pick.value = target.claim_id
     assert "CO-97" in w.detail.value and "our paraphrase" in w.detail.value
     w.action.value = "reopening"
     w.submit.click()
     assert "right" in w.feedback.value and "$430.00" in w.scoreboard.value
-    wrong = QUEUE.claim(by_patient("Ada Pennock"))
+    wrong = QUEUE.claim(by_patient("Ada Demo"))
     w.claim_pick.value = wrong.claim_id
     w.action.value = "replacement-claim"
     w.submit.click()
@@ -447,3 +468,10 @@ def test_the_aging_summary_before_any_work_says_how_to_see_a_change(store):
     w.action.value = "write-off-contractual"  # right or wrong, it takes the claim out of A/R
     w.submit.click()
     assert "→" in aging_summary(w.before, w.after)
+
+
+def test_every_queue_patient_has_an_obviously_made_up_name():
+    # synthetic-data rule: no name a living person may carry; same style as visits.json (Avery Sample, Riley Demo)
+    made_up = {"Sample", "Example", "Demo", "Testcase", "Fictional", "Madeup", "Placeholder", "Pretend"}
+    for claim in RAW["claims"]:
+        assert claim["patient"].split()[-1] in made_up, claim["patient"]

@@ -140,8 +140,26 @@ def test_major_procedure_day_asks_for_57_not_25(tmp_path):
     findings = scrub(visit("V03"), tables=tables)
     assert rules_of(findings) == ["modifier-25"] and "57" in findings[0].fix and "major" in findings[0].message
     assert scrub(visit("V03", line_changes={1: {"modifiers": ["57"]}}), tables=tables) == []
+    # 25 beside a major procedure is the wrong modifier: it asks for 57
+    wrong = scrub(visit("V03", line_changes={1: {"modifiers": ["25"]}}), tables=tables)
+    assert rules_of(wrong) == ["modifier-25"] and "use modifier 57" in wrong[0].fix
     # on a minor-procedure day, 25 clears it
     assert scrub(visit("V03", line_changes={1: {"modifiers": ["25"]}})) == []
+
+
+def test_57_beside_a_minor_procedure_is_flagged():
+    # V03: 99213 with the knee injection 20610 (0-day global) -> 57 is the wrong modifier, 25 is the right one
+    findings = scrub(visit("V03", line_changes={1: {"modifiers": ["57"]}}))
+    assert rules_of(findings) == ["modifier-25"] and findings[0].line == 1
+    assert "major" in findings[0].message and "minor" in findings[0].message and "modifier 25" in findings[0].fix
+
+
+def test_57_beside_a_minor_procedure_is_denied_not_paid():
+    from careerlab.claims.adjudication import adjudicate
+
+    remit = adjudicate(visit("V03", line_changes={1: {"modifiers": ["57"]}}))
+    first = remit[remit["line"] == 1].iloc[0]
+    assert first["status"] == "denied" and ("CO", "97") in [(g, r) for g, r, _ in first["adjustments"]]
 
 
 def test_em_and_procedure_on_different_days_need_no_25():

@@ -137,11 +137,12 @@ def test_without_pyx12_the_check_says_so_and_the_builder_still_shows_the_file(mo
 
 def test_the_map_lines_up_loops_with_cms1500_boxes():
     table = x12_map_table(to_837p(VISITS["V01"]))
-    assert table.index.is_unique and list(table["Loop"]).count("2400") == 3
+    assert table.index.is_unique and list(table["Loop"]).count("2400") == 4
     boxes = dict(zip(table.index, table["CMS-1500 box"]))
     assert boxes["HI"] == "21" and boxes["DTP*472"] == "24A" and "33" in boxes["NM1*85, N3, N4"]
     assert "24D" in boxes["SV1"] and "28" in boxes["CLM"]
     examples = dict(zip(table.index, table["In this file"]))
+    assert examples["REF*6R"].startswith("REF*6R*V01-1")
     assert examples["HI"] == "HI*ABK:I10*ABF:E119" and examples["NM1*85, N3, N4"].startswith("NM1*85*")
     assert "In this file" not in x12_map_table().columns
 
@@ -397,3 +398,13 @@ def test_the_era_table_and_the_file_as_shown():
     assert table.loc[("V03", 1)]["Adjustments (group-reason amount)"].startswith("CO-97")
     shown = show_document(to_837p(VISITS["V01"])).data
     assert "monospace" in shown and "HI*ABK:I10*ABF:E119~\n" in shown
+
+
+@pytest.mark.parametrize("visit_id", ["V01", "V03"])
+def test_the_835_echoes_only_line_control_numbers_the_837p_sent(visit_id):
+    # TR3 005010X221A1 2110 REF*6R: returned only when received on the 837 (X12 RFI 1684, 2012)
+    claim = VISITS[visit_id]
+    sent = re.findall(r"REF\*6R\*([^~*]+)~", to_837p(claim))
+    echoed = re.findall(r"REF\*6R\*([^~*]+)~", to_835([(claim, adjudicate(claim))]))
+    assert len(sent) == len(claim.lines) and len(set(sent)) == len(sent)
+    assert echoed and set(echoed) <= set(sent)

@@ -17,7 +17,7 @@ def test_an_amount_that_is_not_plain_digits_is_refused_in_plain_words(amount):
         read_835(VALID_835.replace("CLP*V01*1*175", f"CLP*V01*1*{amount}"))
 
 
-@pytest.mark.parametrize("old, new, words", [("REF*6R*1", "REF*6R*²", "REF02"),
+@pytest.mark.parametrize("old, new, words", [("REF*6R*V01-1", "REF*6R*V01-²", "REF02"),
                                              ("DTM*472*20261006", "DTM*472*٢٠٢٦١٠٠٦", "date")])
 def test_digits_that_are_not_ascii_are_refused_in_plain_words(old, new, words):
     with pytest.raises(X12Error, match=words):
@@ -32,7 +32,7 @@ def test_a_cas_with_more_than_six_adjustments_is_refused_not_cut_short():
 
 def test_many_cas_segments_on_one_line_are_all_kept():
     extra = "CAS*OA*23*0.01~\n" * 3000
-    era = read_835(VALID_835.replace("REF*6R*1~", extra + "REF*6R*1~", 1))
+    era = read_835(VALID_835.replace("REF*6R*V01-1~", extra + "REF*6R*V01-1~", 1))
     assert sum(1 for a in era.claims[0].lines[0].adjustments if a[:2] == ("OA", "23")) == 3000
 
 
@@ -51,7 +51,7 @@ def test_a_file_the_validator_chokes_on_gets_words_not_python_internals(text):
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x2FFF), min_size=1, max_size=12))
 def test_any_text_in_any_amount_or_number_is_read_or_refused_in_plain_words(junk):
-    for old in ("CLP*V01*1*175", "REF*6R*1", "DTM*472*20261006"):
+    for old in ("CLP*V01*1*175", "REF*6R*V01-1", "DTM*472*20261006"):
         head = old.rsplit("*", 1)[0]
         try:
             read_835(VALID_835.replace(old, f"{head}*{junk}", 1))

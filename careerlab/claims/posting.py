@@ -51,11 +51,17 @@ def draft_appeal(claim: Claim, remit: "pandas.DataFrame", line: int, argument: s
     kind = "request for redetermination (Medicare appeal level 1, within 120 days of the remittance)" if medicare else "appeal"
     return "\n".join([
         f"Re: {kind} of claim {claim.claim_id}, line {line} (code {row['code']}), denied with {codes}",
-        f"Patient: {claim.patient_name} (synthetic), member ID {claim.member_id}", "",
+        f"Patient: {claim.patient_name} (synthetic), member ID {claim.member_id}",
+        f"Date of service: {_date_of_service(claim, line)}", "",  # a redetermination must name it (42 CFR 405.944(b))
         "We ask you to reconsider this denial.", str(argument).strip(), "",
         f"Amount in question: {fmt_money(row['billed'])}. Enclosed: the visit notes and any records cited above.",
         "Maple Street Family Practice (fictional), billing NPI " + claim.billing_npi + " (fictional)",
     ])
+
+
+def _date_of_service(claim: Claim, line: int) -> str:
+    day = claim.lines[line - 1].date_of_service if 0 < line <= len(claim.lines) else None
+    return day.isoformat() if day else "(not on the claim)"
 
 
 def rate_percent(part: int, whole: int, field: str = "rate") -> Decimal:

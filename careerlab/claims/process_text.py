@@ -136,7 +136,8 @@ def exercises() -> dict[str, dict]:
              ("d", "25: it marks a separate service.", "25 is about a visit on the day of a procedure, not about an ABN.")],
             "a", f"With a signed ABN on file the line carries {ga}, and if Medicare denies it the {liable_if_denied(ga)} "
             f"pays. Without one it carries {gz} and the {liable_if_denied(gz)} pays (Palmetto GBA, Noridian; CMS Claims "
-            "Processing Manual ch. 30 s. 50). The ABN (form CMS-R-131) must be given before the service, for a "
+            "Processing Manual ch. 30 s. 50; checked 2026; GZ lines are denied automatically, as CO-50, since "
+            "July 2011, CMS MM7228). The ABN (form CMS-R-131) must be given before the service, for a "
             "service Medicare may find not reasonable and necessary.",
             ["The test is normally covered, but not for this diagnosis under Medicare's policy.",
              "An ABN was explained, signed and dated before the test; the practice keeps it on file."]),

@@ -45,10 +45,18 @@ def why_not(queue: WorkQueue, claim: QueueClaim, action: str) -> str:
         owner = "the patient's share" if claim.group == "PR" else "a contractual amount"
         return (f"The payer has paid its part and nothing on the claim is wrong: the {fmt_money(claim.balance)} left "
                 f"is {claim.group}-{claim.carc}, {owner}.")
+    if payer.is_medicare and claim.carc == "29" and action in fixes:
+        return ("There are no appeal rights: a Medicare timely-filing denial is not an initial determination, so it cannot be "
+                "appealed or reopened, and sending it again arrives later still (Medicare Claims Processing Manual "
+                "ch. 1, s. 70). Write it off as CO-29 unless one of Medicare's narrow exceptions applies.")
+    if rejected and action in ("payer-appeal",) + MEDICARE_ONLY:
+        return ("There are no appeal rights: a claim that was rejected or returned as unprocessable (MA130) was never a "
+                "decision, so it cannot be appealed or reopened: correct it and send it as a new claim.")
     if action == "replacement-claim" and claim.carc == "50":
         return "Nothing on the claim was keyed wrong: the payer questions medical necessity, which is disputed by appeal, with the notes."
     if action == "replacement-claim" and claim.carc == "29":
-        return "A corrected claim would arrive later still: the way back is an appeal with proof that it was sent on time."
+        return ("A corrected claim would arrive later still. With a commercial payer the way back is an appeal, and only "
+                "with proof of timely filing (such as the payer's or clearinghouse's acceptance report).")
     if action == "replacement-claim" and claim.carc == "97" and not payer.is_medicare:
         return "The notes do not support modifier 25: a replacement claim adding it would bill for a visit that was not documented."
     if action in MEDICARE_ONLY and not payer.is_medicare:

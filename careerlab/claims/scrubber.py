@@ -133,24 +133,41 @@ def _bundled(claim: Claim, tables: ClaimTables) -> list[Finding]:
 
 def _modifier_25(claim: Claim, tables: ClaimTables) -> list[Finding]:
     """Rule modifier-25: an E/M on the day of a minor procedure (0- or 10-day global period) carries 25; on the
-    day of a major one (90-day global) the visit that decided on the surgery carries 57 (CMS, Medicare Claims
+    day of (or the day before) a major one (90-day global) the visit that decided on the surgery carries 57, and 57
+    beside a minor procedure (or 25 beside a major one) is wrong (CMS, Medicare Claims
     Processing Manual ch. 12 s. 30.6.6; MLN Global Surgery booklet). Tests and blood draws have no global period,
     so a visit with only those needs no modifier."""
     services = tables.services
     out = []
     for n, line in enumerate(claim.lines, start=1):
-        if services.get(line.code, {}).get("kind") != "em" or {"25", "57"} & set(line.modifiers):
+        if services.get(line.code, {}).get("kind") != "em":
             continue
         globals_today = {services[o.code].get("global_days", "") for o in claim.lines
                          if o.code in services and o.date_of_service == line.date_of_service} - {""}
         field = f"Line {n} modifiers (box 24D)"
-        if globals_today & {"0", "10"}:
+        has = {"25", "57"} & set(line.modifiers)
+        minor, major = bool(globals_today & {"0", "10"}), "90" in globals_today
+        if "57" in has and minor and not major:
+            out.append(Finding("modifier-25", field, "error",
+                               f"Office visit {line.code} carries modifier 57, which is only for the decision on a "
+                               "major procedure (90-day global period); the procedure today is a minor one.",
+                               "Use modifier 25 instead of 57 if the notes show a significant, separate problem; "
+                               "if not, remove the visit line.", n))
+        elif "25" in has and major and not minor:
+            out.append(Finding("modifier-25", field, "error",
+                               f"Office visit {line.code} carries modifier 25, but the procedure today is a major "
+                               "one (90-day global period).",
+                               "If this visit is where the decision for surgery was made, use modifier 57 instead "
+                               "of 25; otherwise the visit is part of the surgery's payment: remove the line.", n))
+        elif has:
+            continue
+        elif minor:
             out.append(Finding("modifier-25", field, "error",
                                f"Office visit {line.code} is on the same day as a minor procedure (0- or 10-day "
                                "global period) but has no modifier 25.",
                                "If the notes show a significant, separate problem was handled, add modifier 25; "
                                "if not, remove the visit line.", n))
-        elif "90" in globals_today:
+        elif major:
             out.append(Finding("modifier-25", field, "error",
                                f"Office visit {line.code} is on the day of a major procedure (90-day global period) "
                                "with no modifier 57.",
@@ -187,8 +204,8 @@ def _timely(claim: Claim, tables: ClaimTables, today: date) -> list[Finding]:
         if sent > deadline:
             out.append(Finding("timely-filing", f"Line {n} date of service (box 24A)", "error",
                                f"Sent {sent.isoformat()}, after the {payer.filing_limit} limit ended on {deadline.isoformat()}.",
-                               "The payer will deny it (reason 29). Appeal only with proof it was sent in time; "
-                               "otherwise write it off.", n))
+                               "The payer will deny it (reason 29). Medicare gives no appeal rights for that; a commercial "
+                               "payer takes an appeal only with proof of timely filing. Otherwise write it off.", n))
     return out
 
 

@@ -167,6 +167,8 @@ X12_MAP = (
     ("2400", "SV1", "24D, 24F, 24G, 24E", "The service: HC and the code with its modifiers (24D), the charge (24F), "
      "the units (24G) and the diagnosis pointers (24E), written as numbers: 1 = A, 2 = B ..."),
     ("2400", "DTP*472", "24A", "The date of service of the line."),
+    ("2400", "REF*6R", "(none)", "Line item control number (here claim and line, e.g. V01-1): the 835 sends it "
+     "back, so each payment posts to its line."),
 )
 
 

@@ -13,7 +13,7 @@ from careerlab.claims.data import get_payer
 from careerlab.claims.model import Claim, ClaimError
 from careerlab.claims.money import ZERO
 from careerlab.claims.x12 import DEFAULT, Separators, amount, composite, d8, envelope, segment, text
-from careerlab.claims.x12_837p import claim_date, person
+from careerlab.claims.x12_837p import claim_date, line_control, person
 from careerlab.claims.x12_parties import BILLING_PROVIDER, FILING_INDICATOR, PAYER_ADDRESS, RECEIVER
 
 VERSION = "005010X221A1"
@@ -72,7 +72,7 @@ def _claim_loop(claim: Claim, remit, kind: str, sep: Separators) -> tuple[list[s
         if line.date_of_service:
             out.append(s("DTM", "472", d8(line.date_of_service)))
         out += _cas(list(r["adjustments"]), sep)
-        out.append(s("REF", "6R", int(r["line"])))
+        out.append(s("REF", "6R", line_control(claim, int(r["line"]))))  # echoes the 837P's 2400 REF*6R
         out.append(s("AMT", "B6", amount(Decimal(r["allowed"]))))
     return out, paid
 

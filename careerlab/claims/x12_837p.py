@@ -82,7 +82,7 @@ def _people(claim: Claim, sep: Separators) -> list[str]:
 
 
 def _lines(claim: Claim, place: str, sep: Separators) -> list[str]:
-    """Loop 2400, one LX/SV1/DTP per box 24 line."""
+    """Loop 2400, one LX/SV1/DTP/REF*6R per box 24 line."""
     out = []
     for n, line in enumerate(claim.lines, start=1):
         procedure = composite("HC", text(line.code, 48), *(text(m, 2) for m in line.modifiers[:4]), sep=sep)
@@ -93,7 +93,13 @@ def _lines(claim: Claim, place: str, sep: Separators) -> list[str]:
                         sep=sep)]
         if line.date_of_service:
             out.append(segment("DTP", "472", "D8", d8(line.date_of_service), sep=sep))
+        out.append(segment("REF", "6R", line_control(claim, n), sep=sep))
     return out
+
+
+def line_control(claim: Claim, n: int) -> str:
+    """The 2400 REF*6R line item control number, e.g. 'V01-1': the 835 echoes it so posting matches each line."""
+    return f"{text(claim.claim_id, 46)}-{n}"
 
 
 def to_837p(claim: Claim, *, control_number: int = 1, created: date | None = None,

@@ -126,9 +126,10 @@ class _Reader:
         elif tag == "DTM" and _el(seg, 1) == "472" and self.line is not None:
             self.line["date_of_service"] = _date(_el(seg, 2), where)
         elif tag == "REF" and _el(seg, 1) == "6R" and self.line is not None:
-            if not _DIGITS.fullmatch(_el(seg, 2)) or not 0 < int(_el(seg, 2)) < 1000:
-                raise X12Error(f"{where}: REF02 '{_el(seg, 2)[:10]}' is not a line number.")
-            self.line["line"] = int(_el(seg, 2))
+            number = _el(seg, 2).rsplit("-", 1)[-1]  # our 837P sends '<claim>-<line>' (older files: the line alone)
+            if not _DIGITS.fullmatch(number) or not 0 < int(number) < 1000:
+                raise X12Error(f"{where}: REF02 '{_el(seg, 2)[:10]}' does not end in a line number.")
+            self.line["line"] = int(number)
         elif tag == "AMT" and _el(seg, 1) == "B6" and self.line is not None:
             self.line["allowed"] = _money(seg, 2, where)
 
