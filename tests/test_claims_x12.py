@@ -331,7 +331,7 @@ def test_round_trip_gives_the_same_amounts_to_the_cent(claim, sep):
     assert era.balance_problems() == []
     back = era_remittance(era.claims[0])
     for column in ("line", "billed", "allowed", "deductible", "coinsurance", "copay", "patient_share", "paid",
-                   "written_off", "status"):
+                   "sequestration", "written_off", "status"):
         assert list(back[column]) == list(original[column]), column
     assert [sorted(a) for a in back["adjustments"]] == [sorted(a) for a in original["adjustments"]]
     assert post_payment(back) == post_payment(original)

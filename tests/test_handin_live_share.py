@@ -50,7 +50,7 @@ def test_the_tick_box_is_off_by_default_says_what_is_shared_and_saves_the_choice
 
 def test_no_hand_in_unless_opted_in_and_on_a_hub(tmp_path, monkeypatch):
     sent = []
-    monkeypatch.setattr(client, "hand_in", lambda doc: sent.append(doc) or client.Receipt(True, "ok"))
+    monkeypatch.setattr(client, "hand_in", lambda doc, timeout=None: sent.append(doc) or client.Receipt(True, "ok"))
     store = ProgressStore(tmp_path / "p.json")
     on_hub(monkeypatch, "http://127.0.0.1:9/x/", "tok")
     view = answer(store, "q-roles-1", "The medical coder")
@@ -68,7 +68,7 @@ def test_no_hand_in_unless_opted_in_and_on_a_hub(tmp_path, monkeypatch):
 
 def test_unticking_on_a_hub_hands_in_at_once_so_the_live_view_stops_counting(tmp_path, monkeypatch):
     sent = []
-    monkeypatch.setattr(client, "hand_in", lambda doc: sent.append(doc) or client.Receipt(True, "ok"))
+    monkeypatch.setattr(client, "hand_in", lambda doc, timeout=None: sent.append(doc) or client.Receipt(True, "ok"))
     store = ProgressStore(tmp_path / "p.json")
     store.record("learner", "share_live", True)
     off_hub(monkeypatch)
@@ -85,7 +85,7 @@ def test_unticking_on_a_hub_hands_in_at_once_so_the_live_view_stops_counting(tmp
 
 def test_a_hub_problem_is_one_plain_sentence_and_the_answer_is_still_saved(tmp_path, monkeypatch):
     on_hub(monkeypatch, "http://127.0.0.1:9/x/", "tok")
-    monkeypatch.setattr(client, "_call", lambda method, route, body=None: (0, {}))
+    monkeypatch.setattr(client, "_call", lambda method, route, body=None, timeout=None: (0, {}))
     store = ProgressStore(tmp_path / "p.json")
     store.record("learner", "share_live", True)
     view = answer(store, "q-roles-1", "The medical coder")
@@ -116,3 +116,16 @@ def test_three_learners_who_opt_in_reach_the_instructors_live_view(tmp_path, mon
     shown = view.status.value + view.table.value + re.sub(r"base64,[^\"]+", "", view.chart.value)
     for secret in ("Secret", "ada", "bob", "cai", "dee", "hand-in 1"):
         assert secret not in shown
+
+
+def test_a_live_share_waits_only_a_short_time_for_the_hub(tmp_path, monkeypatch):
+    """A live share rides on the quiz's Check: it waits at most LIVE_TIMEOUT for the hand-in
+    service, never the full hand-in timeout, so a slow hub cannot freeze the quiz."""
+    waited = []
+    monkeypatch.setattr(client, "_call", lambda method, route, body=None, timeout=None: waited.append(timeout) or (0, {}))
+    store = ProgressStore(tmp_path / "p.json")
+    store.record("learner", "share_live", True)
+    on_hub(monkeypatch, "http://127.0.0.1:9/x/", "tok")
+    view = answer(store, "q-roles-1", "The medical coder")
+    assert waited == [client.LIVE_TIMEOUT] and client.LIVE_TIMEOUT < client.TIMEOUT
+    assert "Not shared live" in view.feedback.value

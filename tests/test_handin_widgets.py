@@ -68,7 +68,7 @@ def test_panel_hand_in_off_a_hub_exports_and_offers_a_download(tmp_path, monkeyp
 
 def test_a_hub_that_does_not_answer_is_one_plain_sentence(tmp_path, monkeypatch):
     on_hub(monkeypatch, "http://127.0.0.1:9/services/careerlab-handin/", "tok-ada")
-    monkeypatch.setattr(client, "_call", lambda method, route, body=None: (0, {}))
+    monkeypatch.setattr(client, "_call", lambda method, route, body=None, timeout=None: (0, {}))
     parts = progress_panel(learner_store(tmp_path)).children_by_role
     parts["handin"].click()
     shown = parts["handin_message"].value

@@ -175,6 +175,8 @@ def era_remittance(claim: EraClaim) -> "pandas.DataFrame":
                   carc.get(first[1], {}).get("plain_words", f"Reason code {first[1]}.") if first else "Denied.")
         rows.append({"line": line.line, "code": line.code, "modifiers": " ".join(line.modifiers), "billed": line.charge,
                      "allowed": allowed, "deductible": part["1"], "coinsurance": part["2"], "copay": part["3"],
-                     "patient_share": share, "paid": line.paid, "written_off": line.charge - line.paid - share,
+                     "patient_share": share, "paid": line.paid,
+                     "sequestration": sum((a[2] for a in line.adjustments if a[0] == "CO" and a[1] == "253"), ZERO),
+                     "written_off": line.charge - line.paid - share,
                      "status": "denied" if denied else "paid", "adjustments": list(line.adjustments), "reason": reason})
     return pd.DataFrame(rows, columns=COLUMNS)

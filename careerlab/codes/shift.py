@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 
 from careerlab.codes.grading import GradeResult, grade_case
 from careerlab.codes.model import PracticeCase
-from careerlab.progress.record import SHIFT_SHAPE
+from careerlab.progress.record import SHIFT_NUMBER, SHIFT_SHAPE
 
 __all__ = ["DEFAULT_CHARTS", "CaseResult", "Shift", "ShiftSummary", "draw_shift", "shift_record"]
 
@@ -163,4 +163,4 @@ def shift_record(summary: ShiftSummary, shift_no: int) -> dict:
     which shift it was (so the next draw differs)."""
     value = {"cases": summary.cases, "correct": summary.correct, "seconds": round(summary.seconds, 1),
              "charts_per_hour": round(summary.charts_per_hour, 1)}
-    return {**{k: value[k] for k in SHIFT_SHAPE}, "score": round(summary.score, 3), "shift": shift_no}
+    return {**{k: value[k] for k in SHIFT_SHAPE}, "score": round(summary.score, 3), SHIFT_NUMBER: shift_no}

@@ -21,7 +21,7 @@ from careerlab.codes.text import clock_text, shift_summary_text
 from careerlab.codes.widgets import block
 from careerlab.handin.widgets import hand_in_row
 from careerlab.progress import default_store
-from careerlab.progress.record import CODER_SHIFT, SHIFT_SHAPE, exercise_section
+from careerlab.progress.record import CODER_SHIFT, SHIFT_NUMBER, SHIFT_SHAPE, exercise_section
 from careerlab.ui import message_html, safe_callback, show_message
 
 SECTION = exercise_section(LESSON)
@@ -118,7 +118,7 @@ def shift_widget(n: int = DEFAULT_CHARTS, store=None, cases: Sequence[PracticeCa
             show_message(feedback, "There are no practice charts to draw from, so the shift cannot start.", "warn")
             return
         saved = store.read(SECTION, CODER_SHIFT, SHIFT_SHAPE, None)
-        earlier = saved.get("shift") if isinstance(saved, dict) else None
+        earlier = saved.get(SHIFT_NUMBER) if isinstance(saved, dict) else None
         ok = isinstance(earlier, int) and not isinstance(earlier, bool) and 0 <= earlier < 10 ** 6
         state["no"] = earlier + 1 if ok else 0  # a hand-edited or damaged count starts again at 0
         drawn = draw_shift(pool, _salt(store), size.value, state["no"])

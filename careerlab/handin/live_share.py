@@ -36,7 +36,7 @@ def share_answer(store: Any) -> str | None:
 
     if not shares_live(store) or not client.on_class_hub():
         return None
-    receipt = client.hand_in(client.results_document(store))
+    receipt = client.hand_in(client.results_document(store), timeout=client.LIVE_TIMEOUT)
     return SHARED if receipt.ok else f"Not shared live: {receipt.message}"
 
 

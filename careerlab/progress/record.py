@@ -25,7 +25,7 @@ from careerlab.assessment.model import ROLES, TRAIT_IDS
 __all__ = [
     "ASSESSMENT", "CODER_SHIFT", "DRAFT_RESPONSES", "EXERCISE_PREFIX", "LEARNER", "MY_RESULTS", "NAME",
     "PROGRESS_FORMAT", "QUEUE_SHAPE", "QUIZ_ORDER_SALT", "QUIZ_PREFIX", "RESPONSES", "RESULTS_FORMAT", "ROLES",
-    "ROLE_FIT", "SCORE_KEY", "SCORE_SHAPE", "SHARE_LIVE", "SHIFT_SHAPE", "TRAIT_IDS", "TRAIT_SCORES", "VERSION",
+    "ROLE_FIT", "SCORE_KEY", "SCORE_SHAPE", "SHARE_LIVE", "SHIFT_NUMBER", "SHIFT_SHAPE", "TRAIT_IDS", "TRAIT_SCORES", "VERSION",
     "WORK_QUEUE", "exercise_section", "is_quiz", "lesson_of", "quiz_section",
 ]
 
@@ -48,6 +48,7 @@ SCORE_SHAPE = {"correct": int, "answered": int, "total": int}
 # Whole activities saved as exercises (each also has the 0-1 "score" every exercise has)
 CODER_SHIFT = "coder-shift"  # in exercise:02-the-medical-coder, the latest finished shift
 SHIFT_SHAPE = {"cases": int, "correct": int, "seconds": float, "charts_per_hour": float}
+SHIFT_NUMBER = "shift"  # also in CODER_SHIFT: how many shifts came before it (the next draw differs)
 WORK_QUEUE = "work-queue"  # in exercise:03-the-medical-biller, the latest worked queue
 QUEUE_SHAPE = {"claims": int, "worked": int, "right": int, "collected": float, "days_in_ar": float}
 
