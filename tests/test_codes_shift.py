@@ -117,6 +117,16 @@ def keyed_bank():
     return out
 
 
+def work_a_shift(p, clock, charts: int, seconds: int) -> None:
+    """Start a shift and submit every chart (I10 / 99213) after ``seconds`` on the fake clock each."""
+    p["start"].click()
+    for _ in range(charts):
+        clock.now += seconds
+        p["dx"].value, p["svc"].value = "I10", "99213"
+        p["submit"].click()
+        p["next"].click()
+
+
 def answer(case):
     mods = "".join("-" + m for m in case.services[0].modifiers)
     return ", ".join(k.code for k in case.diagnoses), "99213" + mods
@@ -208,12 +218,7 @@ def test_a_finished_shift_is_in_the_exported_results_and_lesson_07_reads_it(tmp_
     store = ProgressStore(tmp_path / "home" / "progress.json")
     clock = FakeClock()
     p = parts(shift_widget(n=5, store=store, cases=keyed_bank(), clock=clock))
-    p["start"].click()
-    for _ in range(5):
-        clock.now += 30
-        p["dx"].value, p["svc"].value = "I10", "99213"
-        p["submit"].click()
-        p["next"].click()
+    work_a_shift(p, clock, charts=5, seconds=30)
     path = store.export(tmp_path / "ada.json", learner="Ada Example")
     doc = json.loads(path.read_text(encoding="utf-8"))
     shift = doc["progress"][exercise_section(LESSON)][CODER_SHIFT]

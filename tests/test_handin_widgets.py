@@ -162,7 +162,7 @@ def test_hub_dashboard_for_a_learner_or_off_the_hub_says_so(monkeypatch, service
 def test_hand_in_after_the_coders_shift_sends_the_shift_under_the_hub_name(tmp_path, monkeypatch, service):
     """The end of a shift offers Hand in; on the hub the learner's record, shift included, goes to
     the course under the hub's name for them."""
-    from test_codes_shift import FakeClock, keyed_bank, parts
+    from test_codes_shift import FakeClock, keyed_bank, parts, work_a_shift
 
     from careerlab.codes.model import LESSON
     from careerlab.codes.shift_widgets import shift_widget
@@ -174,12 +174,7 @@ def test_hand_in_after_the_coders_shift_sends_the_shift_under_the_hub_name(tmp_p
     w = shift_widget(n=5, store=store, cases=keyed_bank(), clock=clock)
     p = parts(w)
     assert w.handin.layout.display == "none"  # nothing to hand in before a shift is finished
-    p["start"].click()
-    for _ in range(5):
-        clock.now += 40
-        p["dx"].value, p["svc"].value = "I10", "99213"
-        p["submit"].click()
-        p["next"].click()
+    work_a_shift(p, clock, charts=5, seconds=40)
     assert w.handin.layout.display is None
     w.handin.button.click()
     assert "Handed in" in w.handin.message.value and str(tmp_path) not in w.handin.message.value
