@@ -1,6 +1,7 @@
 """The A/R and denials work queue (issue 14, item 3): the data, the priority order, working claims, the money
 and days in A/R (checked against sums worked out here from the raw file), the loader on hostile files, and the
 widget driven as a learner would."""
+import html
 import json
 from datetime import date, timedelta
 from decimal import Decimal
@@ -444,7 +445,8 @@ def test_lesson_03_ends_its_body_with_the_work_queue():
                 for line in "".join(c["source"]).splitlines() if line.startswith("## ")]
     assert headings[-4:] == ["## Your work queue", "## Self-check", "## Key points", "## What's next"]
     code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
-    assert any("work_queue()" in text for text in code) and any("ar_aging_chart(" in text for text in code)
+    assert any("work_queue()" in text for text in code)
+    assert not any("rejection_text(" in text or "ar_aging_chart(" in text for text in code)  # on demand, not at Run All
 
 
 def test_the_verdict_on_a_worked_claim_sits_above_the_next_claim(store):
@@ -460,14 +462,35 @@ def test_the_verdict_on_a_worked_claim_sits_above_the_next_claim(store):
 
 
 def test_the_aging_summary_before_any_work_says_how_to_see_a_change(store):
-    """Run All draws the aging chart before any claim is worked: its sentence says so and what to do,
-    instead of a "before → after" with nothing changed."""
+    """Drawn before any claim is worked, the aging chart's sentence says so and what to do, instead of
+    a "before → after" with nothing changed."""
     w = work_queue(store=store)
     text = aging_summary(w.before, w.after)
-    assert "Nothing has changed yet" in text and "run this cell again" in text and "→" not in text
+    assert "Nothing has changed yet" in text and "press Draw the A/R by age again" in text and "→" not in text
     w.action.value = "write-off-contractual"  # right or wrong, it takes the claim out of A/R
     w.submit.click()
     assert "→" in aging_summary(w.before, w.after)
+
+
+def test_the_aging_chart_is_drawn_when_asked_with_its_sentence_and_cleared_when_out_of_date(store):
+    """Run All draws no aging chart (it costs a tenth of a second a learner does not need yet); the button
+    draws it from this widget's own decisions, with alt text and the summary under it."""
+    w = work_queue(store=store)
+    kids = list(w.children)
+    assert w.aging.value == ""
+    assert kids.index(w.aging_button) < kids.index(w.aging) < kids.index(w.handin)
+    w.aging_button.click()
+    assert '<img class="careerlab-aging-chart"' in w.aging.value and 'alt="' in w.aging.value
+    assert "Nothing has changed yet" in w.aging.value
+    claim = QUEUE.claim(by_patient("Dov Demo"))  # 90+ days old, its right action collects
+    w.claim_pick.value, w.action.value = claim.claim_id, "alj"
+    w.submit.click()
+    assert w.aging.value == ""  # a chart of the queue before this decision would mislead
+    w.aging_button.click()
+    expected = aging_summary(w.before, w.after)
+    assert "→" in expected and html.escape(expected) in w.aging.value
+    w.reset_button.click()
+    assert w.aging.value == ""
 
 
 def test_every_queue_patient_has_an_obviously_made_up_name():

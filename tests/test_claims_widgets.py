@@ -1,6 +1,8 @@
 """Drive the claim builder and the share exercise as a learner would: set values, click buttons."""
 import pytest
 
+from careerlab.claims import parse_money
+
 from careerlab.claims.widgets import SECTION, claim_builder, share_exercise
 from careerlab.progress import ProgressStore
 
@@ -72,6 +74,17 @@ def test_builder_removing_all_diagnoses(store):
     b.fields["diagnoses"].value = ""
     b.submit_button.click()  # the payer denies every line for missing information
     assert list(b.last_remittance["status"]) == ["denied", "denied"] and "CO-16" in b.result.value
+
+
+def test_share_exercise_is_exact_to_the_cent(store):
+    """A cent off is not "right" (issue 16: 119.99 was told "$120.00 is right")."""
+    ex = share_exercise("share-1", "How much?", "88.51", "50", "0.20", store=store)
+    ex.answer.value = f"{ex.expected - parse_money('0.01')}"
+    ex.check_button.click()
+    assert "Not quite" in ex.feedback.value and "is right" not in ex.feedback.value
+    ex.answer.value = f"{ex.expected}"
+    ex.check_button.click()
+    assert "is right" in ex.feedback.value
 
 
 def test_share_exercise_right_wrong_and_blank(store):

@@ -408,3 +408,21 @@ def test_the_835_echoes_only_line_control_numbers_the_837p_sent(visit_id):
     echoed = re.findall(r"REF\*6R\*([^~*]+)~", to_835([(claim, adjudicate(claim))]))
     assert len(sent) == len(claim.lines) and len(set(sent)) == len(sent)
     assert echoed and set(echoed) <= set(sent)
+
+
+def test_the_validator_runs_when_pressed_and_says_what_is_wrong_in_plain_words():
+    """Lesson 03 checks its files with a button (pyx12 reads its maps first, which Run All does not wait for)."""
+    from careerlab.claims import validator_check
+
+    good = validator_check(to_837p(VISITS["V01"]))
+    button, verdict = good.children
+    assert verdict.value == ""  # nothing is checked before the learner asks
+    button.click()
+    assert "accepts" in verdict.value and "Rejected" not in verdict.value
+    bad = validator_check(to_837p(VISITS["V01"]).replace("DTP*472*D8*20261006", "DTP*472*D8*20261306", 1))
+    bad.children[0].click()
+    assert "Rejected" in bad.children[1].value and "20261306" in bad.children[1].value
+    junk = validator_check("this is not an X12 file")
+    junk.children[0].click()
+    assert "Sorry" in junk.children[1].value or "Check this" in junk.children[1].value or "X12" in junk.children[1].value
+    assert "Traceback" not in junk.children[1].value and "/work" not in junk.children[1].value

@@ -38,6 +38,7 @@ _LAZY = {
     "remittance_chart": "careerlab.claims.charts", "ar_aging_chart": "careerlab.claims.charts",
     "work_queue": "careerlab.claims.queue_widgets",
     "claim_builder": "careerlab.claims.widgets", "share_exercise": "careerlab.claims.widgets",
+    "validator_check": "careerlab.claims.widgets",
     "process_exercise": "careerlab.claims.process_widgets",
 }
 

@@ -12,11 +12,11 @@ from careerlab.claims.queue import check_top_picks, priority_order
 from careerlab.claims.queue_work import queue_metrics, queue_result, work_claim
 from careerlab.claims.queue_model import ACTIONS, STATUSES, QueueError
 from careerlab.claims.tables import queue_table
-from careerlab.claims.text import days_in_ar_text, decision_text
+from careerlab.claims.text import aging_summary, days_in_ar_text, decision_text
 from careerlab.handin.widgets import hand_in_row
 from careerlab.progress import default_store
 from careerlab.progress.record import WORK_QUEUE, exercise_section
-from careerlab.ui import message_html, no_maths, safe_callback
+from careerlab.ui import chart_alt, chart_html, message_html, no_maths, readable, safe_callback
 
 LESSON = "03-the-medical-biller"
 SECTION = exercise_section(LESSON)
@@ -54,6 +54,12 @@ class WorkQueueWidget(widgets.VBox):
         self.feedback = widgets.HTML()
         self.scoreboard = widgets.HTML()
         self.handin = hand_in_row(self.store, "your work queue and your other results")
+        # The A/R by age is drawn when asked (after some decisions), never at Run All.
+        self.aging_button = widgets.Button(description="Draw the A/R by age", icon="bar-chart",
+                                           tooltip="Draw the open A/R by age, before and after your decisions",
+                                           layout=widgets.Layout(width="220px"))
+        self.aging = widgets.HTML()
+        self.aging_button.on_click(safe_callback(self.aging)(lambda _b: self.draw_aging()))
         self.order_button.on_click(safe_callback(self.order_feedback)(lambda _b: self.check_order()))
         self.submit.on_click(safe_callback(self.feedback)(lambda _b: self.work()))
         self.reset_button.on_click(safe_callback(self.feedback)(lambda _b: self.reset()))
@@ -64,6 +70,7 @@ class WorkQueueWidget(widgets.VBox):
             # the verdict on the claim just worked sits above the next claim, never under its story
             widgets.HTML("<b>Part 2. Work the claims, one at a time</b>"), self.scoreboard, self.feedback,
             self.claim_pick, self.detail, self.action, widgets.HBox([self.submit, self.reset_button]),
+            widgets.HTML("<b>Part 3. What changed: the A/R by age</b>"), self.aging_button, self.aging,
             self.handin]
         self.refresh()
 
@@ -73,7 +80,8 @@ class WorkQueueWidget(widgets.VBox):
         return queue_metrics(self.queue, self.done)
 
     def refresh(self) -> None:
-        """Redraw the table, the claims left to work and the scoreboard."""
+        """Redraw the table, the claims left to work and the scoreboard (a chart drawn before is out of date)."""
+        self.aging.value = ""
         worked = {d.claim_id for d in self.done}
         left = [c for c in self.queue.claims if c.claim_id not in worked]
         self.table.value = no_maths(queue_table(self.queue, self.done).to_html(index=False, escape=True, justify="left")) if left else ""
@@ -90,7 +98,7 @@ class WorkQueueWidget(widgets.VBox):
         """Show the chosen claim's story and remittance in words, and clear the action."""
         self.action.value = None
         if not self.claim_pick.value:
-            self.detail.value = message_html("Every claim is worked. Draw the chart below to see what changed.", "ok",
+            self.detail.value = message_html("Every claim is worked. Press Draw the A/R by age (below) to see what changed.", "ok",
                                              title="Queue done")
             return
         claim, e = self.queue.claim(self.claim_pick.value), html.escape
@@ -106,6 +114,19 @@ class WorkQueueWidget(widgets.VBox):
             + (f", latest notice {claim.notice_date:%Y-%m-%d}" if claim.notice_date else "")
             + f". Balance <b>{e(fmt_money(claim.balance))}</b>, {e(STATUSES[claim.status])}.{code}"
             f"<br>{e(claim.story)}</div>")
+
+    def draw_aging(self) -> None:
+        """Draw the open A/R by age, before and after the decisions so far, with its sentence under it."""
+        from matplotlib.figure import Figure
+
+        from careerlab.charting import figure_png
+        from careerlab.claims.charts import ar_aging_chart
+
+        fig = Figure(figsize=(8, 4.5), layout="constrained")
+        after = self.after
+        ar_aging_chart(self.before, after, ax=fig.add_subplot())
+        self.aging.value = (chart_html(figure_png(fig), chart_alt(fig), 760, "careerlab-aging-chart")
+                            + readable(f"<p>{html.escape(aging_summary(self.before, after))}</p>"))
 
     def check_order(self) -> None:
         """Score the three picks against the priority order and save the score."""

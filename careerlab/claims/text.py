@@ -167,7 +167,7 @@ def aging_summary(before: QueueMetrics, after: QueueMetrics) -> str:
         return (f"Open A/R by age since first billed: {'; '.join(f'{label} days {fmt_money(v)}' for label, v in before.buckets.items())}; "
                 f"in all {fmt_money(before.ar_total)}, {before.days_in_ar} days in A/R. Nothing has changed yet (no "
                 "money collected or adjusted off), so the two bars of each age are the same: work some claims in "
-                "the queue above, then run this cell again (Shift+Enter) to see what your decisions changed.")
+                "part 2, then press Draw the A/R by age again to see what your decisions changed.")
     parts = "; ".join(f"{label} days {fmt_money(before.buckets[label])} → {fmt_money(after.buckets[label])}"
                       for label in before.buckets)
     return (f"Open A/R by age since first billed, before and after your decisions: {parts}. In all "

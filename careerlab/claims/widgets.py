@@ -162,6 +162,21 @@ def file_verdict_html(text: str) -> str:
                         "that is the scrubber's job.)", "ok", title=title)
 
 
+def validator_check(text: str, label: str = "Run the validator") -> widgets.VBox:
+    """A button that runs the validator (pyx12) over an 837P or 835 and shows its verdict in plain words.
+    Run when pressed, as a clearinghouse does on upload: pyx12 reads its format maps first (about a
+    quarter of a second), which Run All of the lesson does not wait for."""
+    button = widgets.Button(description=label, icon="check-square-o", tooltip=label,
+                            layout=widgets.Layout(width="220px"))
+    verdict = widgets.HTML()
+
+    def run(_b=None) -> None:
+        verdict.value = file_verdict_html(text)
+
+    button.on_click(safe_callback(verdict)(run))
+    return widgets.VBox([button, verdict])
+
+
 def claim_builder(visits=None, store=None):
     """Build the claim-builder widget (see ClaimBuilder); if the visits file is damaged, a message instead."""
     try:
@@ -197,7 +212,7 @@ class ShareExercise(widgets.VBox):
         except MoneyError as err:
             self.feedback.value = message_html(str(err), "warn")
             return
-        correct = abs(given - self.expected) <= parse_money("0.01")
+        correct = given == self.expected  # to the cent, as a statement is
         if correct:
             self.feedback.value = message_html(f"{fmt_money(self.expected)} is right.\n" + explain_split(*self.args), "ok")
         elif self.wrong_tries == 0:

@@ -1,6 +1,6 @@
 """Tables for lesson 01, shown in full (pandas imported only when a table is asked for).
 
-Each function returns a pandas ``Styler``: unlike a DataFrame's own display, it never cuts long
+Each function returns a ``careerlab.ui.Table``: unlike a DataFrame's own display, it never cuts long
 sentences short with "...". The numbers and texts are in ``.data`` (a DataFrame).
 """
 from __future__ import annotations
