@@ -187,14 +187,15 @@ class Table:
                  or (len(frame) and frame[c].map(lambda v: bool(_MONEY.fullmatch(str(v)))).all())]
         body = frame.to_html(escape=True, border=0, sparsify=False, na_rep="",
                              classes="careerlab-table mathjax_ignore tex2jax_ignore")
-        # A class of its own, from what the table holds, so its column rules touch no other table.
+        # An id of its own, from what the table holds, so its column rules touch no other table; an id
+        # outranks JupyterLab's own rule that right-aligns every table cell (a class did not).
         mark = "careerlab-t" + hashlib.sha1(body.encode("utf-8")).hexdigest()[:10]
         first = frame.index.nlevels  # the row labels come first in each row (<th>)
-        rules = [f"table.{mark} th, table.{mark} td {{text-align: left; vertical-align: top}}"]
-        rules += [f"table.{mark} td:nth-child({first + 1 + i}) {{text-align: right}}" for i in money]
+        rules = [f"#{mark} th, #{mark} td {{text-align: left; vertical-align: top}}"]
+        rules += [f"#{mark} td:nth-child({first + 1 + i}) {{text-align: right}}" for i in money]
         # tabindex: a table wider than the page scrolls sideways; keyboard users reach it with
         # Tab and scroll it with the arrow keys (axe: scrollable-region-focusable).
-        body = body.replace('<table class="', f'<table tabindex="0" class="{mark} ', 1)
+        body = body.replace('<table class="', f'<table id="{mark}" tabindex="0" class="', 1)
         return f"<style>{' '.join(rules)}</style>{body}"
 
     def _repr_html_(self) -> str:

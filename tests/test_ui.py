@@ -35,13 +35,13 @@ def test_show_table_shows_everything_and_is_never_typeset_as_maths():
     html = show_table(frame).to_html()
     import re
 
-    assert re.search(r'<table tabindex="0" class="[^"]*mathjax_ignore tex2jax_ignore', html)
+    assert re.search(r'<table id="careerlab-t\w+" tabindex="0" class="[^"]*mathjax_ignore tex2jax_ignore', html)
     assert long.strip() in html and "..." not in html
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>x" not in html
     # the money columns (2nd and 3rd after the row labels) right-aligned, the text left-aligned
-    mark = re.search(r'class="(careerlab-t\w+) ', html).group(1)
-    assert f"table.{mark} td:nth-child(3) {{text-align: right}}" in html
-    assert f"table.{mark} td:nth-child(4) {{text-align: right}}" in html
+    mark = re.search(r'<table id="(careerlab-t\w+)"', html).group(1)
+    assert f"#{mark} td:nth-child(3) {{text-align: right}}" in html
+    assert f"#{mark} td:nth-child(4) {{text-align: right}}" in html
     assert f"td:nth-child(2) {{text-align: right}}" not in html and "text-align: left" in html
     assert show_table(frame).data is frame
     assert no_maths("$1 and $2").startswith('<div class="mathjax_ignore')
