@@ -185,6 +185,10 @@ class Table:
         frame = self.data
         money = [i for i, c in enumerate(frame.columns) if "($)" in str(c)
                  or (len(frame) and frame[c].map(lambda v: bool(_MONEY.fullmatch(str(v)))).all())]
+        if frame.index.nlevels == 1 and frame.columns.nlevels == 1 and frame.index.name is not None:
+            # A named row index would get a header row of its own under the column names; its
+            # name goes in the top-left header cell instead, so the table has one header row.
+            frame = frame.rename_axis(index=None, columns=frame.index.name)
         body = frame.to_html(escape=True, border=0, sparsify=False, na_rep="",
                              classes="careerlab-table mathjax_ignore tex2jax_ignore")
         # An id of its own, from what the table holds, so its column rules touch no other table; an id

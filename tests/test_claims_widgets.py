@@ -20,6 +20,32 @@ def test_builder_scrubs_a_clean_visit(store):
     assert b.last_findings == [] and "clean" in b.result.value
 
 
+def test_builder_visit_names_do_not_give_the_answer_away(store):
+    """The learner finds what is wrong by scrubbing: the visit list names the visit, not its outcome."""
+    b = claim_builder(store=store)
+    outcome_words = ("clean", "denial", "denied", "modifier", "billable", "heading", "late", "twice",
+                     "bundled", "missing", "gaps", "without", "(")
+    for label, visit_id in b.visit.options:
+        b.visit.value = visit_id
+        b.scrub_button.click()
+        rules = {w for f in b.last_findings for w in f.rule.replace("-", " ").split() if not w.isdigit()}
+        words = set(label.lower().replace(",", " ").split())
+        assert not words & rules, (label, rules)
+        assert not [w for w in outcome_words if w in label.lower()], label
+
+
+def test_scrub_counts_its_problems_in_plain_words(store):
+    b = claim_builder(store=store)
+    b.visit.value = "V03"
+    b.scrub_button.click()
+    assert "1 problem found. Fix it and scrub again." in b.result.value
+    b.visit.value = "V07"
+    b.scrub_button.click()
+    n = len(b.last_findings)
+    assert n > 1 and f"{n} problems found. Fix them and scrub again." in b.result.value
+    assert "(s)" not in b.result.value
+
+
 def test_builder_fix_a_denial_and_resubmit(store):
     b = claim_builder(store=store)
     b.visit.value = "V03"

@@ -47,6 +47,25 @@ def test_show_table_shows_everything_and_is_never_typeset_as_maths():
     assert no_maths("$1 and $2").startswith('<div class="mathjax_ignore')
 
 
+def test_a_named_row_index_shares_the_one_header_row():
+    """A table keyed by a named index (codes, claim ids) has one header row, the name on top of
+    its row labels, not a second, nearly empty header row."""
+    import re
+
+    import pandas as pd
+
+    from careerlab.ui import show_table
+
+    frame = pd.DataFrame({"Meaning": ["a visit", "a test"], "Fee ($)": ["1.00", "2.00"]},
+                         index=pd.Index(["99213", "87880"], name="Code"))
+    html = show_table(frame).to_html()
+    head = re.search(r"<thead>(.*?)</thead>", html, re.S).group(1)
+    assert head.count("<tr") == 1
+    assert re.findall(r"<th>(.*?)</th>", head) == ["Code", "Meaning", "Fee ($)"]
+    assert re.findall(r"<tbody>.*?<th>(.*?)</th>", html, re.S)[0] == "99213"
+    assert show_table(frame).data.index.name == "Code"  # the learner's frame is left as it was
+
+
 def test_say_shows_plain_text_wrapped_and_not_as_maths():
     from careerlab.ui import say
 

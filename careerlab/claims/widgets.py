@@ -114,7 +114,9 @@ class ClaimBuilder(widgets.VBox):
         if not self.last_findings:
             self.result.value = message_html("No problems found: this claim is clean. Submit it.", "ok", title="Clean claim")
             return
-        self.result.value = (message_html(f"{len(self.last_findings)} problem(s) found. Fix them and scrub again.", "warn")
+        n = len(self.last_findings)
+        found = "1 problem found. Fix it" if n == 1 else f"{n} problems found. Fix them"
+        self.result.value = (message_html(f"{found} and scrub again.", "warn")
                              + no_maths(findings_table(self.last_findings).to_html(index=False, escape=True)))
 
     def run_submit(self) -> None:
