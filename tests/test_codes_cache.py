@@ -5,6 +5,8 @@ import gzip
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careerlab.codes import icd10cm_cache as cache
 
@@ -162,3 +164,52 @@ def test_a_missing_or_stale_shared_cache_falls_back_to_the_learners_own(shared, 
     (shared / cache._file_name(real, "notes")).write_bytes(b"not gzip")
     monkeypatch.setattr(cache, "release_info", lambda: real)
     assert cache.usable_dir() == cache.cache_dir()  # a damaged file: not used either
+
+
+_PARENT_ITEMS = st.one_of(st.integers(-5, 1500), st.booleans(), st.none(), st.floats(allow_nan=True),
+                          st.text(max_size=3), st.lists(st.integers(), max_size=2))
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(bad=st.lists(_PARENT_ITEMS, min_size=1, max_size=5), where=st.integers(0, 1199))
+def test_a_hand_edited_parent_list_is_refused_in_plain_words(bad, where):
+    """Anything but an int from -1 to n-1 in ``parent`` (a float, a bool, text, a code past the end)
+    is refused with ValueError, which makes ``load`` rebuild: never a TypeError from deep inside."""
+    n = 1200
+    parent = [-1] + [0] * (n - 1)
+    parent[where:where + len(bad)] = bad
+    parent = parent[:n] + [0] * (n - len(parent))
+    data = {"codes": [f"A{i:02d}" for i in range(n)], "desc": ["x"] * n, "kind": "K" * n,
+            "parent": parent, "chapter": [0] * n}
+    good = all(type(p) is int and -1 <= p < n for p in parent)
+    if good:
+        assert cache.validate_index(data) is data
+    else:
+        with pytest.raises(ValueError):
+            cache.validate_index(data)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(nodes=st.lists(st.tuples(st.sampled_from(["A00", "A01", "A01.1", "B20", "1", "2"]),
+                                st.sampled_from("CBKSX")), min_size=1, max_size=30))
+def test_the_index_finds_each_code_as_a_plain_walk_would(nodes):
+    """The fast build of ``Icd10cmIndex`` (Counter, regex, comprehension) gives the same answers as a
+    plain walk: a category wins over a block of the same name, the first block over a later one,
+    chapters are found by number, and each node counts its children."""
+    from careerlab.codes.icd10cm import Icd10cmIndex
+
+    codes = [c if k != "C" else str(i + 1) for i, (c, k) in enumerate(nodes)]
+    kind = "".join(k for _, k in nodes)
+    parent = [i - 1 for i in range(len(codes))]
+    index = Icd10cmIndex({"codes": codes, "desc": codes, "kind": kind, "parent": parent,
+                          "chapter": [0] * len(codes)})
+    by_code, chapters = {}, {}
+    for i, (code, k) in enumerate(zip(codes, kind)):
+        if k == "C":
+            chapters[int(code)] = i
+        elif k == "B":
+            by_code.setdefault(code, i)
+        else:
+            by_code[code] = i
+    assert index.by_code == by_code and index.chapters == chapters
+    assert index.n_children == [1] * (len(codes) - 1) + [0]
