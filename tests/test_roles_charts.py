@@ -37,10 +37,16 @@ def test_revenue_cycle_ownership_is_not_shown_by_colour_alone():
     revenue_cycle_chart(ax=ax)
     legend = ax.get_legend()
     assert [t.get_text() for t in legend.get_texts()] == [OWNERS[o] for o in ("front", "coder", "shared", "biller", "payer")]
-    hatches = {p.get_hatch() for p in legend.get_patches()}
-    assert len(hatches) == 5 and None not in hatches
+    # each box names its owner in words and sits in its owner's column (colour is a third sign)
+    stages = load_stages()
     words = [t.get_text() for t in ax.texts]
-    assert words.count("Biller") == sum(s.owner == "biller" for s in load_stages())
+    assert words.count("Biller") == sum(s.owner == "biller" for s in stages)
+    column = {s.step: ("front", "coder", "shared", "biller", "payer").index(s.owner) for s in stages}
+    named = {"Front desk": 0, "Clinician": 0, "Coder": 1, "Shared": 2, "Biller": 3, "Payer": 4}
+    for label in ax.texts:
+        x, y = label.get_position()
+        assert x == column[round(y)] == named[label.get_text()]
+    assert len({p.get_facecolor() for p in legend.get_patches()}) == 5
     assert all(t.get_fontsize() >= 10 for t in ax.texts + ax.get_yticklabels())
 
 
