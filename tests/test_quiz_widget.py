@@ -237,3 +237,33 @@ def test_a_hostile_saved_salt_is_replaced_not_fatal(tmp_path):
     store = ProgressStore(path)
     quiz = quiz_widget(BANKS[0], store)
     assert isinstance(quiz.salt, str) and store.get(LEARNER, QUIZ_ORDER_SALT) == quiz.salt
+
+
+def test_a_quiz_sends_few_layout_and_style_models_and_try_again_keeps_its_own(tmp_path):
+    """Every question shares one set of Layout and Style models (each model is a message to the
+    browser): a longer bank adds widgets, not layouts; hiding Try again hides nothing else."""
+    import ipywidgets as W
+
+    from careerlab.quiz.data import lesson_bank_path, load_bank
+
+    def layouts_and_styles(widget):
+        seen, todo = set(), [widget]
+        while todo:
+            w = todo.pop()
+            for part in (getattr(w, "layout", None), getattr(w, "style", None)):
+                if isinstance(part, W.Widget):
+                    seen.add(id(part))
+            todo += list(getattr(w, "children", ()))
+        return seen
+
+    store = ProgressStore(tmp_path / "progress.json")
+    small, big = quiz_widget(parse_bank(sample_bank_doc()), store), quiz_widget(load_bank(lesson_bank_path("02-the-medical-coder")), store)
+    layouts = lambda q: {id(v.box.layout) for v in q.views} | {id(v.check.layout) for v in q.views}
+    assert len(layouts(big)) == 1 and len(big.views) > 2 * len(small.views)
+    assert len(layouts_and_styles(big)) <= 20  # was 134 for this bank of 13 questions
+    assert len(layouts_and_styles(big)) - len(layouts_and_styles(small)) <= 2
+    assert all(id(quiz.try_again.layout) not in layouts(quiz) for quiz in (small, big))
+    small.views[0].input.value = small.views[0].question.options[0].id
+    small.views[0].check.click()
+    small.try_again.click()
+    assert small.try_again.layout.display == "none" and small.views[0].box.layout.display is None

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as W
+from ipywidgets.widgets.widget_bool import CheckboxStyle
+from ipywidgets.widgets.widget_description import DescriptionStyle
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from careerlab.handin.live_share import share_answer
 from careerlab.progress import ProgressStore, default_store
@@ -102,21 +105,35 @@ class QuestionView:
             self.input.value = "" if answer is None else str(answer)
 
 
-def _input_for(q: Question) -> Any:
+class _Shared:
+    """One Layout and one Style model per kind of widget, shared by every question of a quiz: each
+    model is a message to the browser, and a quiz of 13 questions made about 200 of them. Nothing
+    changes these shared models after they are made (``try_again`` keeps a layout of its own)."""
+
+    def __init__(self) -> None:
+        self.auto = W.Layout(width="auto")
+        self.plain = W.Layout()
+        self.html, self.button = HTMLStyle(), W.ButtonStyle()
+        self.radio, self.checkbox = DescriptionStyle(), CheckboxStyle()
+        self.text = TextStyle(description_width="initial")
+
+
+def _input_for(q: Question, shared: _Shared) -> Any:
     if q.type == "single":
         widget = W.RadioButtons(options=[(o.text, o.id) for o in q.options], value=None,
-                                layout=W.Layout(width="auto"), description="")
+                                layout=shared.auto, style=shared.radio, description="")
     elif q.type == "multiple":
         boxes = []
         for o in q.options:
-            cb = W.Checkbox(value=False, description=o.text, indent=False, layout=W.Layout(width="auto"))
+            cb = W.Checkbox(value=False, description=o.text, indent=False, layout=shared.auto,
+                            style=shared.checkbox)
             cb.option_id = o.id
             boxes.append(cb)
-        widget = W.VBox(boxes)
+        widget = W.VBox(boxes, layout=shared.plain)
     else:
         unit = f" ({q.unit})" if q.unit else ""
-        widget = W.Text(description=f"Your answer{unit}", placeholder="type here",
-                        style={"description_width": "initial"})
+        widget = W.Text(description=f"Your answer{unit}", placeholder="type here", style=shared.text,
+                        layout=shared.plain)
     widget.add_class("careerlab-quiz-input")
     return widget
 
@@ -133,6 +150,7 @@ class QuizWidget(W.VBox):
         self.try_again.add_class("careerlab-quiz-retry")
         self.error = W.HTML()
         self.salt = order_salt(self.store)
+        self._shared = _Shared()
         self.views = [self._build(i, shuffled(q, self.salt)) for i, q in enumerate(bank.questions, 1)]
         self.try_again.on_click(safe_callback(self.error)(self._reset))
         title = W.HTML(readable(f"<h3 style='margin:4px 0'>{html.escape(bank.title)}</h3>"
@@ -145,15 +163,18 @@ class QuizWidget(W.VBox):
         self._update_score(save=False)
 
     def _build(self, number: int, q: Question) -> QuestionView:
+        shared = self._shared
         prompt = W.HTML(readable(f"<p style='font-size:15px;margin:8px 0 2px'><b>{number}.</b> "
                                  f"{html.escape(q.prompt)}</p>"
-                                 f"<p style='margin:0;color:#444'><i>{html.escape(_hint(q))}</i></p>"))
-        check = W.Button(description="Check", icon="check", tooltip=f"Check your answer to question {number}")
+                                 f"<p style='margin:0;color:#444'><i>{html.escape(_hint(q))}</i></p>"),
+                        layout=shared.plain, style=shared.html)
+        check = W.Button(description="Check", icon="check", tooltip=f"Check your answer to question {number}",
+                         layout=shared.plain, style=shared.button)
         check.add_class("careerlab-quiz-check")
-        feedback = W.HTML()
+        feedback = W.HTML(layout=shared.plain, style=shared.html)
         feedback.add_class("careerlab-quiz-feedback")
-        input_ = _input_for(q)
-        box = W.VBox([prompt, input_, check, feedback])
+        input_ = _input_for(q, shared)
+        box = W.VBox([prompt, input_, check, feedback], layout=shared.plain)
         box.add_class("careerlab-quiz-question")
         view = QuestionView(q, input_, check, feedback, box)
         check.on_click(safe_callback(feedback)(lambda _b, v=view: self.check(v)))
