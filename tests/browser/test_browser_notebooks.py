@@ -61,3 +61,26 @@ def test_the_learners_table_stays_inside_the_page(lab_page, lab_server):
     assert boxes, "lesson 07 drew no learners table"
     for box in boxes:
         assert box["right"] <= box["areaRight"] + 1 and box["scrolls"] == "auto", box
+
+
+def test_tables_align_text_left_and_money_right_in_jupyterlab(lab_page, lab_server):
+    """As JupyterLab draws them (its own stylesheet right-aligns every table cell): in lesson 01's
+    tables, a cell of words reads from the left and a dollar amount lines up on the right."""
+    import re
+
+    rel = "notebooks/01-two-roles.ipynb"
+    report = run_notebook(lab_page, lab_server, rel, TIMEOUT_MS)
+    assert not report.errors, report.errors
+    cells = lab_page.evaluate("""() => [...document.querySelectorAll('table.careerlab-table td')].map(td => {
+        const head = td.closest('table').querySelectorAll('thead th')[td.cellIndex];
+        return {text: td.innerText.trim(), column: head ? head.innerText.trim() : '',
+                align: getComputedStyle(td).textAlign};
+    })""")
+    money = [c for c in cells if "($)" in c["column"] or re.fullmatch(r"-?\$[\d,]+\.\d\d", c["text"])]
+    words = [c for c in cells if re.search(r"[A-Za-z]{3}", c["text"]) and c not in money]
+    assert len(money) >= 3 and len(words) >= 3, cells
+    assert {c["align"] for c in money} == {"right"}, money
+    assert {c["align"] for c in words} == {"left"}, words
+    heads = lab_page.evaluate("""() => [...document.querySelectorAll('table.careerlab-table thead')]
+        .map(h => h.querySelectorAll('tr').length)""")
+    assert heads and set(heads) == {1}, heads  # one header row, a named index included
