@@ -25,6 +25,7 @@ _SESSION_DIRS = {
     "XDG_CACHE_HOME": "cache",
     "HYPOTHESIS_STORAGE_DIRECTORY": "hypothesis",
     "TMPDIR": "tmp",  # what the code under test and its kernels make with tempfile
+    "CAREERLAB_SCREENSHOTS": "screenshots",  # the browser and hub tests' screenshots and axe counts
 }
 
 
@@ -37,6 +38,13 @@ def pytest_configure(config):
         path.mkdir()
         os.environ[variable] = str(path)
     tempfile.tempdir = None  # tempfile re-reads TMPDIR on next use
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say where the browser tests left their screenshots, so a person can open them."""
+    shots = os.environ.get("CAREERLAB_SCREENSHOTS", "")
+    if shots and os.path.isdir(shots) and os.listdir(shots):
+        terminalreporter.write_line(f"screenshots and axe counts of this run: {shots}")
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@
 Cells, wait for the kernel, and list what a learner would see go wrong."""
 from __future__ import annotations
 
+import os
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -9,7 +10,15 @@ from pathlib import Path
 
 from . import labjs as js
 
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
+def screenshots_dir() -> Path:
+    """This run's screenshot folder: $CAREERLAB_SCREENSHOTS, which tests/conftest.py sets under
+    pytest's temp folder (tests write nowhere else); the run's summary prints where it is."""
+    folder = os.environ.get("CAREERLAB_SCREENSHOTS", "").strip()
+    if not folder:
+        raise RuntimeError("CAREERLAB_SCREENSHOTS is not set: run these tests through pytest (tests/conftest.py)")
+    path = Path(folder)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 MAX_SHOT_HEIGHT = 16000  # px per image; longer notebooks are saved in parts
 
 
@@ -155,9 +164,9 @@ def _scroll_to(page, top: int) -> None:
 
 
 def screenshot_notebook(page, name: str) -> list[Path]:
-    """Save the whole notebook (not just the visible part) as PNGs in tests/screenshots/."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for old in SCREENSHOTS.glob(f"{name}-part*.png"):
+    """Save the whole notebook (not just the visible part) as PNGs in this run's screenshot folder (screenshots_dir)."""
+    shots = screenshots_dir()
+    for old in shots.glob(f"{name}-part*.png"):
         old.unlink()
     page.evaluate("() => { const s = window.jupyterapp.shell; s.collapseLeft(); s.collapseRight(); }")
     _scroll_to(page, 0)
@@ -169,7 +178,7 @@ def screenshot_notebook(page, name: str) -> list[Path]:
     size = page.evaluate(js.SCROLLER_JS)
     paths, top = [], 0
     while True:
-        path = SCREENSHOTS / (f"{name}.png" if not paths else f"{name}-part{len(paths) + 1}.png")
+        path = shots / (f"{name}.png" if not paths else f"{name}-part{len(paths) + 1}.png")
         page.screenshot(path=str(path))
         paths.append(path)
         top += size["client"]
@@ -192,5 +201,5 @@ def run_notebook(page, server, rel_path: str, timeout_ms: int, shot_name: str | 
         report.screenshots = screenshot_notebook(page, shot_name)
     report.phases = {"open": t1 - t0, "run": t2 - t1, "check": t3 - t2, "screenshot": time.monotonic() - t3}
     if shot_name:
-        (SCREENSHOTS / f"{shot_name}.txt").write_text(report.text(), encoding="utf-8")
+        (screenshots_dir() / f"{shot_name}.txt").write_text(report.text(), encoding="utf-8")
     return report

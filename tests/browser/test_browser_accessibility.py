@@ -1,8 +1,8 @@
 """Accessibility in the real browser (issue 16, item 5): axe-core on every lesson's output after
 Restart Kernel and Run All finds no serious or critical violation.
 
-Counts of every impact, per lesson, are printed and written to tests/screenshots/axe-counts.json
-(git-ignored), for the closing note."""
+Counts of every impact, per lesson, are printed and written to axe-counts.json in the run's
+screenshot folder (under pytest's temp folder; the run's summary says where), for the closing note."""
 from __future__ import annotations
 
 import json
@@ -11,23 +11,22 @@ import pytest
 
 from .axedriver import OUTPUT_AREAS, audit_outputs
 from .conftest import TIMEOUT_MS
-from .lab import SCREENSHOTS, run_notebook
+from .lab import screenshots_dir, run_notebook
 from .servers import REPO
 
 pytestmark = pytest.mark.browser
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-COUNTS = SCREENSHOTS / "axe-counts.json"
 UNNAMED_IMAGES_JS = """(areas) => [...document.querySelectorAll(areas)].flatMap(a => [...a.querySelectorAll('img')])
   .filter(i => !(i.getAttribute('alt') || i.getAttribute('title') || '').trim())
   .map(i => i.outerHTML.slice(0, 120))"""
 
 
 def record_counts(lesson: str, counts: dict) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    known = json.loads(COUNTS.read_text(encoding="utf-8")) if COUNTS.exists() else {}
+    counts_file = screenshots_dir() / "axe-counts.json"
+    known = json.loads(counts_file.read_text(encoding="utf-8")) if counts_file.exists() else {}
     known[lesson] = counts
-    COUNTS.write_text(json.dumps(known, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    counts_file.write_text(json.dumps(known, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)

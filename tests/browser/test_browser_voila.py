@@ -9,7 +9,7 @@ import pytest
 from .assessmentdriver import (answer_every_item, check_kiosk_export, coder_leaning_answers,
                                expected_headline_numbers, submit_and_read_results)
 from .conftest import TIMEOUT_MS, VOILA_NOTEBOOK
-from .lab import SCREENSHOTS
+from .lab import screenshots_dir
 from .servers import REPO
 
 pytestmark = pytest.mark.browser
@@ -24,12 +24,11 @@ def code_lines(notebook) -> list[str]:
 
 def screenshot_voila(page, name: str) -> None:
     """The whole Voilà page: its cells scroll inside #rendered_cells, so grow the window to fit."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     height = page.evaluate("""() => { const r = document.querySelector('#rendered_cells') || document.body;
         return r.scrollHeight + (window.innerHeight - r.clientHeight); }""")
     page.set_viewport_size({"width": 1280, "height": min(int(height) + 20, 16000)})
     page.wait_for_timeout(800)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+    page.screenshot(path=str(screenshots_dir() / f"{name}.png"))
 
 
 def test_standalone_self_assessment_in_voila(page, voila_app):

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from browser.conftest import CHROMIUM_ARGS, TIMEOUT_MS, require_chromium
-from browser.lab import SCREENSHOTS, collect_problems, open_notebook, restart_and_run_all, wait_widgets_settled
+from browser.lab import screenshots_dir, collect_problems, open_notebook, restart_and_run_all, wait_widgets_settled
 from browser import labjs as js
 from browser.servers import REPO, write_lab_settings
 
@@ -149,8 +149,7 @@ class Walk:
 
 
 def shot(target, name: str) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
+    path = screenshots_dir() / f"{name}.png"
     target.screenshot(path=str(path))
     return path
 
