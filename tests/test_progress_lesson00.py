@@ -23,3 +23,40 @@ def test_where_answers_go_names_every_way_they_can_leave(tmp_path):
     assert "Correct" in said and "in your own account on a class hub" in said
     assert "Nothing is sent anywhere" not in said
     assert "Hand in sends your results to your instructor" in said and "Share my answers live" in said
+
+
+def test_export_without_a_name_says_plainly_whose_file_it_is_not(tmp_path):
+    """No name saved: the export still works, and a warning next to it names the learner-… file."""
+    from careerlab.progress import progress_panel
+
+    store = ProgressStore(tmp_path / "p.json")
+    parts = progress_panel(store).children_by_role
+    parts["export"].click()
+    said = parts["handin_message"].value
+    exported = list((tmp_path / "my-results").glob("careerlab-results-learner-*.json"))
+    assert len(exported) == 1 and f"Saved as my-results/{exported[0].name}" in said  # export still works
+    assert "No name on your file" in said and "You have not typed a name" in said
+    assert f"the file is called {exported[0].name}" in said and "will not know it is yours" in said
+    assert said.index("No name on your file") < said.index("Exported")  # read before the link
+    parts["name"].value = "Sam Sample"  # typed, not saved: export keeps it, as before
+    parts["export"].click()
+    said = parts["handin_message"].value
+    assert "No name on your file" not in said and "careerlab-results-sam-sample-" in said
+
+
+def test_hand_in_off_a_hub_without_a_name_warns_too(tmp_path, monkeypatch):
+    from careerlab.progress import progress_panel
+
+    monkeypatch.delenv("CAREERLAB_HANDIN_URL", raising=False)
+    parts = progress_panel(ProgressStore(tmp_path / "p.json")).children_by_role
+    parts["handin"].click()  # off a hub: the same file, to give the instructor
+    said = parts["handin_message"].value
+    assert "careerlab-results-learner-" in said and "No name on your file" in said
+
+
+def test_the_name_box_shows_its_whole_placeholder(tmp_path):
+    from careerlab.progress import progress_panel
+    from careerlab.progress.widgets import NAME_BOX_WIDTH
+
+    name = progress_panel(ProgressStore(tmp_path / "p.json")).children_by_role["name"]
+    assert name.layout.width == NAME_BOX_WIDTH == "26em"  # wider than the 300 px default

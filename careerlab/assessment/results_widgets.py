@@ -20,7 +20,8 @@ from careerlab.handin.client import on_class_hub
 from careerlab.kiosk.page import NOTHING_KEPT
 from careerlab.progress.fileio import atomic_write
 from careerlab.progress.record import LEARNER, NAME
-from careerlab.progress.text import export_html
+from careerlab.progress.text import export_html, has_name
+from careerlab.progress.widgets import NAME_BOX_WIDTH, NAME_PLACEHOLDER
 from careerlab.ui import chart_alt, chart_html, download_link, message_html, readable
 
 CHART_NAMES = ("trait-scores", "radar")
@@ -96,9 +97,11 @@ class ExportRow(W.HBox):
         self.store, self.results, self.fresh = store, results, fresh
         self.message = W.HTML()
         self.message.add_class("careerlab-assessment-export-message")
-        self.name = W.Text(description="Your name", placeholder="for the file you hand in (optional)",
+        # The lesson: the name saved in lesson 00's panel (the same record key); the kiosk: empty.
+        self.name = W.Text(description="Your name",
+                           placeholder="for the file you hand in (optional)" if fresh else NAME_PLACEHOLDER,
                            value="" if fresh else store.read(LEARNER, NAME, str, ""),
-                           style={"description_width": "initial"})
+                           style={"description_width": "initial"}, layout=W.Layout(width=NAME_BOX_WIDTH))
         self.name.add_class("careerlab-assessment-name")
         self.export_button = action_button("Export my results", "download", "export")
         self.handin_button = action_button("Hand in", "paper-plane", "handin") if not fresh and on_class_hub() else None
@@ -116,6 +119,8 @@ class ExportRow(W.HBox):
         name = self.name.value.strip()
         if name or self.fresh:  # on a shared computer an empty box must not reuse someone else's name
             self.store.record(LEARNER, NAME, name)
+        else:  # the name saved since (lesson 00's panel), which the file carries, shows in the box
+            self.name.value = self.store.read(LEARNER, NAME, str, "")
         if not self.fresh:  # the lesson: a copy in my-results beside the notebook, and the downloads
             return self._export_to_my_results()
         # The kiosk: a name no other export shares, in this visit's folder, gone when the visit ends;
@@ -141,7 +146,7 @@ class ExportRow(W.HBox):
             f"<li>{download_link(f'{stem}-{chart}.png', png, f'Chart picture ({chart})', 'careerlab-download-chart')}"
             "</li>" for chart, png in self.results.pngs.items())
         self.message.value = (export_html(exported, "Hand in that one file; your two charts are optional "
-                                          "pictures to keep.")
+                                          "pictures to keep.", named=has_name(self.store))
                               + f'<ul class="careerlab-downloads" style="margin:2px 0 6px 18px;padding:0">{charts}</ul>')
         return written
 

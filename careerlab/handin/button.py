@@ -19,11 +19,11 @@ OFF_HUB = ("Give that one file to your instructor: you are not on a class hub, s
 def hand_in_html(store: Any) -> tuple[bool, str]:
     """Hand in (or, off a hub, export) ``store``'s results; (handed in or exported, HTML to show)."""
     from careerlab.handin import client
-    from careerlab.progress.text import export_html
+    from careerlab.progress.text import export_html, has_name
 
     receipt = client.hand_in(client.results_document(store))
     if receipt.ok:
         return True, message_html(receipt.message, "ok", title="Handed in")
     if receipt.on_hub:
         return False, message_html(receipt.message, "warn", title="Not handed in")
-    return True, export_html(store.export_copy(), OFF_HUB)
+    return True, export_html(store.export_copy(), OFF_HUB, named=has_name(store))

@@ -2,13 +2,27 @@
 from __future__ import annotations
 
 from careerlab.progress import record
-from careerlab.progress.store import Exported
+from careerlab.progress.store import Exported, ProgressStore
 from careerlab.ui import download_link, message_html
 
 
-def export_html(exported: Exported, then: str = "Hand in that one file.") -> str:
+def has_name(store: ProgressStore) -> bool:
+    """Whether a name is saved for the results file (without one it is ``careerlab-results-learner-…``)."""
+    return bool(store.read(record.LEARNER, record.NAME, str, "").strip())
+
+
+def unnamed_html(file_name: str) -> str:
+    """The warning shown with an export that carries no name (its file is ``careerlab-results-learner-…``)."""
+    return message_html(
+        f"You have not typed a name, so the file is called {file_name} and your instructor will not know it "
+        "is yours. Type your name in the box above and export again; hand in the new file.",
+        "warn", title="No name on your file")
+
+
+def export_html(exported: Exported, then: str = "Hand in that one file.", *, named: bool = True) -> str:
     """Where an export went, in plain words (the copy in my-results, never a server path), and its
-    download link; when the copy could not be saved, the link alone, and a sentence saying so."""
+    download link; when the copy could not be saved, the link alone, and a sentence saying so.
+    ``named=False`` (no name saved): a warning first, saying the file does not say whose it is."""
     folder = record.MY_RESULTS
     if exported.saved is not None:
         text = (f"Saved as {exported.shown}, in the {folder} folder beside this notebook (open it in the "
@@ -20,4 +34,5 @@ def export_html(exported: Exported, then: str = "Hand in that one file.") -> str
                 "on this computer; the download has everything.")
         kind, title = "warn", "Download your results"
     link = download_link(exported.name, exported.data, f"Download {exported.name}", "careerlab-download-results")
-    return message_html(text, kind, title=title) + f'<p class="careerlab-downloads" style="margin:4px 0">{link}</p>'
+    warning = "" if named else unnamed_html(exported.name)
+    return warning + message_html(text, kind, title=title) + f'<p class="careerlab-downloads" style="margin:4px 0">{link}</p>'

@@ -8,9 +8,13 @@ import ipywidgets as W
 from careerlab.progress import record
 from careerlab.progress.shapes import matches
 from careerlab.progress.store import ProgressStore, default_store
-from careerlab.progress.text import export_html
+from careerlab.progress.text import export_html, has_name
 from careerlab.ui import safe_callback, show_message, shown_path
 
+# The name box's width: the label and a whole placeholder ("as your instructor should see it")
+# fit; the default 300 px cut the self-assessment's placeholder off in the lab.
+NAME_BOX_WIDTH = "26em"
+NAME_PLACEHOLDER = "as your instructor should see it"
 MAX_NAME = 200  # characters: any real name fits; ``W.Text`` has no maxlength, so longer is cut on save
 
 
@@ -48,8 +52,9 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
     name = W.Text(
         value=store.read(record.LEARNER, record.NAME, str, ""),
         description="Your name",
-        placeholder="as your instructor should see it",
+        placeholder=NAME_PLACEHOLDER,
         style={"description_width": "initial"},
+        layout=W.Layout(width=NAME_BOX_WIDTH),
     )
     auto = {"width": "auto"}  # whole labels, never "Export my res…"
     save_name = W.Button(description="Save name", icon="check", tooltip="Save your name for the results file",
@@ -108,7 +113,7 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
     def on_export(_=None):
         keep_typed_name()
         out.clear_output()
-        handin_message.value = export_html(store.export_copy(), _export_words(store))
+        handin_message.value = export_html(store.export_copy(), _export_words(store), named=has_name(store))
 
     @safe_callback(out)
     def on_reset(_=None):
