@@ -60,3 +60,31 @@ def test_the_name_box_shows_its_whole_placeholder(tmp_path):
 
     name = progress_panel(ProgressStore(tmp_path / "p.json")).children_by_role["name"]
     assert name.layout.width == NAME_BOX_WIDTH == "26em"  # wider than the 300 px default
+
+
+def test_reset_asks_right_under_its_button_in_one_clean_title(tmp_path):
+    """The question reads "Reset everything: …" (never "Reset?:"), sits with Yes/Cancel right under
+    the buttons, and what the reset did shows in the same place."""
+    from careerlab.progress import progress_panel
+
+    store = ProgressStore(tmp_path / "p.json")
+    store.record("learner", "name", "Sam Sample")
+    panel = progress_panel(store)
+    parts = panel.children_by_role
+    parts["reset"].click()
+    note = parts["reset_note"].value
+    assert "<b>Reset everything:</b>" in note and "?:" not in note and "!:" not in note
+    assert "kept as a backup" in note and "Yes, reset" in note and "Cancel" in note
+    buttons_row = next(i for i, c in enumerate(panel.children) if parts["reset"] in getattr(c, "children", ()))
+    box = panel.children[buttons_row + 1]  # the question and its answers, right under Reset
+    assert parts["reset_note"] in box.children and parts["confirm"] in box.children[1].children
+    assert parts["confirm"].layout.display is None and parts["cancel"].layout.display is None
+    parts["cancel"].click()
+    assert "<b>Cancelled:</b> Nothing was changed." in parts["reset_note"].value
+    assert parts["confirm"].layout.display == "none" and store.get("learner", "name") == "Sam Sample"
+    parts["reset"].click()
+    parts["confirm"].click()
+    assert "<b>Reset done:</b> Your progress starts again from empty." in parts["reset_note"].value
+    assert store.sections() == {} and parts["name"].value == ""  # the box no longer shows the old name
+    parts["export"].click()  # the old note gives way to the new result
+    assert parts["reset_note"].value == "" and "No name on your file" in parts["handin_message"].value

@@ -9,11 +9,13 @@ from careerlab.progress import record
 from careerlab.progress.shapes import matches
 from careerlab.progress.store import ProgressStore, default_store
 from careerlab.progress.text import export_html, has_name
-from careerlab.ui import safe_callback, show_message, shown_path
+from careerlab.ui import message_html, safe_callback, show_message, shown_path
 
 # The name box's width: the label and a whole placeholder ("as your instructor should see it")
 # fit; the default 300 px cut the self-assessment's placeholder off in the lab.
 NAME_BOX_WIDTH = "26em"
+RESET_QUESTION = ("Your saved answers, scores and name are all cleared, and you start again from empty. "
+                  "The old file is kept as a backup. Press Yes, reset to go on, or Cancel to keep everything.")
 NAME_PLACEHOLDER = "as your instructor should see it"
 MAX_NAME = 200  # characters: any real name fits; ``W.Text`` has no maxlength, so longer is cut on save
 
@@ -69,12 +71,16 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
                      layout=W.Layout(**auto))
     confirm = W.Button(description="Yes, reset", button_style="danger", layout=W.Layout(display="none", **auto))
     cancel = W.Button(description="Cancel", layout=W.Layout(display="none", **auto))
+    # The question and its answer buttons sit right under Reset, where the learner looks; what
+    # the reset did shows there too (not at the panel's foot, under the live-sharing note).
+    reset_note = W.HTML()
+    reset_box = W.VBox([reset_note, W.HBox([confirm, cancel])])
     share = W.Checkbox(value=store.get(record.LEARNER, record.SHARE_LIVE) is True, indent=False,
                        description="Share my answers live with my instructor (class hub)",
                        layout=W.Layout(width="auto"))
     share_note = W.HTML()
     for widget, cls in ((share, "share-live"), (handin, "handin"), (export, "export"), (reset, "reset"), (confirm, "confirm"), (name, "name"),
-                        (handin_message, "message")):
+                        (handin_message, "message"), (reset_note, "reset-note")):
         widget.add_class(f"careerlab-progress-{cls}")
 
     def ask(show: bool) -> None:
@@ -107,33 +113,35 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
 
         keep_typed_name()
         out.clear_output()
+        reset_note.value = ""  # an earlier reset's note would sit above this result
         handin_message.value = hand_in_html(store)[1]
 
     @safe_callback(handin_message)
     def on_export(_=None):
         keep_typed_name()
         out.clear_output()
+        reset_note.value = ""  # an earlier reset's note would sit above this result
         handin_message.value = export_html(store.export_copy(), _export_words(store), named=has_name(store))
 
-    @safe_callback(out)
+    @safe_callback(reset_note)
     def on_reset(_=None):
         ask(True)
-        show_message(out, "This starts your saved answers again from empty. The old file is kept as a backup. "
-                     "Are you sure?", "warn", title="Reset?")
+        reset_note.value = message_html(RESET_QUESTION, "warn", title="Reset everything")
 
-    @safe_callback(out)
+    @safe_callback(reset_note)
     def on_confirm(_=None):
         ask(False)
         handin_message.value = ""
         backup = store.reset(confirm=True)
         share.value = False  # a reset learner shares nothing until they tick the box again
+        name.value = ""  # the name was part of the saved progress too
         where = f" The old answers are kept in {backup.name}, next to your saved progress file." if backup else ""
-        show_message(out, "Your progress starts again from empty." + where, "info", title="Reset done")
+        reset_note.value = message_html("Your progress starts again from empty." + where, "info", title="Reset done")
 
-    @safe_callback(out)
+    @safe_callback(reset_note)
     def on_cancel(_=None):
         ask(False)
-        show_message(out, "Nothing was changed.", "info", title="Cancelled")
+        reset_note.value = message_html("Nothing was changed.", "info", title="Cancelled")
 
     @safe_callback(out)
     def on_share(change):
@@ -163,12 +171,12 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
     from careerlab.handin.live_share import WHAT_IS_SHARED
 
     share_note.value = f"<p style='margin:0 0 4px'>{WHAT_IS_SHARED}</p>"
-    panel = W.VBox([header, W.HBox([name, save_name]), W.HBox([handin, export, reset, confirm, cancel]),
-                    handin_message, share, share_note, out])
+    panel = W.VBox([header, W.HBox([name, save_name]), W.HBox([handin, export, reset]),
+                    reset_box, handin_message, share, share_note, out])
     panel.add_class("careerlab-progress-panel")
     panel.children_by_role = {  # handy for tests and for instructors poking at it
         "name": name, "save_name": save_name, "share_live": share, "share_note": share_note, "handin": handin, "handin_message": handin_message,
         "export": export, "reset": reset,
-        "confirm": confirm, "cancel": cancel, "out": out,
+        "confirm": confirm, "cancel": cancel, "reset_note": reset_note, "out": out,
     }
     return panel
