@@ -91,3 +91,32 @@ def test_charts_name_the_person_shown():
     assert all(t.get_text().startswith("you: ") for t in bar_axes().texts)  # the learner's own chart
     radar = radar_chart(SCORES, ax=Figure().add_subplot(projection="polar"), who="Robin")
     assert [t.get_text() for t in radar.get_legend().get_texts()] == ["Coder profile", "Biller profile", "Robin"]
+
+
+def _nearest_gap(box, cx, cy, radius):
+    """How far outside the circle (centre cx, cy) the closest point of ``box`` lies, in pixels."""
+    dx = max(box.x0 - cx, 0, cx - box.x1)
+    dy = max(box.y0 - cy, 0, cy - box.y1)
+    return (dx * dx + dy * dy) ** 0.5 - radius
+
+
+@pytest.mark.parametrize("who", ["You", "Robin"])
+def test_radar_spoke_labels_stay_outside_the_circle_and_apart(who):
+    """Each trait's name sits wholly outside the plot circle ("Decoding detail" used to cross it on the
+    right) and clear of the other names and of the "100" on the scale, as in the lesson (7 x 7 in)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = Figure(figsize=(7, 7), layout="constrained")
+    ax = radar_chart(SCORES, ax=fig.add_subplot(projection="polar"), who=who)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    frame = ax.get_window_extent(renderer)
+    cx, cy, radius = (frame.x0 + frame.x1) / 2, (frame.y0 + frame.y1) / 2, min(frame.width, frame.height) / 2
+    names = {t.get_text(): t.get_window_extent(renderer) for t in ax.get_xticklabels()}
+    assert len(names) == 7
+    for text, box in names.items():
+        assert _nearest_gap(box, cx, cy, radius) > 0, f"{text!r} crosses the circle"
+    boxes = list(names.values())
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    scale = [t.get_window_extent(renderer) for t in ax.get_yticklabels() if t.get_text()]
+    assert not any(s.overlaps(b) for s in scale for b in boxes)

@@ -60,6 +60,16 @@ def trait_bar_chart(scores: Mapping[str, float], profiles: Mapping[str, Mapping[
     return ax
 
 
+def _outward(angle: float) -> str:
+    """How a spoke's label aligns so it grows away from the circle (spoke 0 at the top, clockwise).
+
+    >>> _outward(0.0), _outward(math.pi / 2), _outward(3 * math.pi / 2)
+    ('center', 'left', 'right')
+    """
+    across = math.sin(angle)  # on screen: +1 on the right, -1 on the left
+    return "center" if abs(across) < 0.3 else ("left" if across > 0 else "right")
+
+
 def radar_chart(scores: Mapping[str, float], profiles: Mapping[str, Mapping[str, float]] | None = None,
                 labels: Mapping[str, str] | None = None, ax: Any = None,
                 title: str = "Your shape against the coder and biller profiles", who: str = "You") -> Any:
@@ -87,7 +97,9 @@ def radar_chart(scores: Mapping[str, float], profiles: Mapping[str, Mapping[str,
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)
     ax.set_xticks(angles, [textwrap.fill(labels.get(t, t), 12, break_long_words=False) for t in traits], fontsize=FONT)
-    ax.tick_params(axis="x", pad=12)
+    ax.tick_params(axis="x", pad=8)
+    for text, angle in zip(ax.get_xticklabels(), angles):
+        text.set_horizontalalignment(_outward(angle))  # a side label grows away from the circle, not into it
     ax.set_ylim(0, 100)
     ax.set_yticks([25, 50, 75, 100], ["25", "50", "75", "100"], fontsize=FONT - 1)
     ax.set_rlabel_position(180 / len(traits))
