@@ -1,4 +1,4 @@
-"""The slider explorer: moving a slider redraws the KPIs, the sentence and the one figure."""
+"""The slider explorer: moving a slider redraws the KPIs, the sentence and (once asked for) the one figure."""
 from __future__ import annotations
 
 import pytest
@@ -16,7 +16,40 @@ def _bar_widths(ax):
 
 @pytest.fixture()
 def explorer():
-    return revenue_cycle_explorer(n=8_000, seed=3)
+    """An explorer whose charts the learner has asked for."""
+    e = revenue_cycle_explorer(n=8_000, seed=3)
+    e.chart_button.click()
+    return e
+
+
+def test_the_charts_are_drawn_when_asked_then_follow_the_sliders(tmp_path):
+    e = revenue_cycle_explorer(n=8_000, seed=3)
+    assert e.fig is None and e.png == b"" and e.chart == ""  # nothing drawn at Run All
+    assert "Clean claim rate" in e.kpi_html.value  # the KPIs and the sentence are there at once
+    assert "Press Draw the charts" in e.summary.value and "The chart shows" not in e.summary.value
+    e.accuracy.value = 97.0  # a move before drawing updates the words, still draws nothing
+    assert e.fig is None and e.png == b"" and "more</b>" in e.summary.value
+    kids = e.children
+    assert kids.index(e.summary) < kids.index(e.chart_button) < kids.index(e.out) < kids.index(e.handin)
+    e.chart_button.click()
+    assert e.png.startswith(b"\x89PNG") and len(e.fig.axes) == 2 and e.message.value == ""
+    assert "The chart shows cash collected each month" in e.summary.value
+    assert "Press Draw" not in e.summary.value
+    shown = e.chart
+    assert 'alt="Chart: cash collected each month' in shown and "data:image/png;base64," in shown
+    drawn = e.png
+    e.accuracy.value = 85.0  # from now on each move redraws the chart
+    assert e.png != drawn and e.png.startswith(b"\x89PNG")
+    (tmp_path / "explorer.png").write_bytes(e.png)
+
+
+def test_ends_with_the_hand_in_row_like_lessons_02_and_03():
+    e = revenue_cycle_explorer(n=2_000, seed=3)
+    assert e.children[-1] is e.handin
+    assert e.handin.button.description == "Hand in" and "your results" in e.handin.children[0].value
+    e.handin.button.click()
+    assert e.handin.message.value  # a message (off a hub: the file to download), never a traceback
+    assert "Traceback" not in e.handin.message.value
 
 
 def test_starts_at_the_default_practice(explorer):

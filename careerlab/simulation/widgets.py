@@ -1,4 +1,5 @@
-"""Widgets for lesson 06: a KPI table beside typical targets, and the slider explorer."""
+"""Widgets for lesson 06: a KPI table beside typical targets, and the slider explorer (its charts drawn
+when the learner asks for them, then redrawn with every slider move; the Hand in row under it)."""
 from __future__ import annotations
 
 import html
@@ -6,6 +7,8 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from careerlab.handin.widgets import hand_in_row
+from careerlab.progress import default_store
 from careerlab.ui import chart_html, safe_callback
 
 from .charts import money_chart, revenue_chart, update_money_chart, update_revenue_chart
@@ -18,6 +21,8 @@ from .text import describe_money
 
 DEFAULT_CLAIMS = 20_000  # one synthetic year; a round teaching number, not a measured figure
 DEFAULT_SEED = 6
+CHART_ALT = ("Chart: cash collected each month and the money lost to denials and under-coding, for these "
+             "settings. The text above the chart says what it shows.")
 
 
 def show_kpis(df: Any) -> widgets.HTML:
@@ -27,11 +32,10 @@ def show_kpis(df: Any) -> widgets.HTML:
 
 class RevenueExplorer(widgets.VBox):
     """Three sliders (coding accuracy, scrubber strength, follow-up speed) that redraw the KPI
-    table, a sentence about the money and one figure, through one ``Output``."""
+    table, a sentence about the money and, once "Draw the charts" is pressed, one figure through one
+    ``Output``; the Hand in row under it."""
 
-    def __init__(self, n: int = DEFAULT_CLAIMS, seed: int = DEFAULT_SEED) -> None:
-        import matplotlib.pyplot as plt
-
+    def __init__(self, n: int = DEFAULT_CLAIMS, seed: int = DEFAULT_SEED, store: Any = None) -> None:
         self.n, self.seed = int(n), int(seed)
         self.benchmarks = load_kpi_benchmarks()
         d = SimParams()
@@ -55,23 +59,26 @@ class RevenueExplorer(widgets.VBox):
         self.summary = widgets.HTML()
         self.message = widgets.HTML()
         self.out = widgets.Output()
-        # A fixed layout: the constrained layout engine would double the time of each redraw.
-        self.fig, _ = plt.subplots(1, 2, figsize=(12, 4.4), gridspec_kw={"width_ratios": [1.1, 1]})
-        self.fig.subplots_adjust(left=0.06, right=0.97, bottom=0.13, top=0.92, wspace=0.42)
-        self.fig.set_dpi(80)
-        plt.close(self.fig)  # shown only through self.out, never a second time by pyplot
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-        self.canvas = FigureCanvasAgg(self.fig)  # renders off-screen; the PNG goes to self.out
+        # The charts are drawn when asked for (drawing them was most of the cell's cost at Run All);
+        # once drawn, every slider move redraws them.
+        self.chart_button = widgets.Button(description="Draw the charts", icon="bar-chart",
+                                           tooltip="Draw the cash collected each month and the money lost, "
+                                                   "for these settings", layout=widgets.Layout(width="220px"))
+        self.fig: Any = None  # made by the first draw
+        self.canvas: Any = None
         self._background: Any = None
         self.baseline = simulate_claims(self.n, seed=self.seed)
         self.kpis: dict[str, float] = {}
+        self.df: Any = None
         self.png = b""
+        self.chart = ""  # the <img> shown in self.out
         self.redraw = safe_callback(self.message)(self._redraw)
         for slider in (self.accuracy, self.scrubber, self.followup):
             slider.observe(self.redraw, names="value")
+        self.chart_button.on_click(safe_callback(self.message)(lambda _b: self.draw_charts()))
+        self.handin = hand_in_row(store or default_store(), "your results")
         super().__init__([self.accuracy, self.scrubber, self.followup, self.message,
-                          self.kpi_html, self.summary, self.out])
+                          self.kpi_html, self.summary, self.chart_button, self.out, self.handin])
         self.redraw()
 
     def settings(self) -> dict[str, float]:
@@ -81,27 +88,50 @@ class RevenueExplorer(widgets.VBox):
                 "followup_days": float(self.followup.value)}
 
     def _redraw(self, change: Any = None) -> None:
-        df = simulate_claims(self.n, seed=self.seed, **self.settings())
+        self.df = df = simulate_claims(self.n, seed=self.seed, **self.settings())
         self.kpis = revenue_kpis(df)
         self.kpi_html.value = kpi_table_html(self.kpis, self.benchmarks, short_note=True)
-        extra = compare_collections(self.baseline, df)
-        trend = "more" if extra >= 0 else "less"
-        self.summary.value = (
-            f"<p style='font-size:14px'>{html.escape(describe_money(df))} Compared with the "
-            f"default practice, these settings collect <b>{dollars(abs(extra))} {trend}</b> "
-            "in payments over the year. The chart shows cash collected each month (bars: "
-            "your settings; dashed line with dots: the default practice) and the money lost "
-            "to denials and under-coding (its scale stays fixed so you can compare).</p>")
         self.message.value = ""
+        self._say()
+        if self.fig is not None:
+            self._show(df)
+
+    def _say(self) -> None:
+        """The sentence about the money; it speaks of the charts only when they are drawn."""
+        extra = compare_collections(self.baseline, self.df)
+        trend = "more" if extra >= 0 else "less"
+        charts = (" The chart shows cash collected each month (bars: your settings; dashed line with dots: "
+                  "the default practice) and the money lost to denials and under-coding (its scale stays "
+                  "fixed so you can compare)." if self.fig is not None else
+                  " Press Draw the charts to see the cash collected each month and the money lost.")
+        self.summary.value = (
+            f"<p style='font-size:14px'>{html.escape(describe_money(self.df))} Compared with the "
+            f"default practice, these settings collect <b>{dollars(abs(extra))} {trend}</b> "
+            f"in payments over the year.{charts}</p>")
+
+    def draw_charts(self) -> None:
+        """Draw the two charts for the current settings (from now on every slider move redraws them)."""
+        if self.fig is None:
+            from matplotlib.backends.backend_agg import FigureCanvasAgg
+            from matplotlib.figure import Figure
+
+            # A detached figure (pyplot never shows it) with a fixed layout: the constrained layout
+            # engine would double the time of each redraw.
+            self.fig = Figure(figsize=(12, 4.4), dpi=80)
+            self.fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.1, 1]})
+            self.fig.subplots_adjust(left=0.06, right=0.97, bottom=0.13, top=0.92, wspace=0.42)
+            self.canvas = FigureCanvasAgg(self.fig)  # renders off-screen; the PNG goes to self.out
+        self._say()
+        self._show(self.df)
+
+    def _show(self, df: Any) -> None:
         self.png = self._draw(df)
+        self.chart = chart_html(self.png, CHART_ALT, int(self.fig.get_figwidth() * 80))
         from IPython.display import HTML, display
 
         self.out.clear_output(wait=True)
         with self.out:  # an <img> with alt text (an Image output has none in JupyterLab)
-            display(HTML(chart_html(self.png, "Chart: cash collected each month and the money lost to "
-                                    "denials and under-coding, for these settings. The text above "
-                                    "the chart says what it shows.", int(self.fig.get_figwidth() * 80))))
-
+            display(HTML(self.chart))
 
     def _draw(self, df: Any) -> bytes:
         """Draw the figure for ``df`` and return it as PNG. The first call draws everything
@@ -155,6 +185,6 @@ def _rgba_png(canvas: Any) -> bytes:
     return buffer.getvalue()
 
 
-def revenue_cycle_explorer(n: int = DEFAULT_CLAIMS, seed: int = DEFAULT_SEED) -> RevenueExplorer:
-    """Build the slider explorer for a practice with ``n`` claims a year."""
-    return RevenueExplorer(n=n, seed=seed)
+def revenue_cycle_explorer(n: int = DEFAULT_CLAIMS, seed: int = DEFAULT_SEED, store: Any = None) -> RevenueExplorer:
+    """Build the slider explorer for a practice with ``n`` claims a year (its charts drawn when asked)."""
+    return RevenueExplorer(n=n, seed=seed, store=store)
