@@ -26,6 +26,12 @@ _TYPE_HINT = {
     "multiple": "Tick every answer that is right (there may be more than one).",
     "text": "Type a short answer (capitals, spaces and hyphens do not matter).",
 }
+# A long option wraps beside its own radio button: ipywidgets draws each option as a one-line
+# label of fixed height, so in a narrow notebook (file browser open) a long option ran over the
+# next one and its button seemed to vanish.
+OPTION_WRAP = ("<style>.careerlab-quiz .widget-radio-box label {height: auto; white-space: normal; "
+               "display: flex; align-items: flex-start; line-height: 1.35; margin: 2px 0}"
+               ".careerlab-quiz .widget-radio-box label input {flex: none; order: -1; margin: 3px 6px 0 0}</style>")
 RIGHT, WRONG = "Correct", "Not quite"  # the heading of the feedback box
 
 
@@ -155,7 +161,7 @@ class QuizWidget(W.VBox):
         self.try_again.on_click(safe_callback(self.error)(self._reset))
         title = W.HTML(readable(f"<h3 style='margin:4px 0'>{html.escape(bank.title)}</h3>"
                                 f"<p>{len(bank.questions)} questions. Answer, press <b>Check</b>, read the "
-                                "feedback. Your answers are saved as you go.</p>"))
+                                "feedback. Your answers are saved as you go.</p>") + OPTION_WRAP)
         super().__init__([title, *[v.box for v in self.views],
                           W.HBox([self.score_label, self.try_again]), self.error], **kwargs)
         self.add_class("careerlab-quiz")

@@ -84,3 +84,29 @@ def test_tables_align_text_left_and_money_right_in_jupyterlab(lab_page, lab_serv
     heads = lab_page.evaluate("""() => [...document.querySelectorAll('table.careerlab-table thead')]
         .map(h => h.querySelectorAll('tr').length)""")
     assert heads and set(heads) == {1}, heads  # one header row, a named index included
+
+
+def test_long_quiz_options_wrap_beside_their_own_button(lab_page, lab_server):
+    """In a narrow notebook (1024 px, file browser open) a long option of lesson 03's quiz wraps
+    onto a second line beside its own radio button, never over the next option."""
+    lab_page.set_viewport_size({"width": 1024, "height": 900})
+    lab_page.evaluate("() => window.jupyterapp.shell.expandLeft()")
+    try:
+        report = run_notebook(lab_page, lab_server, "notebooks/03-the-medical-biller.ipynb", TIMEOUT_MS)
+        assert not report.errors, report.errors
+        boxes = lab_page.evaluate("""() => [...document.querySelectorAll('.careerlab-quiz .widget-radio-box')]
+            .map(box => [...box.querySelectorAll('label')].map(l => {
+                const b = l.getBoundingClientRect(), r = l.querySelector('input').getBoundingClientRect();
+                return {top: b.top, bottom: b.bottom, left: b.left, input: r.left, inputTop: r.top};
+            }))""")
+    finally:
+        lab_page.evaluate("() => window.jupyterapp.shell.collapseLeft()")
+        lab_page.set_viewport_size({"width": 1280, "height": 900})
+    assert boxes
+    tall = [o for opts in boxes for o in opts if o["bottom"] - o["top"] > 30]
+    assert tall, "no option needed two lines: the test did not test wrapping"
+    for opts in boxes:
+        for a, b in zip(opts, opts[1:]):
+            assert a["bottom"] <= b["top"] + 1, (a, b)  # no option runs over the next
+        for o in opts:
+            assert o["input"] - o["left"] < 12 and o["top"] - 1 <= o["inputTop"] <= o["bottom"], o  # button first
