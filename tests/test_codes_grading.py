@@ -130,3 +130,93 @@ def test_a_visit_typed_for_a_chart_with_no_visit_says_so():
                         (KeyCode("20610", "CPT", ("RT",)),))
     fb = grade_case(case, "M17.11", "20610-RT, 99213").feedback[-1]
     assert fb.status == "not_supported" and "No office visit is billed for this chart" in fb.message
+
+
+# --- where a code goes on THIS chart (issue 16: the message named the wrong box or code set) ---
+
+OFFICE = PracticeCase("t-office", "t-office", "Primary care", "outpatient", "t", "Established patient, cough.",
+                      (KeyCode("R05.1", "ICD-10-CM"),), (KeyCode("99213", "CPT"),))
+
+
+def feedback_for(case, dx, svc, code):
+    return next(fb for fb in grade_case(case, dx, svc).feedback if fb.code == code)
+
+
+def test_a_cpt_code_on_an_inpatient_face_sheet_names_icd10pcs_for_the_procedure_not_the_diagnosis_box():
+    fb = feedback_for(INPATIENT, "K35.80", "99213", "99213")
+    assert fb.status == "wrong_set"
+    assert "go in the diagnosis box" not in fb.message  # CPT never goes in the diagnosis box
+    assert "ICD-10-PCS" in fb.message and "services box" in fb.message and "not in CPT" in fb.message
+    assert "0DTJ4ZZ" not in fb.message  # the chart's own answer is not given away
+    in_dx = feedback_for(INPATIENT, "K35.80, 99213", "", "99213")
+    assert in_dx.status == "wrong_set" and "CPT codes go in the services box" not in in_dx.message
+    assert "ICD-10-PCS" in in_dx.message
+
+
+def test_an_inpatient_face_sheet_says_the_hospital_claim_has_no_visit_code():
+    for visit in ("99213", "99284"):
+        fb = feedback_for(INPATIENT, "K35.80", visit, visit)
+        assert "no visit (E/M) code" in fb.message, fb.message
+    assert "E/M" not in feedback_for(INPATIENT, "K35.80", "J3301", "J3301").message  # a drug is not a visit
+
+
+def test_a_pcs_code_on_a_physician_chart_is_not_sent_to_the_diagnosis_box():
+    fb = feedback_for(OFFICE, "R05.1", "99213, 0DTJ4ZZ", "0DTJ4ZZ")
+    assert fb.status == "wrong_set" and "go in the diagnosis box" not in fb.message
+    assert "inpatient" in fb.message and "CPT or HCPCS Level II" in fb.message and "services box" in fb.message
+
+
+def test_codes_of_a_set_this_chart_takes_still_say_which_box():
+    cpt = feedback_for(OFFICE, "R05.1, 99213", "", "99213")
+    assert "move it to the services box" in cpt.message  # it is this chart's own service code
+    other_cpt = feedback_for(OFFICE, "R05.1, 87880", "99213", "87880")
+    assert "CPT codes go in the services box" in other_cpt.message
+    dx = feedback_for(OFFICE, "", "99213, I10", "I10")
+    assert "ICD-10-CM diagnosis codes go in the diagnosis box" in dx.message
+
+
+def test_the_not_a_code_message_gives_the_shapes_this_chart_takes():
+    fb = feedback_for(INPATIENT, "K35.80", "appendix", "APPENDIX")
+    assert fb.status == "not_a_code" and "ICD-10-PCS" in fb.message and "7" in fb.message
+    assert "ICD-10-PCS" not in feedback_for(OFFICE, "R05.1", "99213, hello", "HELLO").message
+
+
+# --- the E/M hint fits the setting (issue 16: "No office visit is billed" on an ED chart) ---
+
+ED = PracticeCase("t-ed", "t-ed", "Emergency department", "emergency", "t", "ED visit, moderate decision making.",
+                  (KeyCode("N20.0", "ICD-10-CM"),), (KeyCode("99284", "CPT"),))
+ED_REPAIR = PracticeCase("t-ed-repair", "t-ed-repair", "Emergency department", "emergency", "t",
+                         "ED: only the wound was evaluated, then repaired.",
+                         (KeyCode("S51.811A", "ICD-10-CM"),), (KeyCode("12002", "CPT"),))
+
+
+def test_an_office_code_on_an_emergency_chart_points_to_the_ed_family():
+    fb = feedback_for(ED, "N20.0", "99213", "99213")
+    assert fb.status == "not_supported" and "office visit is billed" not in fb.message
+    assert "99281" in fb.message and "99285" in fb.message and "emergency department" in fb.message
+
+
+def test_another_ed_level_is_compared_by_decision_making_not_time():
+    fb = feedback_for(ED, "N20.0", "99285", "99285")
+    assert "decision making" in fb.message and "time" in fb.message and "minimum minutes" not in fb.message
+
+
+def test_an_ed_chart_with_only_a_procedure_bills_no_separate_ed_visit():
+    for visit in ("99284", "99213"):
+        fb = feedback_for(ED_REPAIR, "S51.811A", f"12002, {visit}", visit)
+        assert "No separate emergency-department visit" in fb.message, fb.message
+        assert "office visit is billed" not in fb.message
+
+
+def test_an_ed_code_on_an_office_chart_says_it_is_for_the_emergency_department():
+    fb = feedback_for(OFFICE, "R05.1", "99284", "99284")
+    assert "emergency-department visit code" in fb.message and "99202" in fb.message and "99215" in fb.message
+
+
+def test_the_real_ed_and_inpatient_charts_of_the_shift_get_the_fitting_words():
+    from careerlab.codes import case_by_id
+
+    ed = feedback_for(case_by_id("ed-chest-pain-rule-out"), "R07.89", "99214", "99214")
+    assert "99281" in ed.message and "office visit is billed" not in ed.message
+    ip = feedback_for(case_by_id("ip-appendectomy-face-sheet"), "K35.30", "99213", "99213")
+    assert "ICD-10-PCS" in ip.message and "go in the diagnosis box" not in ip.message

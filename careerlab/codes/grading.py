@@ -21,6 +21,7 @@ from careerlab.codes.codesets import code_set_of
 from careerlab.codes.model import PracticeCase
 from careerlab.codes.normalize import (HCPCS2_SHAPE, normalize_icd10cm, shorten, split_codes, split_modifiers, tidy,
                                       typed_units)
+from careerlab.codes.placement import service_shapes, visit_hint, wrong_set_advice
 
 __all__ = ["AnswerKey", "CodeFeedback", "GradeResult", "OK_STATUSES", "STATUS_WORDS", "case_key", "check_entry",
            "grade", "grade_case", "percent_text", "rationale"]
@@ -54,6 +55,7 @@ class AnswerKey:
     patient: str = ""  # "new" or "established" when it decides the E/M code
     first_listed: bool = False  # whether the first diagnosis must come first
     service_sets: tuple[str, ...] = ("CPT", "HCPCS Level II")
+    setting: str = ""  # "outpatient", "emergency" or "inpatient" ("" for an office visit note)
 
 
 @dataclass
@@ -141,22 +143,6 @@ def _article(word: str) -> str:
     return "an" if word[:1] in "AEIOU" or word.startswith("HCPCS") else "a"
 
 
-def _em_hint(code: str, key: AnswerKey) -> str:
-    from careerlab.codes.data import em_table
-
-    table = em_table()
-    new_codes, est_codes = set(table["new_patient"].values()), set(table["established_patient"].values())
-    if code in new_codes and key.patient == "established":
-        return f" {code} is for a new patient; this patient has been seen here before (established)."
-    if code in est_codes | {"99211"} and key.patient == "new":
-        return f" {code} is for an established patient; this is the patient's first visit here (new)."
-    if code in new_codes | est_codes | {"99211"} and key.services and not set(key.services) & (new_codes | est_codes | {"99211"}):
-        return " No office visit is billed for this chart: nothing in the note is a significant, separate visit."
-    if code in new_codes | est_codes:
-        return " Compare the total time in the note with each code's minimum minutes."
-    return ""
-
-
 def _toward(code: str, key: AnswerKey) -> str:
     """For a header typed for a key code under it: the next step down toward that key code."""
     from careerlab.codes.icd10cm import get_index
@@ -230,14 +216,13 @@ def check_entry(typed: str, box: str, key: AnswerKey) -> CodeFeedback:
     wanted = ("ICD-10-CM",) if box == "diagnosis" else key.service_sets
     if code_set is None:
         msg = describe(typed) if box == "diagnosis" else (
-            f"“{shorten(typed)}” is not a code a claim can carry: CPT codes are 5 digits (or 4 digits + F/T), "
-            "HCPCS Level II codes are a letter and 4 digits.")
+            f"“{shorten(typed)}” is not a code a claim can carry: {service_shapes(key.service_sets)}")
         return CodeFeedback(typed, code, box, "not_a_code", msg, counts_as_extra=True)
     if code_set not in wanted:
         where = "service" if box == "diagnosis" else "diagnosis"
         box_word = "services box" if where == "service" else "diagnosis box"
         extra = (f" It belongs to this note: move it to the {box_word}." if _canonical(typed, where, key) in other
-                 else f" {code_set} codes go in the {box_word}.")
+                 else f" {wrong_set_advice(code, code_set, key.service_sets)}")
         return CodeFeedback(typed, code, box, "wrong_set",
                             f"{code} is {_article(code_set)} {code_set} code, but this box takes "
                             f"{' or '.join(wanted)} codes.{extra}", counts_as_extra=True)
@@ -256,7 +241,7 @@ def check_entry(typed: str, box: str, key: AnswerKey) -> CodeFeedback:
                             f"{code} is not what the note supports, and it is not billable either: {hint or describe(code)}",
                             counts_as_extra=True)
     if box == "service":
-        hint = hint or _em_hint(code, key).strip()
+        hint = hint or visit_hint(code, key.setting, key.patient, key.services)
     return CodeFeedback(typed, code, box, "not_supported",
                         f"{code} is a valid {code_set} code, but it is not what the note supports. {hint}".strip(),
                         counts_as_extra=True)
@@ -350,7 +335,7 @@ def case_key(case: PracticeCase) -> AnswerKey:
         sets = ("CPT", "HCPCS Level II")
     return AnswerKey(diagnoses, services, {tidy(k.code): tuple(k.modifiers) for k in case.services},
                      units={tidy(k.code): k.units for k in case.services if getattr(k, "units", 1) != 1},
-                     first_listed=len(diagnoses) > 1, service_sets=sets)
+                     first_listed=len(diagnoses) > 1, service_sets=sets, setting=case.setting)
 
 
 def grade_case(case: PracticeCase, diagnoses_text: object, services_text: object) -> GradeResult:
