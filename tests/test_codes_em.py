@@ -63,3 +63,24 @@ def test_mdm_level_to_code_same_for_new_and_established():
 def test_bad_mdm_level(bad):
     with pytest.raises(ValueError, match="Choose the"):
         em_level_by_mdm(bad, "low", "low")
+
+
+def test_lesson_02_teaches_the_emergency_visit_family_the_shift_bills():
+    """Issue 16: the shift's ED charts bill 99284, but the lesson only taught office visits."""
+    import json
+    import re
+    from pathlib import Path
+
+    from careerlab.codes import practice_cases
+    from careerlab.codes.placement import ED_VISITS
+
+    billed = {k.code for c in practice_cases() if c.setting == "emergency" for k in c.services}
+    assert billed & ED_VISITS
+    lesson = Path(__file__).resolve().parents[1] / "notebooks" / "02-the-medical-coder.ipynb"
+    cells = json.loads(lesson.read_text(encoding="utf-8"))["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    taught = [p for p in text.split("\n\n") if re.search(r"`?99281`?\s*[–-]\s*`?99285`?", p)]
+    assert taught, "lesson 02 never names the emergency-department visit codes 99281-99285"
+    said = taught[0].lower()
+    assert "emergency department" in said and "decision making" in said and "time" in said
+    assert "source" in said and re.search(r"\b20\d\d\b", said)

@@ -95,3 +95,19 @@ def test_the_codes_in_the_guideline_examples_are_in_the_release():
     examples = " ".join(g.example for g in GUIDELINES)
     for code in re.findall(r"\b[A-Z]\d\d\.[0-9A-Z]{1,4}\b(?!-)", examples):  # "M54.5-" is a group, said so
         assert is_billable(code), code
+
+
+def test_every_modifier_the_shift_bills_is_taught_with_its_source():
+    """Issue 16: the radiology charts bill 73610-26-RT, but 26 was not in the lesson's table."""
+    from careerlab.codes import practice_cases
+
+    used = {m for case in practice_cases() for key in case.services for m in key.modifiers}
+    assert "26" in used and used <= set(MODIFIERS), sorted(used - set(MODIFIERS))
+    assert "26" in modifier_table().index
+
+
+def test_modifier_26_is_the_professional_component_with_a_cms_source():
+    m = MODIFIERS["26"]
+    assert m.owner == "CPT (AMA)"
+    assert "professional component" in m.meaning and "TC" in m.meaning
+    assert "CMS" in m.source and "ch. 13" in m.source and re.search(r"\b20\d\d\b", m.source)

@@ -15,6 +15,8 @@ __all__ = ["MODIFIERS", "MODIFIER_DRILL", "MUE_TEACHING", "NCCI_SOURCE", "OTHER_
 GLOBAL = "CMS, MLN booklet “Global Surgery” (MLN907166, checked 2026); Medicare Claims Processing Manual, ch. 12, §40"
 X_MODS = "CMS, MLN fact sheet “Proper Use of Modifiers 59 & -X{EPSU}” (MLN1783722, February 2024); X-modifiers since 1 January 2015 (CR 8863)"
 ABN = "CMS, Medicare Claims Processing Manual, ch. 30 (financial liability protections), checked 2026"
+PC_TC = ("CMS, Medicare Claims Processing Manual (Pub. 100-04), ch. 13, §20 (professional and technical components "
+         "of radiology services) and ch. 23 addendum (the fee schedule's PC/TC indicator), checked 2026")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ MODIFIERS = {m.code: m for m in (
     Modifier("77", "CPT (AMA)", "the same procedure repeated on the same day by another clinician", "CMS and MAC guidance on repeat procedures (NGS Medicare, checked 2026)"),
     Modifier("91", "CPT (AMA)", "a clinical laboratory test repeated on the same day to get new results (not a "
              "re-run because the first failed)", "CMS and MAC guidance on repeat laboratory tests (checked 2026)"),
+    Modifier("26", "CPT (AMA)", "the professional component only: the clinician's reading of a test, such as an "
+             "X-ray, and the written report, when someone else (often the hospital) owns the equipment and bills "
+             "the technical part with modifier TC", PC_TC),
     Modifier("LT", "HCPCS Level II (CMS)", "the left side of the body", "CMS, HCPCS Level II modifier list (2026)"),
     Modifier("RT", "HCPCS Level II (CMS)", "the right side of the body", "CMS, HCPCS Level II modifier list (2026)"),
     Modifier("GA", "HCPCS Level II (CMS)", "Medicare is expected to deny the service as not reasonable and necessary, "
