@@ -1,4 +1,6 @@
 """Widget tests: drive the widgets from code and read the resulting values."""
+import re
+
 import ipywidgets as W
 
 from careerlab.codes import code_set_drill, em_mdm_widget, em_time_widget, exercise_widget, lookup_widget, search_widget
@@ -356,3 +358,22 @@ def test_a_header_lists_the_next_level_down_not_far_cousins():
 
     text = describe("E11")
     assert "E11.9" in text and "add characters" in text and "E11.00" not in text
+
+
+def test_lookup_titles_an_empty_box_and_a_service_code_for_what_they_are():
+    """Issue 16: an empty box and 99213 were both titled "Not a billable diagnosis code"."""
+    w = lookup_widget("E11.9")
+    box, button = w.children[0].children
+    result = w.children[1]
+    box.value = "   "
+    assert "Not a billable" not in result.value and "careerlab-msg-warn" not in result.value
+    assert "Type a code" in result.value and "E11.9" in result.value
+    for typed, code_set in (("99213", "CPT"), ("3074F", "CPT"), ("J3301", "HCPCS Level II"), ("g0439", "HCPCS Level II")):
+        box.value = typed
+        button.click()
+        title = re.search(r"<b>([^<]*):</b>", result.value).group(1)
+        assert "Not a billable" not in title, (typed, title)
+        assert typed.upper() in title and f"Looks like a {code_set} code" in title, title
+        assert "This look-up is for ICD-10-CM diagnosis codes" in result.value
+    box.value = "E11.99"  # a typo of a diagnosis code keeps its own title
+    assert "E11.99 — Not a billable diagnosis code" in result.value and "typo" in result.value

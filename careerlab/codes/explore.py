@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from careerlab.codes.data import hcpcs_table
 from careerlab.codes.icd10cm import CodeInfo, Icd10cmIndex, get_index
-from careerlab.codes.normalize import (HCPCS2_SHAPE, PCS_SHAPE, cpt_category, looks_like_icd10cm, normalize_icd10cm, shorten,
-                                      tidy)
+from careerlab.codes.normalize import (HCPCS2_SHAPE, PCS_SHAPE, cpt_category, looks_like_icd10cm, normalize_icd10cm,
+                                      shorten, tidy)
+
+PCS_SECTIONS = "0123456789BCDFGHX"  # the first character of an ICD-10-PCS code: its section
 
 
 def is_billable(code: object) -> bool:
@@ -65,10 +67,41 @@ def describe(code: object) -> str:
         hint = f" The closest existing code it starts with is {near.code} ({near.description})." if near else ""
         return (f"{dotted} has the shape of an ICD-10-CM code but is not in the {index.release} "
                 f"release.{hint} Check for a typo.")
-    if PCS_SHAPE.match(text) and text[0] in "0123456789BCDFGHX":
+    if PCS_SHAPE.match(text) and text[0] in PCS_SECTIONS:
         return f"{text} looks like an ICD-10-PCS code (inpatient hospital procedures), not a diagnosis code."
     return (f"“{shorten(code)}” is not a code. ICD-10-CM codes start with a letter and a digit, "
             "then 1 to 5 more characters, e.g. E11.9 or S52.521A.")
+
+
+def lookup_family(code: object) -> list[CodeInfo]:
+    """The family the look-up shows: none for a HCPCS Level II code of the lesson's table typed
+    without a dot (G0439 is the Medicare wellness visit, not G04.39; ``describe`` offers both)."""
+    return [] if tidy(code) in hcpcs_table() else code_family(code)
+
+
+def lookup_heading(code: object) -> tuple[str, str, str]:
+    """For a code the release does not hold: the look-up's title, message kind and a closing line.
+
+    An empty box asks for a code; a CPT, HCPCS Level II or ICD-10-PCS code is named for what it
+    looks like (the same order of checks as ``describe``); anything else is not a billable diagnosis.
+
+    >>> lookup_heading("99213")[0], lookup_heading(" ")[0]
+    ('99213 — Looks like a CPT code, not a diagnosis', 'Type a code')
+    """
+    text = tidy(code)
+    if not text:
+        return "Type a code", "info", ""
+    if cpt_category(text):
+        code_set = "CPT"
+    elif text in hcpcs_table() or HCPCS2_SHAPE.match(text):
+        code_set = "HCPCS Level II"
+    elif PCS_SHAPE.match(text) and text[0] in PCS_SECTIONS and not looks_like_icd10cm(normalize_icd10cm(text)):
+        code_set = "ICD-10-PCS"
+    else:
+        return f"{shorten(code)} — Not a billable diagnosis code", "warn", ""
+    article = "an" if code_set.startswith("ICD") else "a"
+    return (f"{text} — Looks like {article} {code_set} code, not a diagnosis", "info",
+            "This look-up is for ICD-10-CM diagnosis codes only.")
 
 
 def code_family(code: object) -> list[CodeInfo]:

@@ -11,7 +11,7 @@ import ipywidgets as W
 
 from careerlab.codes.em import (MDM_LEVELS, em_code_by_mdm, em_code_by_time, em_level_by_mdm, prolonged_units,
                                time_thresholds)
-from careerlab.codes.explore import code_family, describe, is_billable
+from careerlab.codes.explore import describe, is_billable, lookup_family, lookup_heading
 from careerlab.codes.tables import search_table, table_html
 from careerlab.ui import message_html, readable, safe_callback, show_message
 
@@ -78,9 +78,10 @@ def lookup_widget(code: str = "E11.9") -> W.VBox:
         typed = box.value
         text = describe(typed)
         asked = html.escape(typed.strip()) or "(empty)"
-        family = code_family(typed)
+        family = lookup_family(typed)
         if not family:
-            result.value = message_html(text, "warn", title=f"{typed.strip() or 'Nothing typed'} — Not a billable diagnosis code")
+            title, kind, note = lookup_heading(typed)
+            result.value = message_html(f"{text} {note}".strip(), kind, title=title)
             return
         kind = "ok" if is_billable(typed) else "warn"
         title = f"{family[-1].code} — {'Billable' if kind == 'ok' else 'Not billable'}"
