@@ -377,3 +377,24 @@ def test_lookup_titles_an_empty_box_and_a_service_code_for_what_they_are():
         assert "This look-up is for ICD-10-CM diagnosis codes" in result.value
     box.value = "E11.99"  # a typo of a diagnosis code keeps its own title
     assert "E11.99 — Not a billable diagnosis code" in result.value and "typo" in result.value
+
+
+def test_mdm_elements_are_labelled_with_their_own_level_names():
+    """Issue 16: every element offered "Straightforward … High", the names of the MDM level, not of
+    the elements (AMA/CMS 2021 table: problems and risk minimal to high; data minimal or none,
+    limited, moderate, extensive)."""
+    w = em_mdm_widget()
+    problems, data, risk, who, result, _style = w.children
+    labels = {t.description: [label for label, _ in t.options] for t in (problems, data, risk)}
+    assert labels == {"Problems:": ["Minimal", "Low", "Moderate", "High"],
+                      "Data:": ["Minimal or none", "Limited", "Moderate", "Extensive"],
+                      "Risk:": ["Minimal", "Low", "Moderate", "High"]}
+    for t in (problems, data, risk):  # each label still stands for one MDM level, lowest first
+        assert [value for _, value in t.options] == ["straightforward", "low", "moderate", "high"]
+    who.value = False
+    problems.label, data.label, risk.label = "Minimal", "Extensive", "High"
+    assert "MDM level: high" in result.value and "99215" in result.value
+    data.label = "Limited"
+    problems.label = "Moderate"
+    assert "MDM level: moderate" in result.value and "99214" in result.value
+    assert "Elements that reach moderate: problems (moderate), risk (high) (2 of 3 needed)" in result.value

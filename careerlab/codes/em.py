@@ -13,6 +13,14 @@ from careerlab.codes.data import em_table
 
 MAX_MINUTES = Decimal(24 * 60)
 MDM_LEVELS = ("straightforward", "low", "moderate", "high")
+# What each MDM element calls its four levels, lowest first, one per MDM level above: the level
+# names of the AMA CPT 2021 "Levels of Medical Decision Making" table that CMS uses (names only, no
+# descriptors; as laid out by the American College of Surgeons' E/M pages, checked 2026).
+MDM_ELEMENT_LEVELS = {
+    "problems": ("minimal", "low", "moderate", "high"),
+    "data": ("minimal or none", "limited", "moderate", "extensive"),
+    "risk": ("minimal", "low", "moderate", "high"),
+}
 
 
 def _table(table: dict | None) -> dict:

@@ -9,8 +9,8 @@ import html
 
 import ipywidgets as W
 
-from careerlab.codes.em import (MDM_LEVELS, em_code_by_mdm, em_code_by_time, em_level_by_mdm, prolonged_units,
-                               time_thresholds)
+from careerlab.codes.em import (MDM_ELEMENT_LEVELS, MDM_LEVELS, em_code_by_mdm, em_code_by_time, em_level_by_mdm,
+                               prolonged_units, time_thresholds)
 from careerlab.codes.explore import describe, is_billable, lookup_family, lookup_heading
 from careerlab.codes.tables import search_table, table_html
 from careerlab.ui import message_html, readable, safe_callback, show_message
@@ -174,10 +174,12 @@ def em_time_widget(minutes: int = 25, new_patient: bool = False) -> W.VBox:
 
 def em_mdm_widget() -> W.VBox:
     """Pick the level of problems, data and risk: the 2-of-3 rule decides the MDM level."""
-    options = [(lvl.capitalize(), lvl) for lvl in MDM_LEVELS]
-    problems = mark_choice(W.ToggleButtons(options=options, value="low", description="Problems:"))
-    data = mark_choice(W.ToggleButtons(options=options, value="straightforward", description="Data:"))
-    risk = mark_choice(W.ToggleButtons(options=options, value="moderate", description="Risk:"))
+    def options(element: str) -> list[tuple[str, str]]:
+        return [(name.capitalize(), lvl) for name, lvl in zip(MDM_ELEMENT_LEVELS[element], MDM_LEVELS)]
+
+    problems = mark_choice(W.ToggleButtons(options=options("problems"), value="low", description="Problems:"))
+    data = mark_choice(W.ToggleButtons(options=options("data"), value="straightforward", description="Data:"))
+    risk = mark_choice(W.ToggleButtons(options=options("risk"), value="moderate", description="Risk:"))
     who = mark_choice(W.ToggleButtons(options=[("New patient", True), ("Established patient", False)],
                                       value=False, description="Patient:"))
     result = W.HTML()
@@ -186,9 +188,9 @@ def em_mdm_widget() -> W.VBox:
     def update(_=None):
         level = em_level_by_mdm(problems.value, data.value, risk.value)
         code = em_code_by_mdm(level, who.value)
-        met = [n for n, w in (("problems", problems), ("data", data), ("risk", risk))
+        met = [f"{n} ({w.label.lower()})" for n, w in (("problems", problems), ("data", data), ("risk", risk))
                if MDM_LEVELS.index(w.value) >= MDM_LEVELS.index(level)]
-        text = f"MDM level: {level} → {code}. Elements at or above {level}: {', '.join(met)} (2 of 3 needed)."
+        text = f"MDM level: {level} → {code}. Elements that reach {level}: {', '.join(met)} (2 of 3 needed)."
         result.value = message_html(text, "info", title="Result")
 
     for w in (problems, data, risk, who):
