@@ -1,5 +1,6 @@
 """Notebook hygiene (no committed outputs, the house frame, listed in the README) and a run of
 every notebook from a working directory outside the project. nbval runs them in place."""
+import json
 import re
 from pathlib import Path
 
@@ -21,6 +22,17 @@ def test_committed_without_outputs(path):
     nb = nbformat.read(path, as_version=4)
     dirty = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and (c.outputs or c.execution_count)]
     assert not dirty, f"{path.name}: cells {dirty} carry outputs; clear them before committing"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + APP_PAGES, ids=IDS + [f"app/{p.name}" for p in APP_PAGES])
+def test_every_cell_has_its_own_id(path):
+    """nbformat 4.5 cells carry an id; without one, JupyterLab and nbformat warn and add ids of their
+    own, so the file changes on disk the first time a learner opens and saves it."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    ids = [c.get("id") for c in raw["cells"]]
+    missing = [i for i, cell_id in enumerate(ids) if not cell_id]
+    assert not missing, f"{path.name}: cells {missing} have no id (nbformat.validator.normalize adds them)"
+    assert len(set(ids)) == len(ids), f"{path.name}: two cells share an id"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
