@@ -25,6 +25,19 @@ def test_opens_on_the_sample_class_with_names_hidden():
     assert d.png == b""
 
 
+def test_each_dot_is_explained_only_where_dots_are_shown(monkeypatch):
+    alts = []
+    real = cw.chart_html
+    monkeypatch.setattr(cw, "chart_html", lambda png, alt, *a, **k: alts.append(alt) or real(png, alt, *a, **k))
+    d = class_dashboard()
+    assert "trait scores" in d.summary.value and "dot" not in d.summary.value  # no chart yet
+    d.charts.value = True
+    assert len(alts) == 1 and "each dot is one learner" in alts[0] and d.png.startswith(b"\x89PNG")
+    from careerlab.classroom.text import describe_traits
+    assert describe_traits(d.results).endswith("each dot is one learner.")  # beside the lesson's trait chart
+    assert not describe_traits(d.results, dots=False).count("dot")
+
+
 def test_untick_hide_shows_names(tmp_path):
     write(tmp_path, "a.json", results("Ana Sample"))
     d = class_dashboard(tmp_path)

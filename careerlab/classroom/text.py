@@ -80,8 +80,10 @@ def saved_summary_text(saved: Path, hidden: bool = True) -> str:
             f"{saved.parent.name} folder beside this notebook (the file browser on the left shows it).")
 
 
-def describe_traits(df: pd.DataFrame) -> str:
-    """One sentence: the traits with the highest and lowest class mean."""
+def describe_traits(df: pd.DataFrame, dots: bool = True) -> str:
+    """One sentence: the traits with the highest and lowest class mean; ``dots`` (the trait chart is
+    shown beside it) adds that each dot is one learner."""
+    each = "; each dot is one learner." if dots else "."
     s = trait_summary(df).dropna(subset=["mean"])
     if s.empty:
         return "No learner in these results has taken the self-assessment yet."
@@ -89,13 +91,13 @@ def describe_traits(df: pd.DataFrame) -> str:
     n = int(s["learners"].max())
     if len(s) == 1:
         return (f"{counted(n, 'learner')} {'has' if n == 1 else 'have'} trait scores, on "
-                f"{s.loc[hi, 'label']} only (class mean {s.loc[hi, 'mean']:.0f} of 100); each dot is one learner.")
+                f"{s.loc[hi, 'label']} only (class mean {s.loc[hi, 'mean']:.0f} of 100){each}")
     if round(s.loc[hi, "mean"]) == round(s.loc[lo, "mean"]):  # "highest on X and lowest on X" says nothing
         return (f"{counted(n, 'learner')} {'has' if n == 1 else 'have'} trait scores. The class mean is "
-                f"{s.loc[hi, 'mean']:.0f} of 100 on every trait; each dot is one learner.")
+                f"{s.loc[hi, 'mean']:.0f} of 100 on every trait{each}")
     return (f"{counted(n, 'learner')} {'has' if n == 1 else 'have'} trait scores. The class is highest on "
             f"{s.loc[hi, 'label']} (mean {s.loc[hi, 'mean']:.0f} of 100) and lowest on "
-            f"{s.loc[lo, 'label']} (mean {s.loc[lo, 'mean']:.0f}); each dot is one learner.")
+            f"{s.loc[lo, 'label']} (mean {s.loc[lo, 'mean']:.0f}){each}")
 
 
 def describe_split(df: pd.DataFrame) -> str:

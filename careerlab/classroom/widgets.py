@@ -155,7 +155,7 @@ class ClassDashboard(widgets.VBox):
             self.out.clear_output()
             return
         prompts = question_prompts()
-        sentences = [describe_loaded(self.results), describe_traits(self.results),
+        sentences = [describe_loaded(self.results), describe_traits(self.results, dots=False),
                      describe_split(self.results),
                      describe_quizzes(self.results, lessons=sorted({k.split("/")[0] for k in prompts})),
                      describe_missed(self.results, prompts=prompts)]
@@ -176,8 +176,9 @@ class ClassDashboard(widgets.VBox):
         self.out.clear_output(wait=True)
         with self.out:  # an <img> with alt text (an Image output has none in JupyterLab)
             display(HTML(chart_html(self.png, "Charts of the class: trait scores, role fit, "
-                                    "knowledge-check scores and the questions most often missed. "
-                                    "The sentences above the charts say what they show.",
+                                    "knowledge-check scores and the questions most often missed; in the "
+                                    "trait chart each dot is one learner. The sentences above the "
+                                    "charts say what they show.",
                                     int(self.fig.get_figwidth() * 72))))
 
     def _show_table(self, _change: Any = None) -> None:
