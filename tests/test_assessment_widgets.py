@@ -3,6 +3,7 @@ import base64
 import json
 import re
 
+import ipywidgets as W
 import pytest
 
 from careerlab.assessment import TRAIT_IDS, explain_fit, load_example_responses, load_items, score
@@ -30,16 +31,94 @@ def test_progress_bar_counts_answers(store):
     assert w.progress.value == 2 and "2 of 28 answered" in w.progress_label.value
 
 
+def shown_pages(w):
+    """The pages a browser displays (the others are there, hidden)."""
+    return [p for p in w.page_box.children if p.layout.display != "none"]
+
+
+@pytest.fixture
+def focused(monkeypatch):
+    """The questions the widget asked the browser to focus, in order (the focus message of
+    ipywidgets' DOMWidget.focus, recorded instead of sent: there is no browser here)."""
+    sent = []
+
+    def send(self, content, buffers=None):
+        if content == {"do": "focus"}:
+            sent.append(self)
+
+    monkeypatch.setattr(W.RadioButtons, "send", send)
+    return sent
+
+
 def test_pages_show_seven_items_at_a_time(store):
     w = show_assessment(store)
     assert len(w.pages) == 4 and "Page 1 of 4" in w.page_label.value and w.prev_button.disabled
     w.next_button.click()
     assert w.page == 1 and "Page 2 of 4" in w.page_label.value
-    shown = w.page_box.children[0].children
-    assert len(shown) == 7
+    shown = shown_pages(w)
+    assert len(shown) == 1 and len(shown[0].children) == 7
     for _ in range(5):
         w.next_button.click()
     assert w.page == 3 and w.next_button.disabled
+
+
+def test_next_and_previous_show_one_page_hide_the_others_and_keep_answers(store):
+    w = show_assessment(store)
+    pages = list(w.page_box.children)
+    assert pages == w.pages and len(pages) == 4  # every page stays in the widget: its views stay alive
+    assert shown_pages(w) == [pages[0]]
+    assert [q.description for q in pages[0].children] == [f"{n}. {i.text}" for n, i in enumerate(ITEMS[:7], 1)]
+    first = {ITEMS[0].id: 4, ITEMS[6].id: 1}
+    answer_all(w, first)
+    w.next_button.click()
+    assert shown_pages(w) == [pages[1]] and all(p.layout.display == "none" for p in pages if p is not pages[1])
+    assert [q.description.split(".")[0] for q in pages[1].children] == [str(n) for n in range(8, 15)]
+    w.questions[ITEMS[7].id].value = 5
+    w.prev_button.click()
+    assert w.page == 0 and shown_pages(w) == [pages[0]] and list(w.page_box.children) == pages
+    assert w.answers() == {**first, ITEMS[7].id: 5} and "3 of 28 answered" in w.progress_label.value
+    w.next_button.click()
+    w.next_button.click()
+    w.next_button.click()
+    assert shown_pages(w) == [pages[3]] and w.next_button.disabled and not w.prev_button.disabled
+
+
+def test_next_and_previous_move_the_focus_to_the_pages_first_question(store, focused):
+    w = show_assessment(store)
+    assert focused == []  # nothing is focused while the widget is built (there is no view yet)
+    w.next_button.click()
+    assert focused == [w.questions[ITEMS[7].id]]  # question 8, the first of page 2
+    w.next_button.click()
+    w.prev_button.click()
+    w.prev_button.click()
+    assert focused[1:] == [w.questions[ITEMS[14].id], w.questions[ITEMS[7].id], w.questions[ITEMS[0].id]]
+    w.prev_button.click()  # already on page 1 (the button is disabled in the browser): still on question 1
+    assert focused[-1] is w.questions[ITEMS[0].id]
+
+
+def test_the_focus_message_reaches_the_browser_after_the_page_is_shown(store, monkeypatch):
+    w = show_assessment(store)
+    sent = []  # every message in the order the kernel sends it
+    monkeypatch.setattr(W.Widget, "send_state", lambda self, key=None: sent.append(("state", self, key)))
+    monkeypatch.setattr(W.RadioButtons, "send", lambda self, content, buffers=None: sent.append(("msg", self, content)))
+    w.next_button.click()
+    shown = next(i for i, m in enumerate(sent) if m[:2] == ("state", w.pages[1].layout))
+    focus = sent.index(("msg", w.questions[ITEMS[7].id], {"do": "focus"}))
+    assert shown < focus  # a hidden input cannot take the focus
+
+
+def test_submit_with_gaps_shows_and_focuses_the_first_unanswered_question(store, focused):
+    w = show_assessment(store)
+    answers = load_example_responses()
+    del answers[ITEMS[9].id], answers[ITEMS[20].id]  # questions 10 (page 2) and 21 (page 3)
+    answer_all(w, answers)
+    for _ in range(3):
+        w.next_button.click()
+    focused.clear()
+    w.submit_button.click()
+    assert w.page == 1 and shown_pages(w) == [w.pages[1]] and "Page 2 of 4" in w.page_label.value
+    assert focused == [w.questions[ITEMS[9].id]]  # question 10 itself, not the page's first
+    assert w.answers() == answers  # nothing answered is lost on the way
 
 
 def test_submit_with_gaps_names_them_and_saves_nothing(store):

@@ -58,9 +58,14 @@ class AssessmentWidget(W.VBox):
             self.questions[item.id] = _question(n, item)
             self.questions[item.id].observe(self._on_answer, names="value")
             boxes.append(self.questions[item.id])
-        self.pages = [W.VBox(boxes[i:i + page_size]) for i in range(0, len(boxes), page_size)]
+        # All pages are children and only the shown one is displayed, so their views stay alive in the
+        # browser and the keyboard focus can move into a page the moment it is shown (``go``).
+        self.pages = [W.VBox(boxes[i:i + page_size], layout=W.Layout(display="none"))
+                      for i in range(0, len(boxes), page_size)]
+        for page in self.pages:
+            page.add_class("careerlab-assessment-page")
         self.page = 0
-        self.page_box = W.VBox()
+        self.page_box = W.VBox(self.pages)
         self.page_label = W.HTML()
         self.progress = W.IntProgress(min=0, max=len(self.items), description="Answered")
         self.progress_label = W.HTML()
@@ -75,8 +80,8 @@ class AssessmentWidget(W.VBox):
         self.name, self.export_button = self.export_row.name, self.export_row.export_button
         self.handin_button, self.export_message = self.export_row.handin_button, self.export_row.message
         guard = safe(self.message)  # errors show as a message, never a traceback
-        self.prev_button.on_click(guard(lambda _: self.go(self.page - 1)))
-        self.next_button.on_click(guard(lambda _: self.go(self.page + 1)))
+        self.prev_button.on_click(guard(lambda _: self.go(self.page - 1, focus=True)))
+        self.next_button.on_click(guard(lambda _: self.go(self.page + 1, focus=True)))
         self.submit_button.on_click(guard(lambda _: self.submit()))
         self.retake_button.on_click(guard(lambda _: self.retake()))
         self.children = (
@@ -113,14 +118,24 @@ class AssessmentWidget(W.VBox):
                 "Your latest answer could not be saved. " + DRAFT_NOT_SAVED if self.fresh else draft_not_saved(str(exc)),
                 "warn")
 
-    def go(self, page: int) -> None:
-        """Show page ``page`` (clamped to the first and last page)."""
+    def go(self, page: int, focus: bool = False) -> None:
+        """Show page ``page`` (clamped to the first and last page) and hide the others; with
+        ``focus=True`` the keyboard focus moves to its first question (Next/Previous page)."""
         self.page = max(0, min(page, len(self.pages) - 1))
-        self.page_box.children = (self.pages[self.page],)
+        for n, box in enumerate(self.pages):
+            box.layout.display = None if n == self.page else "none"
         self.page_label.value = f"<p>Page {self.page + 1} of {len(self.pages)}</p>"
         self.prev_button.disabled = self.page == 0
         self.next_button.disabled = self.page == len(self.pages) - 1
         self._on_answer()
+        if focus:
+            self.focus_question(self.page * self.page_size + 1)
+
+    def focus_question(self, number: int) -> None:
+        """Move the keyboard focus to question ``number``'s first choice, so a keyboard user goes on
+        from there, not from the top of the notebook. Sent after the page is shown: the browser
+        applies widget messages in order, and a hidden input cannot take the focus."""
+        self.questions[self.items[number - 1].id].focus()
 
     # -- actions ---------------------------------------------------------------------
     def submit(self) -> bool:
@@ -129,6 +144,7 @@ class AssessmentWidget(W.VBox):
         if missing:
             self.message.value = message_html(unanswered_text(missing, self.page_size), "warn")
             self.go((missing[0] - 1) // self.page_size)
+            self.focus_question(missing[0])  # straight to the first one still to answer
             return False
         responses = self.answers()
         scores = score(responses, self.items)

@@ -21,6 +21,11 @@ def _load(name: str) -> dict:
     return json.loads((REPO / "data" / "assessment" / name).read_text(encoding="utf-8"))
 
 
+def item_ids() -> list[str]:
+    """The statements' ids in the order the questionnaire shows them."""
+    return [item["id"] for item in _load("items.json")["items"]]
+
+
 def coder_leaning_answers() -> tuple[dict[str, int], dict[str, float]]:
     """Answers that point fully toward every trait the coder profile rates higher than the
     biller profile, and fully away from the others; and the fits they must give.
@@ -63,7 +68,7 @@ def answer_every_item(root, answers: dict[str, int], timeout_ms: int) -> int:
     widget = root.locator(".careerlab-assessment").first
     clicked = 0
     while True:
-        items = widget.locator(".careerlab-assessment-item")
+        items = widget.locator(".careerlab-assessment-item:visible")  # the other pages are hidden
         items.first.wait_for(state="visible", timeout=timeout_ms)
         for i in range(items.count()):
             item = items.nth(i)

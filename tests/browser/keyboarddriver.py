@@ -3,6 +3,8 @@
 clicked and never given a value."""
 from __future__ import annotations
 
+import time
+
 # Where the keyboard focus is, and what it is on.
 FOCUS_JS = """() => {
   const e = document.activeElement; if (!e || e === document.body) return {tag: 'BODY'};
@@ -43,3 +45,26 @@ def radio_is(item_or_question, label: str):
     """A test for tab_until: the focus is on the radio button `label` of that item / question."""
     key = "question" if isinstance(item_or_question, int) else "item"
     return lambda f: f.get("type") == "radio" and f.get(key) == item_or_question and f.get("label") == label
+
+
+def wait_for_focus(page, wanted, what: str, timeout_ms: int) -> dict:
+    """Wait (pressing nothing) until `wanted(focus)` holds, e.g. after a button press the kernel
+    answers; fail saying where the focus is instead."""
+    end = time.monotonic() + timeout_ms / 1000
+    while True:
+        f = focus(page)
+        if wanted(f):
+            return f
+        if time.monotonic() > end:
+            raise AssertionError(f"{what}: the focus is on {describe(f)}")
+        time.sleep(0.1)
+
+
+# The items of the page shown now (the others are hidden), in order.
+SHOWN_ITEMS_JS = """root => [...root.querySelectorAll('.careerlab-assessment-item')]
+  .filter(e => e.offsetParent !== null)
+  .map(e => (e.className.match(/careerlab-item-(\\S+)/) || [])[1])"""
+
+
+def shown_items(widget) -> list[str]:
+    return widget.evaluate(SHOWN_ITEMS_JS)

@@ -1,5 +1,7 @@
 """Keyboard alone (issue 16, item 5): a knowledge check in JupyterLab and the self-assessment
-page (Voilà, like `make app`) can be done with Tab, Space, Enter and the arrow keys only.
+page (Voilà, like `make app`) can be done with Tab, Space, Enter and the arrow keys only; and
+the self-assessment's Next page / Previous page / Submit put the focus on the statement to go on
+with (lesson 05 in JupyterLab, and the Voilà page).
 
 Nothing here clicks or sets a value: page.keyboard presses keys, and the page is only read to
 know where the focus is. The right answers come from the question bank (data/quizzes, through
@@ -12,15 +14,18 @@ import pytest
 
 from careerlab.quiz import lesson_bank_path, load_bank
 
-from .assessmentdriver import SCALE, coder_leaning_answers, expected_headline_numbers
+from .assessmentdriver import SCALE, coder_leaning_answers, expected_headline_numbers, item_ids
 from .conftest import TIMEOUT_MS
-from .keyboarddriver import describe, focus, radio_is, tab_until
+from .keyboarddriver import describe, focus, radio_is, shown_items, tab_until, wait_for_focus
 from .lab import run_notebook
 from .quizdriver import squash
 
 pytestmark = pytest.mark.browser
 
 LESSON = "00-start-here"
+ASSESSMENT_LESSON = "05-self-assessment"
+PAGE_SIZE = 7  # statements a page (careerlab.assessment.widgets.PAGE_SIZE)
+FOCUS_WAIT_MS = 15_000  # the focus moves when the kernel has answered the button press
 
 # Command mode on the quiz's cell, where a learner who moved there with the arrow keys would be.
 SELECT_LAST_CELL_JS = """() => {
@@ -68,42 +73,137 @@ def test_quiz_with_the_keyboard_alone_in_jupyterlab(lab_page, lab_server):
         has_text=f"Score: 2 of {len(bank.questions)} correct").wait_for(timeout=TIMEOUT_MS)
 
 
+PAGE_RE = re.compile(r"^Page \d+ of \d+$")
+FIRST = SCALE[1]  # the first choice of every statement: where the focus lands on a question
+
+
 def page_label(page) -> str:
-    label = page.locator(".careerlab-assessment p").filter(has_text=re.compile(r"^Page \d+ of \d+$"))
+    label = page.locator(".careerlab-assessment p").filter(has_text=PAGE_RE)
     return label.first.inner_text().strip() if label.count() else "no page label"
 
 
+def wait_for_page(widget, number: int) -> list[str]:
+    """Wait until page `number` is the one shown; the items on it, in order."""
+    widget.locator("p", has_text=PAGE_RE).filter(has_text=f"Page {number} of").first.wait_for(timeout=TIMEOUT_MS)
+    shown = shown_items(widget)
+    assert len(shown) == PAGE_SIZE, f"page {number} shows {len(shown)} statements"
+    return shown
+
+
+def focus_is_on_first_choice(page, item_id: str, why: str) -> None:
+    """The keyboard focus moved (no key pressed) to the first choice of that statement."""
+    wait_for_focus(page, radio_is(item_id, FIRST), f"{why}: the focus should be on {item_id}'s {FIRST!r}",
+                   FOCUS_WAIT_MS)
+
+
+def press_button(page, kind: str, key: str, where: str) -> None:
+    """Tab (forward) to the questionnaire's `kind` button (next, prev, submit) and press `key`."""
+    tab_until(page, lambda f: f"careerlab-assessment-{kind}" in f.get("classes", ""), f"{kind} on {where}")
+    page.keyboard.press(key)
+
+
+def answer_shown_page(page, widget, answers, done: set[str], skip: frozenset[str] = frozenset()) -> None:
+    """Tab forward to each shown statement's answer and press Space (those in `skip` are left)."""
+    on_page = [i for i in shown_items(widget) if i not in skip]
+    label = page_label(page)
+    for _ in on_page:
+        f = tab_until(page, lambda f: f.get("type") == "radio" and f.get("item") in on_page
+                      and f["item"] not in done and f.get("label") == SCALE[answers[f["item"]]],
+                      f"an answer on {label} (answered: {len(done)})")
+        page.keyboard.press("Space")
+        assert focus(page)["checked"], f"Space did not select {describe(f)}"
+        done.add(f["item"])
+
+
+def checked_on_shown_page(widget) -> int:
+    return widget.evaluate("""root => [...root.querySelectorAll('.careerlab-assessment-item input:checked')]
+      .filter(e => e.offsetParent !== null).length""")
+
+
+# Command mode on the cell whose output holds the questionnaire (lesson 05 has cells after it).
+SELECT_ASSESSMENT_CELL_JS = """() => {
+  const nb = window.jupyterapp.shell.currentWidget.content;
+  const i = nb.widgets.findIndex(c => c.node.querySelector('.careerlab-assessment'));
+  nb.mode = 'command'; nb.activeCellIndex = i; nb.activeCell.node.scrollIntoView(); nb.node.focus();
+  return i;
+}"""
+
+
+def test_self_assessment_pages_move_the_focus_in_jupyterlab(lab_page, lab_server):
+    """Lesson 05 in JupyterLab: after Next page, Submit with nothing answered and Previous page,
+    pressed with the keyboard, the focus is on the first statement of the page now shown."""
+    report = run_notebook(lab_page, lab_server, f"notebooks/{ASSESSMENT_LESSON}.ipynb", TIMEOUT_MS)
+    assert not report.errors, "\n".join(report.errors)
+    order = item_ids()
+    assert lab_page.evaluate(SELECT_ASSESSMENT_CELL_JS) >= 0, "no questionnaire in the notebook"
+    widget = lab_page.locator(".careerlab-assessment").first
+    assert wait_for_page(widget, 1) == order[:PAGE_SIZE]
+
+    press_button(lab_page, "next", "Enter", "page 1")
+    assert wait_for_page(widget, 2) == order[PAGE_SIZE:2 * PAGE_SIZE]
+    focus_is_on_first_choice(lab_page, order[PAGE_SIZE], "Next page (Enter) to page 2")
+    assert not focus(lab_page)["editor"]  # still in the widget, not in a cell's code
+
+    press_button(lab_page, "submit", "Enter", "page 2")  # nothing answered: back to statement 1
+    widget.locator(".careerlab-assessment-message").filter(
+        has_text=f"Still unanswered: {len(order)} questions").wait_for(timeout=TIMEOUT_MS)
+    wait_for_page(widget, 1)
+    focus_is_on_first_choice(lab_page, order[0], "Submit with nothing answered")
+
+    press_button(lab_page, "next", "Space", "page 1")
+    wait_for_page(widget, 2)
+    focus_is_on_first_choice(lab_page, order[PAGE_SIZE], "Next page (Space) to page 2")
+    press_button(lab_page, "prev", "Enter", "page 2")
+    wait_for_page(widget, 1)
+    focus_is_on_first_choice(lab_page, order[0], "Previous page (Enter) to page 1")
+
+
 def test_self_assessment_with_the_keyboard_alone_in_voila(page, voila_app):
+    """Every statement answered with Tab and Space; after Next page, Previous page and a Submit with
+    one statement left, the focus is on the statement to go on with, not left behind."""
     page.goto(voila_app.url + "/", timeout=TIMEOUT_MS)
     widget = page.locator(".careerlab-assessment").first
     widget.wait_for(state="visible", timeout=TIMEOUT_MS)
     page.locator(".careerlab-assessment-footer").wait_for(state="visible", timeout=TIMEOUT_MS)
     answers, fit = coder_leaning_answers()
+    order = item_ids()
+    pages = [order[i:i + PAGE_SIZE] for i in range(0, len(order), PAGE_SIZE)]
+    left = pages[0][2]  # page 1's third statement is left for Submit to find
     done: set[str] = set()
-    key = "Tab"  # page 1 from the top; after "Next page" the focus stays on that button, below the page
-    while True:
-        label = page_label(page)
-        on_page = [re.search(r"careerlab-item-(\S+)", c).group(1) for c in
-                   widget.locator(".careerlab-assessment-item").evaluate_all("els => els.map(e => e.className)")]
-        for _ in on_page:
-            f = tab_until(page, lambda f: f.get("type") == "radio" and f.get("item") in on_page
-                          and f["item"] not in done and f.get("label") == SCALE[answers[f["item"]]],
-                          f"an answer on {label} (answered: {len(done)})", key=key)
-            page.keyboard.press("Space")
-            assert focus(page)["checked"], f"Space did not select {describe(f)}"
-            done.add(f["item"])
-        if len(done) == len(answers):
-            break
-        tab_until(page, lambda f: "careerlab-assessment-next" in f.get("classes", ""), f"Next page on {label}")
-        page.keyboard.press("Enter")
-        widget.locator("p", has_text=re.compile(r"^Page \d+ of \d+$")).filter(
-            has_not_text=label).first.wait_for(timeout=TIMEOUT_MS)
-        key = "Shift+Tab"
+
+    assert wait_for_page(widget, 1) == pages[0]
+    answer_shown_page(page, widget, answers, done, skip=frozenset({left}))  # from the top of the page
+    press_button(page, "next", "Enter", "page 1")
+    assert wait_for_page(widget, 2) == pages[1]
+    focus_is_on_first_choice(page, pages[1][0], "Next page (Enter) to page 2")
+    answer_shown_page(page, widget, answers, done)
+
+    # Previous page (Space): back on page 1's first statement, its answers kept; Next page again.
+    press_button(page, "prev", "Space", "page 2")
+    assert wait_for_page(widget, 1) == pages[0]
+    focus_is_on_first_choice(page, pages[0][0], "Previous page (Space) to page 1")
+    assert checked_on_shown_page(widget) == PAGE_SIZE - 1
+    press_button(page, "next", "Space", "page 1")
+    wait_for_page(widget, 2)
+    focus_is_on_first_choice(page, pages[1][0], "Next page (Space) to page 2 again")
+    assert checked_on_shown_page(widget) == PAGE_SIZE
+
+    for number in range(3, len(pages) + 1):
+        press_button(page, "next", "Enter", f"page {number - 1}")
+        assert wait_for_page(widget, number) == pages[number - 1]
+        focus_is_on_first_choice(page, pages[number - 1][0], f"Next page (Enter) to page {number}")
+        answer_shown_page(page, widget, answers, done)
+
+    # Submit with one statement left: page 1 is shown and the focus is on that statement.
+    press_button(page, "submit", "Enter", f"page {len(pages)}")
+    widget.locator(".careerlab-assessment-message").filter(
+        has_text="Still unanswered: 1 question").wait_for(timeout=TIMEOUT_MS)
+    wait_for_page(widget, 1)
+    focus_is_on_first_choice(page, left, "Submit with a statement left")
+    answer_shown_page(page, widget, answers, done, skip=frozenset(set(pages[0]) - {left}))
     widget.get_by_text(f"{len(answers)} of {len(answers)} answered").wait_for(timeout=TIMEOUT_MS)
-    tab_until(page, lambda f: "careerlab-assessment-submit" in f.get("classes", ""), "Submit")
-    page.keyboard.press("Enter")
+    press_button(page, "submit", "Enter", "page 1")
     fit_box = widget.locator(".careerlab-assessment-fit")
     fit_box.locator(".careerlab-assessment-headline").wait_for(timeout=TIMEOUT_MS)
     text = " ".join(fit_box.inner_text().split())
     assert "lean toward medical coding" in text and expected_headline_numbers(fit) in text
-
