@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from careerlab.codes.data import hcpcs_table
-from careerlab.codes.normalize import HCPCS2_SHAPE, PCS_SHAPE, cpt_category, normalize_icd10cm, tidy
+from careerlab.codes.normalize import HCPCS2_SHAPE, PCS_SECTIONS, PCS_SHAPE, cpt_category, normalize_icd10cm, tidy
 
 CODE_SETS = ("ICD-10-CM", "ICD-10-PCS", "CPT", "HCPCS Level II")
 
@@ -44,6 +44,6 @@ def code_set_of(code: object) -> str | None:
         return "ICD-10-CM"
     if HCPCS2_SHAPE.match(text):
         return "HCPCS Level II"
-    if PCS_SHAPE.match(text) and text[0] in "0123456789BCDFGHX":
+    if PCS_SHAPE.match(text) and text[0] in PCS_SECTIONS:
         return "ICD-10-PCS"
     return None

@@ -3,10 +3,8 @@ from __future__ import annotations
 
 from careerlab.codes.data import hcpcs_table
 from careerlab.codes.icd10cm import CodeInfo, Icd10cmIndex, get_index
-from careerlab.codes.normalize import (HCPCS2_SHAPE, PCS_SHAPE, cpt_category, looks_like_icd10cm, normalize_icd10cm,
-                                      shorten, tidy)
-
-PCS_SECTIONS = "0123456789BCDFGHX"  # the first character of an ICD-10-PCS code: its section
+from careerlab.codes.normalize import (HCPCS2_SHAPE, PCS_SECTIONS, PCS_SHAPE, cpt_category, looks_like_icd10cm,
+                                      normalize_icd10cm, shorten, tidy)
 
 
 def is_billable(code: object) -> bool:

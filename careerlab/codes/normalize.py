@@ -12,6 +12,7 @@ CPT_CAT3_SHAPE = re.compile(r"^[0-9]{4}T$")
 HCPCS2_SHAPE = re.compile(r"^[A-CE-V][0-9]{4}$")
 # ICD-10-PCS: exactly 7 characters, digits and letters except I and O.
 PCS_SHAPE = re.compile(r"^[0-9A-HJ-NP-Z]{7}$")
+PCS_SECTIONS = "0123456789BCDFGHX"  # the first character of an ICD-10-PCS code: its section
 # A CPT/HCPCS modifier: two letters or digits ("25", "RT", "XS").
 MODIFIER_SHAPE = re.compile(r"^[0-9A-Z]{2}$")
 # Characters a copy from a web page or a PDF brings along that no code holds: zero-width spaces
