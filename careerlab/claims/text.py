@@ -93,7 +93,8 @@ def remittance_summary(remit: "pandas.DataFrame") -> str:
     """What the remittance (and its chart) shows, in words: the totals, then for each line what the payer
     paid, what the patient owes and what was adjusted off, to the cent (one paragraph, no line breaks)."""
     t = post_payment(remit)
-    text = (f"Of {fmt_money(t['billed'])} billed on {len(remit)} line(s), the payer paid {fmt_money(t['paid'])}, "
+    lines = "1 line" if len(remit) == 1 else f"{len(remit)} lines"
+    text = (f"Of {fmt_money(t['billed'])} billed on {lines}, the payer paid {fmt_money(t['paid'])}, "
             f"the patient owes {fmt_money(t['patient_PR'])}, and {fmt_money(t['contractual_CO'] + t['other_OA_PI'])} "
             "was adjusted off (written off or denied).")
     for row in remit.itertuples():
