@@ -18,6 +18,7 @@ from careerlab.claims.queue_widgets import ORDER_ID, SECTION, work_queue
 from careerlab.paths import data_path
 from careerlab.progress import ProgressStore
 from careerlab.progress.record import QUEUE_SHAPE, WORK_QUEUE
+from claims_helpers import column_alignment
 
 RAW = json.loads(data_path("claims", "work_queue.json").read_text(encoding="utf-8"))
 QUEUE = load_work_queue()
@@ -329,6 +330,15 @@ def test_widget_order_check_saves_a_score(store):
     w.order_button.click()
     assert "3 of your 3" in w.order_feedback.value
     assert store.get(SECTION, ORDER_ID) == {"answer": top, "score": 1.0}
+
+
+def test_the_queue_table_is_a_house_table_keyed_by_claim(store):
+    """One header row with the claim first (no 0, 1, 2 ... column), words left, the balance right."""
+    widget = work_queue(store=store)
+    aligned = column_alignment(widget.table.value)
+    assert list(aligned)[:2] == ["Claim", "Patient"] and aligned["Balance ($)"] == "right"
+    assert {k for k, v in aligned.items() if v == "right"} == {"Balance ($)"}
+    assert ">Q01</th>" in widget.table.value and 'aria-label="The work queue"' in widget.table.value
 
 
 def test_widget_works_claims_and_saves_the_queue_shape(store):

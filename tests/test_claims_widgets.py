@@ -5,6 +5,7 @@ from careerlab.claims import parse_money
 
 from careerlab.claims.widgets import SECTION, claim_builder, share_exercise
 from careerlab.progress import ProgressStore
+from claims_helpers import column_alignment
 
 
 @pytest.fixture
@@ -118,6 +119,20 @@ def test_a_late_medicare_claim_is_not_reopened(store):
     b.submit_button.click()
     assert "No reopening" in b.result.value and "cannot be appealed or reopened" in b.result.value
     assert b.last_remittance is first and store.get(SECTION, "claim-V05")["score"] == 0.0
+
+
+def test_the_builders_tables_align_words_left_and_money_right(store):
+    """The form, the findings and the remittance in the builder are drawn like every lesson table."""
+    b = claim_builder(store=store)
+    assert column_alignment(b.form.value)["24F charge"] == "right"
+    b.visit.value = "V07"
+    b.scrub_button.click()
+    assert set(column_alignment(b.result.value).values()) == {"left"}  # findings: words only
+    b.submit_button.click()
+    aligned = column_alignment(b.result.value)
+    assert {k for k, v in aligned.items() if v == "right"} == {"Billed", "Allowed", "Paid", "Patient owes"}
+    assert aligned["Line"] == aligned["Status"] == aligned["Adjustments (group-reason amount)"] == "left"
+    assert 'aria-label="The remittance"' in b.result.value and "border: 1px solid" in b.result.value
 
 
 def test_builder_fields_fix_missing_npi_and_diagnosis(store):

@@ -16,7 +16,7 @@ from careerlab.claims.text import aging_summary, days_in_ar_text, decision_text
 from careerlab.handin.widgets import hand_in_row
 from careerlab.progress import default_store
 from careerlab.progress.record import WORK_QUEUE, exercise_section
-from careerlab.ui import chart_alt, chart_html, message_html, no_maths, readable, safe_callback
+from careerlab.ui import chart_alt, chart_html, message_html, no_maths, readable, safe_callback, show_table
 
 LESSON = "03-the-medical-biller"
 SECTION = exercise_section(LESSON)
@@ -84,7 +84,8 @@ class WorkQueueWidget(widgets.VBox):
         self.aging.value = ""
         worked = {d.claim_id for d in self.done}
         left = [c for c in self.queue.claims if c.claim_id not in worked]
-        self.table.value = no_maths(queue_table(self.queue, self.done).to_html(index=False, escape=True, justify="left")) if left else ""
+        self.table.value = (no_maths(show_table(queue_table(self.queue, self.done), "The work queue", framed=True).to_html())
+                            if left else "")
         self.claim_pick.options = [(f"{c.claim_id}: {c.patient}, {fmt_money(c.balance)}", c.claim_id) for c in left]
         self.claim_pick.value = left[0].claim_id if left else None
         self.show_claim()

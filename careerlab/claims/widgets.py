@@ -20,7 +20,7 @@ from careerlab.claims.x12_837p import to_837p
 from careerlab.claims.x12_check import check_x12
 from careerlab.progress import default_store
 from careerlab.progress.record import exercise_section
-from careerlab.ui import download_link, message_html, no_maths, safe_callback
+from careerlab.ui import download_link, message_html, no_maths, safe_callback, show_table
 
 LESSON = "03-the-medical-biller"
 SECTION = exercise_section(LESSON)
@@ -126,7 +126,7 @@ class ClaimBuilder(widgets.VBox):
         n = len(self.last_findings)
         found = "1 problem found. Fix it" if n == 1 else f"{n} problems found. Fix them"
         self.result.value = (message_html(f"{found} and scrub again.", "warn")
-                             + no_maths(findings_table(self.last_findings).to_html(index=False, escape=True)))
+                             + no_maths(show_table(findings_table(self.last_findings), framed=True).to_html()))
 
     def run_submit(self) -> None:
         """Send the claim (even with errors, to see the denials) and show the remittance. Once the payer has
@@ -155,7 +155,8 @@ class ClaimBuilder(widgets.VBox):
             text += f"\n{nxt.why}" if nxt.route == "none" else f"\nTo correct it, change the fields and press {nxt.button}."
         explained = "".join(f"<li>{html.escape(t)}</li>" for t in explain_adjustments(remit))
         self.result.value = (message_html(text, "ok" if denied == 0 else "error", title=title)
-                             + no_maths(remittance_table(remit).to_html(escape=True)) + f"<ul>{explained}</ul>")
+                             + no_maths(show_table(remittance_table(remit), "The remittance", framed=True).to_html())
+                             + f"<ul>{explained}</ul>")
         self._answered(nxt)
         self.store.record(SECTION, f"claim-{claim.claim_id}",
                           {"answer": {"denied_lines": denied, "paid": str(sum(remit["paid"]))},
