@@ -339,6 +339,8 @@ def test_the_queue_table_is_a_house_table_keyed_by_claim(store):
     assert list(aligned)[:2] == ["Claim", "Patient"] and aligned["Balance ($)"] == "right"
     assert {k for k, v in aligned.items() if v == "right"} == {"Balance ($)"}
     assert ">Q01</th>" in widget.table.value and 'aria-label="The work queue"' in widget.table.value
+    # the claim's story at a normal line height, not a widget's double-spaced 28 px rows
+    assert '<div class="careerlab-text careerlab-queue-claim" style="line-height:1.45' in widget.detail.value
 
 
 def test_widget_works_claims_and_saves_the_queue_shape(store):

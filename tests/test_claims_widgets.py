@@ -133,6 +133,8 @@ def test_the_builders_tables_align_words_left_and_money_right(store):
     assert {k for k, v in aligned.items() if v == "right"} == {"Billed", "Allowed", "Paid", "Patient owes"}
     assert aligned["Line"] == aligned["Status"] == aligned["Adjustments (group-reason amount)"] == "left"
     assert 'aria-label="The remittance"' in b.result.value and "border: 1px solid" in b.result.value
+    # each adjustment explained, at a normal line height (a widget's 28 px rows read as double-spaced)
+    assert '<div class="careerlab-text careerlab-adjustments" style="line-height:1.45' in b.result.value
 
 
 def test_builder_fields_fix_missing_npi_and_diagnosis(store):

@@ -109,12 +109,12 @@ class WorkQueueWidget(widgets.VBox):
         if claim.carc:
             words = default_tables().carc[claim.carc]["plain_words"]
             code = f"<br><b>{e(claim.group)}-{e(claim.carc)}</b> (our paraphrase): {e(words)}"
-        self.detail.value = no_maths(
-            f"<div style='font-size:14px;max-width:760px'><b>{e(claim.claim_id)}</b>, {e(claim.patient)}: "
+        self.detail.value = no_maths(readable(  # a normal line height: a widget's 28 px reads as double-spaced
+            f"<div style='max-width:760px'><b>{e(claim.claim_id)}</b>, {e(claim.patient)}: "
             f"{e(payer)}{second}. Service {claim.date_of_service:%Y-%m-%d}, billed {claim.billed_on:%Y-%m-%d}"
             + (f", latest notice {claim.notice_date:%Y-%m-%d}" if claim.notice_date else "")
             + f". Balance <b>{e(fmt_money(claim.balance))}</b>, {e(STATUSES[claim.status])}.{code}"
-            f"<br>{e(claim.story)}</div>")
+            f"<br>{e(claim.story)}</div>", "careerlab-text careerlab-queue-claim"))
 
     def draw_aging(self) -> None:
         """Draw the open A/R by age, before and after the decisions so far, with its sentence under it."""

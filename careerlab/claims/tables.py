@@ -12,7 +12,7 @@ from careerlab.claims.queue import age_days, shown_deadline
 from careerlab.claims.queue_model import STATUSES, Decision, WorkQueue
 from careerlab.claims.scrubber import Finding
 from careerlab.claims.text import KIND_LABELS, adjustment_text, locality_text, rule_name
-from careerlab.ui import no_maths, show_table
+from careerlab.ui import TEXT_STYLE, no_maths, show_table
 
 
 def claim_form_html(claim: Claim) -> str:
@@ -21,7 +21,7 @@ def claim_form_html(claim: Claim) -> str:
     e = html.escape
     dx = " &nbsp; ".join(f"<b>{letter}.</b> {e(code)}" for letter, code in zip(SLOT_LETTERS, claim.diagnoses)) or "<i>empty</i>"
     return (
-        f"<div style='font-size:14px'><b>Claim {e(claim.claim_id)}</b> (synthetic) to payer <b>{e(claim.payer_id)}</b>, "
+        f"<div style='{TEXT_STYLE}'><b>Claim {e(claim.claim_id)}</b> (synthetic) to payer <b>{e(claim.payer_id)}</b>, "
         f"priced for {e(locality_text(claim))}<br>"
         f"Box 1a insured's ID: {e(claim.member_id)} &nbsp; Box 2 patient: {e(claim.patient_name)} &nbsp; "
         f"Box 3 birth date: {e(claim.patient_dob.isoformat() if claim.patient_dob else '')}<br>"

@@ -20,7 +20,7 @@ from careerlab.claims.x12_837p import to_837p
 from careerlab.claims.x12_check import check_x12
 from careerlab.progress import default_store
 from careerlab.progress.record import exercise_section
-from careerlab.ui import download_link, message_html, no_maths, safe_callback, show_table
+from careerlab.ui import download_link, message_html, no_maths, readable, safe_callback, show_table
 
 LESSON = "03-the-medical-biller"
 SECTION = exercise_section(LESSON)
@@ -156,7 +156,7 @@ class ClaimBuilder(widgets.VBox):
         explained = "".join(f"<li>{html.escape(t)}</li>" for t in explain_adjustments(remit))
         self.result.value = (message_html(text, "ok" if denied == 0 else "error", title=title)
                              + no_maths(show_table(remittance_table(remit), "The remittance", framed=True).to_html())
-                             + f"<ul>{explained}</ul>")
+                             + readable(f"<ul style='margin:4px 0'>{explained}</ul>", "careerlab-text careerlab-adjustments"))
         self._answered(nxt)
         self.store.record(SECTION, f"claim-{claim.claim_id}",
                           {"answer": {"denied_lines": denied, "paid": str(sum(remit["paid"]))},

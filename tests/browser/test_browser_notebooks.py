@@ -94,8 +94,8 @@ def test_tables_align_text_left_and_money_right_in_jupyterlab(lab_page, lab_serv
 
 def test_lesson_03s_widget_tables_align_like_the_lessons_in_jupyterlab(lab_page, lab_server):
     """Lesson 03's claim form, work queue and the builder's remittance (tables inside widgets, out of
-    JupyterLab's table styles' reach) read words left and amounts right, one header row each; and no
-    widget text shows a double space."""
+    JupyterLab's table styles' reach) read words left and amounts right, one header row each; the
+    builder's adjustments and the queue's claim story are not double-spaced, nor any widget text."""
     import re
 
     rel = "notebooks/03-the-medical-biller.ipynb"
@@ -111,5 +111,9 @@ def test_lesson_03s_widget_tables_align_like_the_lessons_in_jupyterlab(lab_page,
     assert {c["column"] for c in cells} >= {"24F charge", "Balance ($)", "Patient owes"}
     shown = lab_page.evaluate("""() => [...document.querySelectorAll('.widget-html-content')]
         .map(w => w.innerText).join('\\n')""")
+    spacing = lab_page.evaluate("""() => [...document.querySelectorAll(
+        '.careerlab-adjustments li, .careerlab-queue-claim')].map(e => {
+            const s = getComputedStyle(e); return parseFloat(s.lineHeight) / parseFloat(s.fontSize); })""")
+    assert len(spacing) >= 2 and max(spacing) < 1.6, spacing  # not a widget's 28 px rows: no double spacing
     doubled = re.findall(r".{0,40}\S {2,}\S.{0,40}", shown)  # as the learner reads it (no-break spaces aside)
     assert not doubled, doubled
