@@ -169,6 +169,15 @@ def test_builder_bad_input_gets_a_message_not_a_traceback(store):
     assert b.line_rows[1]["pointers"].value == "B"
 
 
+def test_units_typed_as_a_word_are_told_about_units_not_money(store):
+    b = claim_builder(store=store)
+    b.line_rows[1]["units"].value = "abc"
+    b.submit_button.click()
+    assert "Line 2 units (box 24G)" in b.result.value and "whole number" in b.result.value
+    assert "1,057.70" not in b.result.value and "dollar" not in b.result.value
+    assert b.last_remittance is None
+
+
 def test_builder_removing_all_diagnoses(store):
     b = claim_builder(store=store)
     b.fields["diagnoses"].value = ""
