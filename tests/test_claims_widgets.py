@@ -178,6 +178,20 @@ def test_units_typed_as_a_word_are_told_about_units_not_money(store):
     assert b.last_remittance is None
 
 
+def test_the_date_sent_is_called_one_thing(store):
+    """The box says 'Date sent', so its message and the scrubber's finding say 'sent' too (not 'filed'),
+    and a filing limit reads as words, not '12m'."""
+    b = claim_builder(store=store)
+    assert b.fields["filed_on"].description.startswith("Date sent")
+    b.fields["filed_on"].value = "next Tuesday"
+    b.scrub_button.click()
+    assert "Date sent: &#x27;next Tuesday&#x27; is not a date" in b.result.value and "filed" not in b.result.value
+    b.visit.value = "V05"
+    b.scrub_button.click()
+    assert "Sent 2026-11-20, after the 12-month filing limit ended on 2026-09-15." in b.result.value
+    assert "12m" not in b.result.value
+
+
 def test_builder_removing_all_diagnoses(store):
     b = claim_builder(store=store)
     b.fields["diagnoses"].value = ""

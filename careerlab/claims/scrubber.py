@@ -7,7 +7,7 @@ from datetime import date
 from careerlab.claims.data import ClaimTables, default_tables, get_payer
 from careerlab.claims.model import SLOT_LETTERS, Claim, ClaimError
 from careerlab.claims.npi import npi_problem
-from careerlab.claims.pricing import filing_deadline
+from careerlab.claims.pricing import filing_deadline, limit_words
 from careerlab.codes import describe, is_billable
 
 DISTINCT_MODIFIERS = {"59", "XE", "XS", "XP", "XU"}  # 59 and its more specific X{EPSU} subsets (CMS, 2015)
@@ -203,7 +203,8 @@ def _timely(claim: Claim, tables: ClaimTables, today: date) -> list[Finding]:
         deadline = filing_deadline(line.date_of_service, payer.filing_limit)
         if sent > deadline:
             out.append(Finding("timely-filing", f"Line {n} date of service (box 24A)", "error",
-                               f"Sent {sent.isoformat()}, after the {payer.filing_limit} limit ended on {deadline.isoformat()}.",
+                               f"Sent {sent.isoformat()}, after the {limit_words(payer.filing_limit)} filing limit ended on "
+                               f"{deadline.isoformat()}.",
                                "The payer will deny it (reason 29). Medicare gives no appeal rights for that; a commercial "
                                "payer takes an appeal only with proof of timely filing. Otherwise write it off.", n))
     return out
