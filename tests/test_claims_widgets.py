@@ -192,6 +192,17 @@ def test_the_date_sent_is_called_one_thing(store):
     assert "12m" not in b.result.value
 
 
+def test_a_pointer_with_no_diagnosis_to_point_to_says_fill_one_first(store):
+    """With box 21 empty there is no 'filled slot (A-A)' to point to: the fix says to fill a slot first."""
+    b = claim_builder(store=store)
+    b.fields["diagnoses"].value = ""
+    b.scrub_button.click()
+    assert "fill a diagnosis slot first" in b.result.value and "(A-A)" not in b.result.value
+    b.fields["diagnoses"].value = "I10"  # one slot filled: line 2 still points to B
+    b.scrub_button.click()
+    assert "Point to slot A or add the missing diagnosis." in b.result.value and "(A-A)" not in b.result.value
+
+
 def test_builder_removing_all_diagnoses(store):
     b = claim_builder(store=store)
     b.fields["diagnoses"].value = ""

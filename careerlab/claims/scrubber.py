@@ -77,6 +77,21 @@ def _diagnoses(claim: Claim, tables: ClaimTables) -> list[Finding]:
     return out
 
 
+def _filled_slots_fix(filled: int) -> str:
+    """What to do about a pointer to an empty slot, given how many diagnosis slots are filled.
+
+    >>> _filled_slots_fix(0)
+    'Box 21 has no diagnosis yet: fill a diagnosis slot first (A), then point to it.'
+    >>> _filled_slots_fix(1), _filled_slots_fix(3)
+    ('Point to slot A or add the missing diagnosis.', 'Point to a filled slot (A-C) or add the missing diagnosis.')
+    """
+    if filled <= 0:
+        return "Box 21 has no diagnosis yet: fill a diagnosis slot first (A), then point to it."
+    if filled == 1:
+        return "Point to slot A or add the missing diagnosis."
+    return f"Point to a filled slot (A-{SLOT_LETTERS[min(filled, len(SLOT_LETTERS)) - 1]}) or add the missing diagnosis."
+
+
 def _pointers(claim: Claim, tables: ClaimTables) -> list[Finding]:
     """Rule pointer: each line points to 1-4 filled diagnosis slots (letters A-L)."""
     out = []
@@ -94,8 +109,7 @@ def _pointers(claim: Claim, tables: ClaimTables) -> list[Finding]:
                                    "Use the letter shown next to the diagnosis in box 21.", n))
             elif claim.slot(p) is None:
                 out.append(Finding("pointer", field, "error", f"Pointer {p} points to an empty diagnosis slot.",
-                                   f"Point to a filled slot (A-{SLOT_LETTERS[max(len(claim.diagnoses), 1) - 1]}) "
-                                   "or add the missing diagnosis.", n))
+                                   _filled_slots_fix(len(claim.diagnoses)), n))
     return out
 
 
