@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careerlab.claims import (ACTIONS, QueueDataError, QueueError, ar_aging_chart, aging_summary, check_top_picks,
-                              deadline, load_work_queue, priority_order, queue_metrics, queue_result, why_not,
-                              work_claim)
+                              deadline, decision_text, load_work_queue, priority_order, queue_metrics, queue_result,
+                              why_not, work_claim)
 from careerlab.claims.data import default_tables
 from careerlab.claims.queue_widgets import ORDER_ID, SECTION, work_queue
 from careerlab.paths import data_path
@@ -182,6 +182,22 @@ def test_the_right_texts_carry_the_medicare_rules():
 
 
 # --- money and days in A/R --------------------------------------------------------------------------------------
+
+def test_every_decision_reads_as_whole_sentences():
+    """Write-offs once ended '...patient.; adjusted off $88.00.' or '...2026.); adjusted off ...': the money is
+    now a sentence of its own, after the reason's full stop, for every claim and every action."""
+    import re
+
+    queue = load_work_queue()
+    for claim in queue.claims:
+        for action in ACTIONS:
+            text = decision_text(queue, work_claim(queue, (), claim.claim_id, action))
+            assert not re.search(r"\.\)?;|\.\.|;\.|\s[.;,]", text), (claim.claim_id, action, text)
+    q12 = decision_text(queue, work_claim(queue, (), "Q12", "write-off-contractual"))
+    assert q12.endswith("may not be billed to the patient. Adjusted off $88.00.")
+    q05 = decision_text(queue, work_claim(queue, (), "Q05", "redetermination"))
+    assert q05.endswith("checked 2026.) Collected $301.00; adjusted off $119.00.")
+
 
 def test_days_in_ar_before_any_work():
     total = sum(Decimal(c["balance"]) for c in RAW["claims"])

@@ -150,8 +150,10 @@ def days_in_ar_text(queue: WorkQueue, metrics: QueueMetrics) -> str:
 def decision_text(queue: WorkQueue, decision: Decision) -> str:
     """The feedback on one worked claim: right or not, why, and what the money did."""
     claim = queue.claim(decision.claim_id)
-    money = (f" Collected {fmt_money(decision.collected)}" if decision.collected else "") + \
-            (f"; adjusted off {fmt_money(decision.written_off)}." if decision.written_off else ".")
+    parts = ([f"collected {fmt_money(decision.collected)}"] if decision.collected else []) + \
+            ([f"adjusted off {fmt_money(decision.written_off)}"] if decision.written_off else [])
+    said = "; ".join(parts)
+    money = f" {said[:1].upper()}{said[1:]}." if said else ""  # its own sentence, after the reason's full stop
     if decision.right:
         kept = " The claim stays in the queue for now." if not decision.resolved else money
         return f"{claim.why}{kept}"
