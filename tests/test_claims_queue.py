@@ -489,6 +489,20 @@ def test_the_verdict_on_a_worked_claim_sits_above_the_next_claim(store):
     assert w.claim_pick.value != first and f"{first}:" in w.feedback.value
 
 
+def test_the_aging_chart_after_decisions_that_moved_no_money_says_what_happened(store):
+    """Wrong decisions (or a hold) leave the A/R as it was: the sentence says so, not "Nothing has changed yet"."""
+    w = work_queue(store=store)
+    for claim_id, action in (("Q01", "hold"), ("Q05", "check-status")):  # wrong, and they move no money
+        w.claim_pick.value = claim_id
+        w.action.value = action
+        w.submit.click()
+    w.aging_button.click()
+    assert len(w.done) == 2 and w.after == w.before
+    assert "Your 2 decisions so far collected nothing and adjusted nothing off" in w.aging.value
+    assert "Nothing has changed yet" not in w.aging.value
+    assert "Your decision so far" in aging_summary(w.before, w.before, 1)
+
+
 def test_the_aging_summary_before_any_work_says_how_to_see_a_change(store):
     """Drawn before any claim is worked, the aging chart's sentence says so and what to do, instead of
     a "before → after" with nothing changed."""

@@ -127,7 +127,7 @@ class WorkQueueWidget(widgets.VBox):
         after = self.after
         ar_aging_chart(self.before, after, ax=fig.add_subplot())
         self.aging.value = (chart_html(figure_png(fig), chart_alt(fig), 760, "careerlab-aging-chart")
-                            + readable(f"<p>{html.escape(aging_summary(self.before, after))}</p>"))
+                            + readable(f"<p>{html.escape(aging_summary(self.before, after, len(self.done)))}</p>"))
 
     def check_order(self) -> None:
         """Score the three picks against the priority order and save the score."""
