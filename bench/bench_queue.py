@@ -28,6 +28,7 @@ def run() -> list[dict]:
     from careerlab.claims.queue_widgets import work_queue
     from careerlab.claims.tables import queue_table
     from careerlab.progress import ProgressStore
+    from careerlab.ui import show_table
 
     queue = load_work_queue()
     folder = Path(tempfile.mkdtemp(prefix="careerlab-bench-queue-"))
@@ -40,7 +41,7 @@ def run() -> list[dict]:
             start = time.perf_counter()
             widget.submit.click()
             submits.append(time.perf_counter() - start)
-            floors.append(_median_ms(lambda: queue_table(queue, widget.done).to_html(index=False), 1) / 1000)
+            floors.append(_median_ms(lambda: show_table(queue_table(queue, widget.done), framed=True).to_html(), 1) / 1000)
     submit_ms, floor_ms = statistics.median(submits) * 1000, statistics.median(floors) * 1000
     order_us = _median_ms(lambda: priority_order(queue), 200) * 1000
     return [

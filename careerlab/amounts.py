@@ -163,18 +163,44 @@ def _check(number: Decimal, shown: str, places: int, signed: bool, limit: Decima
     return number.quantize(Decimal(1).scaleb(-places), context=_CONTEXT)
 
 
+# With places=0 (a count, such as a claim line's units) a message speaks of whole numbers, never of money.
+WHOLE_HINT = "Type a whole number, for example 2."
+_WHOLE_WORDS = (
+    (MONEY_HINT, WHOLE_HINT), ("Type an amount, for example 57.70.", WHOLE_HINT),
+    ("Use a point before the cents and commas only between groups of three digits, for example 1,234.50.",
+     WHOLE_HINT),
+    ("Type one point before the cents, for example 12.34.", WHOLE_HINT),
+    ("Type digits, for example 57.70.", "Type digits, for example 2."),
+    ("Type the amount itself, for example 57.70.", "Type the number itself, for example 2."),
+    ("Type the amount in digits", "Type the number in digits"),
+    ("Amounts here are 0.00 or more.", "Type 0 or more."),
+)
+
+
 def read_amount(value: object, *, places: int = 2, signed: bool = False,
                 limit: Decimal = MAX_AMOUNT) -> Decimal | str:
     """A Decimal with exactly ``places`` decimals, or a plain message; never raises.
 
     ``signed`` allows a minus sign; ``limit`` is the largest size accepted. Text is read by the
     rule above; an int, float (as written: 0.3 stays 0.30) or Decimal is checked the same way.
+    With ``places=0`` (a count) the messages speak of whole numbers, not of money.
 
     >>> read_amount("-0"), read_amount("１２３"), read_amount("١٢٣")
     (Decimal('0.00'), Decimal('123.00'), Decimal('123.00'))
     >>> read_amount("1.005")
     '“1.005” has too many decimal places: money is kept to the cent (two decimal places), for example 12.34.'
+    >>> read_amount("abc", places=0)
+    '“abc” is not a number. Type a whole number, for example 2.'
     """
+    result = _read_amount(value, places, signed, limit)
+    if places == 0 and isinstance(result, str):
+        for money, whole in _WHOLE_WORDS:
+            result = result.replace(money, whole)
+    return result
+
+
+def _read_amount(value: object, places: int, signed: bool, limit: Decimal) -> Decimal | str:
+    """read_amount's work (see there), its messages worded for amounts."""
     if value is None or isinstance(value, bool):
         return EMPTY
     if isinstance(value, str):

@@ -178,8 +178,10 @@ class Table:
     jinja2 and its templates on a lesson's first table (about a tenth of a second of Run All).
     """
 
-    def __init__(self, frame: Any) -> None:
+    def __init__(self, frame: Any, label: str | None = None, framed: bool = False) -> None:
         self.data = frame
+        self.label = label  # what a screen reader announces for the table (aria-label)
+        self.framed = framed  # a border round every cell: for a form, or a table inside a widget
 
     def to_html(self) -> str:
         frame = self.data
@@ -189,28 +191,45 @@ class Table:
             # A named row index would get a header row of its own under the column names; its
             # name goes in the top-left header cell instead, so the table has one header row.
             frame = frame.rename_axis(index=None, columns=frame.index.name)
-        body = frame.to_html(escape=True, border=0, sparsify=False, na_rep="",
+        levels = None  # the names of a row MultiIndex (e.g. Claim, Line): into the one header row too
+        if frame.index.nlevels > 1 and frame.columns.nlevels == 1 and any(n is not None for n in frame.index.names):
+            levels = ["" if n is None else html.escape(str(n)) for n in frame.index.names]
+        body = frame.to_html(escape=True, border=0, sparsify=False, na_rep="", index_names=levels is None,
                              classes="careerlab-table mathjax_ignore tex2jax_ignore")
+        if levels:
+            end = body.index("</thead>")
+            head = body[:end]
+            for name in levels:  # the header row starts with one empty cell per row level
+                head = head.replace("<th></th>", f"<th>{name}</th>", 1)
+            body = head + body[end:]
         # An id of its own, from what the table holds, so its column rules touch no other table; an id
         # outranks JupyterLab's own rule that right-aligns every table cell (a class did not).
         mark = "careerlab-t" + hashlib.sha1(body.encode("utf-8")).hexdigest()[:10]
         first = frame.index.nlevels  # the row labels come first in each row (<th>)
         rules = [f"#{mark} th, #{mark} td {{text-align: left; vertical-align: top}}"]
         rules += [f"#{mark} td:nth-child({first + 1 + i}) {{text-align: right}}" for i in money]
+        if self.framed:  # a widget's HTML has none of JupyterLab's table styles: draw the cells
+            rules += [f"#{mark} {{border-collapse: collapse; margin: 4px 0}}",
+                      f"#{mark} th, #{mark} td {{border: 1px solid #888; padding: 3px 6px}}"]
         # tabindex: a table wider than the page scrolls sideways; keyboard users reach it with
         # Tab and scroll it with the arrow keys (axe: scrollable-region-focusable).
-        body = body.replace('<table class="', f'<table id="{mark}" tabindex="0" class="', 1)
+        named = f' aria-label="{html.escape(self.label)}"' if self.label else ""
+        body = body.replace('<table class="', f'<table id="{mark}" tabindex="0"{named} class="', 1)
         return f"<style>{' '.join(rules)}</style>{body}"
 
     def _repr_html_(self) -> str:
         return self.to_html()
 
 
-def show_table(frame: Any) -> Table:
+def show_table(frame: Any, label: str | None = None, framed: bool = False) -> Table:
     """Return a DataFrame as a table to display in full: no "..." cutting long sentences short,
     text escaped, left-aligned but for money columns (right-aligned, like a statement), and marked
-    so JupyterLab never reads two dollar amounts as a maths formula."""
-    return Table(frame)
+    so JupyterLab never reads two dollar amounts as a maths formula.
+
+    ``label`` names the table for a screen reader; ``framed`` draws a border round every cell (a
+    form, or a table in a widget's HTML, which JupyterLab's table styles do not reach). Inside a
+    widget, use ``show_table(frame).to_html()`` as (part of) its value."""
+    return Table(frame, label, framed)
 
 
 def no_maths(html_text: str) -> str:

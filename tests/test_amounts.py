@@ -126,3 +126,17 @@ def test_a_percent_sign_in_money_is_refused_without_contradiction():
     assert "% sign" in str(err.value) and "% is fine" not in str(err.value)
     assert "% is fine" not in read_amount("fifty")
     assert "% is fine" in read_amount("fifty", places=4)  # the quiz, which takes a trailing %
+
+
+@pytest.mark.parametrize("typed", ["abc", "", None, "-1", "2%", "1,2345", "1..2", "$", "nan", "0e5", "1.234,5"])
+def test_a_count_is_refused_in_words_about_whole_numbers_never_money(typed):
+    """Units on a claim line are a count (places=0): 'abc' is not told to type 1,057.70 or a dollar sign."""
+    message = read_amount(typed, places=0, limit=Decimal(999))
+    assert isinstance(message, str)
+    for money in ("57.70", "1,057.70", "dollar", "cents", "Amounts here", "amount"):
+        assert money not in message, (typed, message)
+    assert any(w in message for w in ("whole number", "0 or more", "digits", "% sign", "Did you mean"))
+
+
+def test_money_messages_still_speak_of_money():
+    assert "1,057.70" in read_amount("abc") and "0.00 or more" in read_amount("-1")

@@ -18,7 +18,8 @@ from careerlab.claims.process_widgets import SECTION, process_exercise
 from careerlab.claims.secondary import msp_primary, secondary_payment
 from careerlab.claims.tables import appeals_table, notices_table
 from careerlab.progress import ProgressStore
-from claims_helpers import visit
+from careerlab.ui import show_table
+from claims_helpers import column_alignment, visit
 
 
 @pytest.fixture
@@ -93,7 +94,9 @@ def test_appeal_levels_and_limits():
     with pytest.raises(ValueError):
         filing_limit(6, date(2026, 1, 1))
     table = appeals_table()
-    assert len(table) == 5 and table.loc[3, "Minimum amount in dispute (2026)"] == "$200.00"
+    money = "Minimum amount in dispute, 2026 ($)"
+    assert len(table) == 5 and table.loc[3, money] == "$200.00" and table.loc[1, money] == "no minimum"
+    assert column_alignment(show_table(table).to_html())[money] == "right"  # a money column, drawn on the right
     assert "Remittance (835 / ERA)" in notices_table().columns
 
 

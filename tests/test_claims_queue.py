@@ -11,13 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careerlab.claims import (ACTIONS, QueueDataError, QueueError, ar_aging_chart, aging_summary, check_top_picks,
-                              deadline, load_work_queue, priority_order, queue_metrics, queue_result, why_not,
-                              work_claim)
+                              deadline, decision_text, load_work_queue, priority_order, queue_metrics, queue_result,
+                              why_not, work_claim)
 from careerlab.claims.data import default_tables
 from careerlab.claims.queue_widgets import ORDER_ID, SECTION, work_queue
 from careerlab.paths import data_path
 from careerlab.progress import ProgressStore
 from careerlab.progress.record import QUEUE_SHAPE, WORK_QUEUE
+from claims_helpers import column_alignment
 
 RAW = json.loads(data_path("claims", "work_queue.json").read_text(encoding="utf-8"))
 QUEUE = load_work_queue()
@@ -182,6 +183,22 @@ def test_the_right_texts_carry_the_medicare_rules():
 
 # --- money and days in A/R --------------------------------------------------------------------------------------
 
+def test_every_decision_reads_as_whole_sentences():
+    """Write-offs once ended '...patient.; adjusted off $88.00.' or '...2026.); adjusted off ...': the money is
+    now a sentence of its own, after the reason's full stop, for every claim and every action."""
+    import re
+
+    queue = load_work_queue()
+    for claim in queue.claims:
+        for action in ACTIONS:
+            text = decision_text(queue, work_claim(queue, (), claim.claim_id, action))
+            assert not re.search(r"\.\)?;|\.\.|;\.|\s[.;,]", text), (claim.claim_id, action, text)
+    q12 = decision_text(queue, work_claim(queue, (), "Q12", "write-off-contractual"))
+    assert q12.endswith("may not be billed to the patient. Adjusted off $88.00.")
+    q05 = decision_text(queue, work_claim(queue, (), "Q05", "redetermination"))
+    assert q05.endswith("checked 2026.) Collected $301.00; adjusted off $119.00.")
+
+
 def test_days_in_ar_before_any_work():
     total = sum(Decimal(c["balance"]) for c in RAW["claims"])
     daily = Decimal(RAW["charges_last_90_days"]) / 90
@@ -331,6 +348,17 @@ def test_widget_order_check_saves_a_score(store):
     assert store.get(SECTION, ORDER_ID) == {"answer": top, "score": 1.0}
 
 
+def test_the_queue_table_is_a_house_table_keyed_by_claim(store):
+    """One header row with the claim first (no 0, 1, 2 ... column), words left, the balance right."""
+    widget = work_queue(store=store)
+    aligned = column_alignment(widget.table.value)
+    assert list(aligned)[:2] == ["Claim", "Patient"] and aligned["Balance ($)"] == "right"
+    assert {k for k, v in aligned.items() if v == "right"} == {"Balance ($)"}
+    assert ">Q01</th>" in widget.table.value and 'aria-label="The work queue"' in widget.table.value
+    # the claim's story at a normal line height, not a widget's double-spaced 28 px rows
+    assert '<div class="careerlab-text careerlab-queue-claim" style="line-height:1.45' in widget.detail.value
+
+
 def test_widget_works_claims_and_saves_the_queue_shape(store):
     w = work_queue(store=store)
     assert "Q01" in w.table.value and "Next deadline" in w.table.value
@@ -459,6 +487,20 @@ def test_the_verdict_on_a_worked_claim_sits_above_the_next_claim(store):
     w.action.value = w.action.options[0][1]
     w.submit.click()
     assert w.claim_pick.value != first and f"{first}:" in w.feedback.value
+
+
+def test_the_aging_chart_after_decisions_that_moved_no_money_says_what_happened(store):
+    """Wrong decisions (or a hold) leave the A/R as it was: the sentence says so, not "Nothing has changed yet"."""
+    w = work_queue(store=store)
+    for claim_id, action in (("Q01", "hold"), ("Q05", "check-status")):  # wrong, and they move no money
+        w.claim_pick.value = claim_id
+        w.action.value = action
+        w.submit.click()
+    w.aging_button.click()
+    assert len(w.done) == 2 and w.after == w.before
+    assert "Your 2 decisions so far collected nothing and adjusted nothing off" in w.aging.value
+    assert "Nothing has changed yet" not in w.aging.value
+    assert "Your decision so far" in aging_summary(w.before, w.before, 1)
 
 
 def test_the_aging_summary_before_any_work_says_how_to_see_a_change(store):

@@ -7,7 +7,7 @@ from careerlab.claims.scrubber import Finding, scrub
 from careerlab.claims.tables import (claim_form_html, findings_table, payers_table, posting_table, reason_codes_table,
                                      rules_table, services_table)
 from careerlab.claims.text import findings_summary, locality_text, rule_name
-from claims_helpers import visit
+from claims_helpers import column_alignment, visit
 
 
 def test_claim_form_shows_the_boxes_and_escapes_text():
@@ -15,8 +15,17 @@ def test_claim_form_shows_the_boxes_and_escapes_text():
     for text in ("Box 1a", "Box 21", "24E pointer", "A.</b> I10", "B.</b> E11.9", "$175.00", "fictional"):
         assert text in html
     assert "&lt;b&gt;Alex&lt;/b&gt;" in html and "<b>Alex</b>" not in html
-    assert html.count("<tr>") == 1 + 2  # header + two service lines
+    assert html.count("<tr") == 1 + 2  # header + two service lines
     assert "locality B" in html and "practice expense 1.050" in html
+
+
+def test_the_claim_forms_box_24_is_a_house_table_words_left_charge_right():
+    """Box 24 aligned as every lesson table is in JupyterLab: one header row, words left, the charge right."""
+    html = claim_form_html(visit("V01"))
+    assert column_alignment(html) == {"Line": "left", "24A date": "left", "24B place": "left", "24D code": "left",
+                                      "24D modifiers": "left", "24E pointer": "left", "24F charge": "right",
+                                      "24G units": "left", "24J rendering NPI": "left"}
+    assert 'aria-label="Box 24 service lines"' in html and "border: 1px solid" in html
 
 
 def test_locality_text_names_the_gpcis():

@@ -5,6 +5,7 @@ from careerlab.claims import parse_money
 
 from careerlab.claims.widgets import SECTION, claim_builder, share_exercise
 from careerlab.progress import ProgressStore
+from claims_helpers import column_alignment
 
 
 @pytest.fixture
@@ -57,10 +58,83 @@ def test_builder_fix_a_denial_and_resubmit(store):
     b.line_rows[0]["modifiers"].value = "25"
     b.scrub_button.click()
     assert b.last_findings == []
-    b.submit_button.click()
+    b.submit_button.click()  # FEDMED already has the claim: the fix goes as a reopening (lesson section 8)
+    assert "Reopening: paid" in b.result.value and "duplicate" in b.result.value
     assert list(b.last_remittance["status"]) == ["paid", "paid"]
     # 69.39 + 46.41 = 115.80 after sequestration (see test_claims_adjudication)
     assert store.get(SECTION, "claim-V03") == {"answer": {"denied_lines": 0, "paid": "115.80"}, "score": 1.0}
+
+
+def test_a_claim_the_payer_has_answered_is_never_sent_again_as_it_was(store):
+    """Lesson section 8: Medicare denies a whole claim sent again as a duplicate. Once FEDMED has answered,
+    the builder's button asks for a reopening and says why; Start this visit over sends a first claim again."""
+    b = claim_builder(store=store)
+    b.visit.value = "V03"
+    assert b.submit_button.description == "Submit to the payer"
+    b.submit_button.click()
+    assert b.submit_button.description == "Ask for a reopening"
+    assert "To correct it, change the fields and press Ask for a reopening." in b.result.value
+    assert "Reopening" not in b.result.value.split("To correct it")[0]  # the first answer is a plain denial
+    b.line_rows[0]["modifiers"].value = "25"
+    b.submit_button.click()
+    assert "Reopening: paid" in b.result.value and "clerical-error reopening" in b.result.value
+    assert "reason code 18" in b.result.value and "Paid:" not in b.result.value
+    b.reset_button.click()
+    assert b.submit_button.description == "Submit to the payer" and b.line_rows[0]["modifiers"].value == ""
+
+
+def test_a_commercial_payer_takes_a_replacement_claim_with_frequency_code_7(store):
+    b = claim_builder(store=store)
+    b.visit.value = "V06"  # NWPPO: line 2 is denied as bundled
+    b.submit_button.click()
+    assert b.submit_button.description == "Send a replacement claim"
+    b.submit_button.click()
+    assert "Replacement claim: still denied" in b.result.value and "frequency code 7" in b.result.value
+    assert "PCNV06" in b.result.value  # the payer's number for the first claim, as the 835 gives it
+    b.file_button.click()
+    assert "CLM*V06*225***11:B:7*" in b.result.value and "REF*F8*PCNV06~" in b.result.value
+    assert "replacement claim" in b.result.value and "Rejected" not in b.result.value
+    b.reset_button.click()
+    b.file_button.click()  # not yet sent: an original claim, frequency code 1, no REF*F8
+    assert "11:B:1*" in b.result.value and "REF*F8" not in b.result.value
+
+
+def test_an_unprocessable_medicare_claim_goes_again_as_a_new_claim(store):
+    b = claim_builder(store=store)
+    b.fields["diagnoses"].value = ""  # V01 to FEDMED: every line comes back CO-16
+    b.submit_button.click()
+    assert b.submit_button.description == "Send it as a new claim"
+    b.fields["diagnoses"].value = "I10, E11.9"
+    b.submit_button.click()
+    assert "New claim: paid" in b.result.value and "unprocessable" in b.result.value
+    assert store.get(SECTION, "claim-V01")["score"] == 1.0
+
+
+def test_a_late_medicare_claim_is_not_reopened(store):
+    b = claim_builder(store=store)
+    b.visit.value = "V05"  # sent more than 12 months after the date of service: CO-29
+    b.submit_button.click()
+    first = b.last_remittance
+    assert "cannot be appealed or reopened" in b.result.value and "press Ask for a reopening" not in b.result.value
+    b.submit_button.click()
+    assert "No reopening" in b.result.value and "cannot be appealed or reopened" in b.result.value
+    assert b.last_remittance is first and store.get(SECTION, "claim-V05")["score"] == 0.0
+
+
+def test_the_builders_tables_align_words_left_and_money_right(store):
+    """The form, the findings and the remittance in the builder are drawn like every lesson table."""
+    b = claim_builder(store=store)
+    assert column_alignment(b.form.value)["24F charge"] == "right"
+    b.visit.value = "V07"
+    b.scrub_button.click()
+    assert set(column_alignment(b.result.value).values()) == {"left"}  # findings: words only
+    b.submit_button.click()
+    aligned = column_alignment(b.result.value)
+    assert {k for k, v in aligned.items() if v == "right"} == {"Billed", "Allowed", "Paid", "Patient owes"}
+    assert aligned["Line"] == aligned["Status"] == aligned["Adjustments (group-reason amount)"] == "left"
+    assert 'aria-label="The remittance"' in b.result.value and "border: 1px solid" in b.result.value
+    # each adjustment explained, at a normal line height (a widget's 28 px rows read as double-spaced)
+    assert '<div class="careerlab-text careerlab-adjustments" style="line-height:1.45' in b.result.value
 
 
 def test_builder_fields_fix_missing_npi_and_diagnosis(store):
@@ -93,6 +167,40 @@ def test_builder_bad_input_gets_a_message_not_a_traceback(store):
     assert "not a slot letter" in b.result.value
     b.reset_button.click()
     assert b.line_rows[1]["pointers"].value == "B"
+
+
+def test_units_typed_as_a_word_are_told_about_units_not_money(store):
+    b = claim_builder(store=store)
+    b.line_rows[1]["units"].value = "abc"
+    b.submit_button.click()
+    assert "Line 2 units (box 24G)" in b.result.value and "whole number" in b.result.value
+    assert "1,057.70" not in b.result.value and "dollar" not in b.result.value
+    assert b.last_remittance is None
+
+
+def test_the_date_sent_is_called_one_thing(store):
+    """The box says 'Date sent', so its message and the scrubber's finding say 'sent' too (not 'filed'),
+    and a filing limit reads as words, not '12m'."""
+    b = claim_builder(store=store)
+    assert b.fields["filed_on"].description.startswith("Date sent")
+    b.fields["filed_on"].value = "next Tuesday"
+    b.scrub_button.click()
+    assert "Date sent: &#x27;next Tuesday&#x27; is not a date" in b.result.value and "filed" not in b.result.value
+    b.visit.value = "V05"
+    b.scrub_button.click()
+    assert "Sent 2026-11-20, after the 12-month filing limit ended on 2026-09-15." in b.result.value
+    assert "12m" not in b.result.value
+
+
+def test_a_pointer_with_no_diagnosis_to_point_to_says_fill_one_first(store):
+    """With box 21 empty there is no 'filled slot (A-A)' to point to: the fix says to fill a slot first."""
+    b = claim_builder(store=store)
+    b.fields["diagnoses"].value = ""
+    b.scrub_button.click()
+    assert "fill a diagnosis slot first" in b.result.value and "(A-A)" not in b.result.value
+    b.fields["diagnoses"].value = "I10"  # one slot filled: line 2 still points to B
+    b.scrub_button.click()
+    assert "Point to slot A or add the missing diagnosis." in b.result.value and "(A-A)" not in b.result.value
 
 
 def test_builder_removing_all_diagnoses(store):

@@ -1,4 +1,6 @@
 """Grading: right and wrong answers of each type, and bad answers graded wrong with a message."""
+import re
+
 import pytest
 
 from careerlab.quiz import grade, parse_bank
@@ -135,6 +137,17 @@ def test_units_and_percent_signs_are_allowed():
     assert grade(by_id["q-sim-clean"], "94 %").correct and grade(by_id["q-sim-clean"], "94%").correct
     assert grade(by_id["q-sim-ar"], "30 days").correct and grade(by_id["q-sa-4"], "25 points").correct
     assert grade(by_id["q-sbs-4"], "$50,250").correct and grade(by_id["q-sbs-4"], "50,250.00").correct
+
+
+def test_a_whole_dollar_question_is_answered_in_whole_dollars():
+    """Lesson 04 asks the BLS median pay in dollars: the feedback reads $50,250, as asked, not $50,250.00."""
+    by_id = {q.id: q for q in ALL_QUESTIONS}
+    pay = by_id["q-sbs-4"]
+    assert grade(pay, "50250").feedback == "$50,250 is right."
+    assert grade(pay, "$50,251").feedback.startswith("$50,251 is too high.")
+    assert grade(pay, "50,250.50").feedback.startswith("$50,250.50 is too high.")  # cents typed: cents shown
+    cents = next(q for q in ALL_QUESTIONS if q.type == "numeric" and q.unit == "$" and q.answer != int(q.answer))
+    assert re.fullmatch(r"\$[\d,]+\.\d\d is right\.", grade(cents, str(cents.answer)).feedback)  # cents kept
 
 
 def _numbers(text):

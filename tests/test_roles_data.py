@@ -73,6 +73,19 @@ def test_check_codes_reports_bad_input_without_raising():
     assert set(descriptions(["E11.9", "E11", "nonsense"])) == {"E11.9"}
 
 
+def test_a_code_typed_without_its_dot_is_read_and_the_learner_is_told():
+    """Lesson 01's check reads E119 as E11.9 (as a claim file writes it), and now says so instead of silently."""
+    from careerlab.roles.coding import check_codes
+
+    e119, m545, dotted, spaced = check_codes(["E119", "m545", "E11.9", "E11 .9"])
+    assert e119["code"] == "E11.9" and e119["billable"] == "yes"
+    assert e119["description or note"] == ("Read as E11.9: you typed E119 without its dot. "
+                                           "Type 2 diabetes mellitus without complications")
+    assert m545["code"] == "M54.5" and m545["description or note"].startswith("Read as M54.5: you typed M545 without its dot.")
+    assert "Read as" not in dotted["description or note"]  # typed as ICD-10-CM writes it: nothing to say
+    assert spaced["description or note"].startswith("Read as E11.9: you typed “E11 .9”.")
+
+
 def test_visit_is_clearly_synthetic_and_cites_its_figures():
     visit = load_visit()
     assert "made up" in visit["synthetic_notice"].lower()

@@ -197,3 +197,40 @@ def test_a_constrained_lesson_chart_is_shown_at_its_own_size_uncropped():
     dpi = float(nb.cells[1].outputs[0].text)
     assert Image.open(io.BytesIO(png)).size == (round(5 * dpi), round(2 * dpi))
     assert "alt=" in shown[0].data["text/html"]
+
+
+def test_a_table_can_be_named_and_framed_for_a_widget():
+    """Inside a widget's HTML (no JupyterLab table styles) a framed table draws its cells; its name is
+    what a screen reader announces. Both are scoped to the table's own id."""
+    import re
+
+    import pandas as pd
+
+    from careerlab.ui import show_table
+
+    frame = pd.DataFrame({"Code": ["99213"], "Paid": ["$30.19"]})
+    framed = show_table(frame, label='Box 24 "lines"', framed=True).to_html()
+    mark = re.search(r'<table id="(careerlab-t\w+)"', framed).group(1)
+    assert 'aria-label="Box 24 &quot;lines&quot;"' in framed
+    assert f"#{mark} th, #{mark} td {{border: 1px solid #888; padding: 3px 6px}}" in framed
+    plain = show_table(frame).to_html()
+    assert "border: 1px" not in plain and "aria-label" not in plain
+
+
+def test_a_two_level_row_index_shares_the_one_header_row_too():
+    """A table keyed by claim and line (lesson 03's 835 read back) has one header row, its level names on
+    top of their row labels, not a second row of names under the column names."""
+    import re
+
+    import pandas as pd
+
+    from careerlab.ui import show_table
+
+    frame = pd.DataFrame({"Code": ["99213", "36415"], "Paid": ["$30.19", "$3.39"]},
+                         index=pd.MultiIndex.from_tuples([("V01", 1), ("V01", 2)], names=["Claim", "Line"]))
+    html = show_table(frame).to_html()
+    head = re.search(r"<thead>(.*?)</thead>", html, re.S).group(1)
+    assert head.count("<tr") == 1
+    assert re.findall(r"<th>(.*?)</th>", head) == ["Claim", "Line", "Code", "Paid"]
+    mark = re.search(r'<table id="(careerlab-t\w+)"', html).group(1)
+    assert f"#{mark} td:nth-child(4) {{text-align: right}}" in html  # Paid, after the two row labels

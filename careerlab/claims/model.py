@@ -132,7 +132,7 @@ def claim_from_dict(raw: dict) -> Claim:
         billing_npi=str(raw.get("billing_npi") or "").strip(),
         diagnoses=_codes(raw.get("diagnoses"), "Diagnoses (box 21)"),
         lines=tuple(line_from_dict(line, i) for i, line in enumerate(lines_raw, start=1)),
-        filed_on=parse_date(raw.get("filed_on"), "Date filed"),
+        filed_on=parse_date(raw.get("filed_on"), "Date sent"),
         deductible_remaining=deductible,
         oop_remaining=oop_value,
         title=str(raw.get("title") or ""),

@@ -159,6 +159,16 @@ def filing_deadline(date_of_service: date, filing_limit: str) -> date:
             day -= 1
 
 
+def limit_words(filing_limit: str) -> str:
+    """A filing limit such as '12m' or '180d' in words.
+
+    >>> limit_words("12m"), limit_words("180d"), limit_words("1m")
+    ('12-month', '180-day', '1-month')
+    """
+    text = str(filing_limit).strip().lower()
+    return f"{text[:-1]}-{'month' if text.endswith('m') else 'day'}"
+
+
 def explain_split(
     allowed: object,
     deductible_remaining: object,

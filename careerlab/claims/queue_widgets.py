@@ -16,7 +16,7 @@ from careerlab.claims.text import aging_summary, days_in_ar_text, decision_text
 from careerlab.handin.widgets import hand_in_row
 from careerlab.progress import default_store
 from careerlab.progress.record import WORK_QUEUE, exercise_section
-from careerlab.ui import chart_alt, chart_html, message_html, no_maths, readable, safe_callback
+from careerlab.ui import chart_alt, chart_html, message_html, no_maths, readable, safe_callback, show_table
 
 LESSON = "03-the-medical-biller"
 SECTION = exercise_section(LESSON)
@@ -84,7 +84,8 @@ class WorkQueueWidget(widgets.VBox):
         self.aging.value = ""
         worked = {d.claim_id for d in self.done}
         left = [c for c in self.queue.claims if c.claim_id not in worked]
-        self.table.value = no_maths(queue_table(self.queue, self.done).to_html(index=False, escape=True, justify="left")) if left else ""
+        self.table.value = (no_maths(show_table(queue_table(self.queue, self.done), "The work queue", framed=True).to_html())
+                            if left else "")
         self.claim_pick.options = [(f"{c.claim_id}: {c.patient}, {fmt_money(c.balance)}", c.claim_id) for c in left]
         self.claim_pick.value = left[0].claim_id if left else None
         self.show_claim()
@@ -108,12 +109,12 @@ class WorkQueueWidget(widgets.VBox):
         if claim.carc:
             words = default_tables().carc[claim.carc]["plain_words"]
             code = f"<br><b>{e(claim.group)}-{e(claim.carc)}</b> (our paraphrase): {e(words)}"
-        self.detail.value = no_maths(
-            f"<div style='font-size:14px;max-width:760px'><b>{e(claim.claim_id)}</b>, {e(claim.patient)}: "
+        self.detail.value = no_maths(readable(  # a normal line height: a widget's 28 px reads as double-spaced
+            f"<div style='max-width:760px'><b>{e(claim.claim_id)}</b>, {e(claim.patient)}: "
             f"{e(payer)}{second}. Service {claim.date_of_service:%Y-%m-%d}, billed {claim.billed_on:%Y-%m-%d}"
             + (f", latest notice {claim.notice_date:%Y-%m-%d}" if claim.notice_date else "")
             + f". Balance <b>{e(fmt_money(claim.balance))}</b>, {e(STATUSES[claim.status])}.{code}"
-            f"<br>{e(claim.story)}</div>")
+            f"<br>{e(claim.story)}</div>", "careerlab-text careerlab-queue-claim"))
 
     def draw_aging(self) -> None:
         """Draw the open A/R by age, before and after the decisions so far, with its sentence under it."""
@@ -126,7 +127,7 @@ class WorkQueueWidget(widgets.VBox):
         after = self.after
         ar_aging_chart(self.before, after, ax=fig.add_subplot())
         self.aging.value = (chart_html(figure_png(fig), chart_alt(fig), 760, "careerlab-aging-chart")
-                            + readable(f"<p>{html.escape(aging_summary(self.before, after))}</p>"))
+                            + readable(f"<p>{html.escape(aging_summary(self.before, after, len(self.done)))}</p>"))
 
     def check_order(self) -> None:
         """Score the three picks against the priority order and save the score."""

@@ -7,7 +7,7 @@ from datetime import date
 from careerlab.claims.data import ClaimTables, default_tables, get_payer
 from careerlab.claims.model import SLOT_LETTERS, Claim, ClaimError
 from careerlab.claims.npi import npi_problem
-from careerlab.claims.pricing import filing_deadline
+from careerlab.claims.pricing import filing_deadline, limit_words
 from careerlab.codes import describe, is_billable
 
 DISTINCT_MODIFIERS = {"59", "XE", "XS", "XP", "XU"}  # 59 and its more specific X{EPSU} subsets (CMS, 2015)
@@ -77,6 +77,21 @@ def _diagnoses(claim: Claim, tables: ClaimTables) -> list[Finding]:
     return out
 
 
+def _filled_slots_fix(filled: int) -> str:
+    """What to do about a pointer to an empty slot, given how many diagnosis slots are filled.
+
+    >>> _filled_slots_fix(0)
+    'Box 21 has no diagnosis yet: fill a diagnosis slot first (A), then point to it.'
+    >>> _filled_slots_fix(1), _filled_slots_fix(3)
+    ('Point to slot A or add the missing diagnosis.', 'Point to a filled slot (A-C) or add the missing diagnosis.')
+    """
+    if filled <= 0:
+        return "Box 21 has no diagnosis yet: fill a diagnosis slot first (A), then point to it."
+    if filled == 1:
+        return "Point to slot A or add the missing diagnosis."
+    return f"Point to a filled slot (A-{SLOT_LETTERS[min(filled, len(SLOT_LETTERS)) - 1]}) or add the missing diagnosis."
+
+
 def _pointers(claim: Claim, tables: ClaimTables) -> list[Finding]:
     """Rule pointer: each line points to 1-4 filled diagnosis slots (letters A-L)."""
     out = []
@@ -94,8 +109,7 @@ def _pointers(claim: Claim, tables: ClaimTables) -> list[Finding]:
                                    "Use the letter shown next to the diagnosis in box 21.", n))
             elif claim.slot(p) is None:
                 out.append(Finding("pointer", field, "error", f"Pointer {p} points to an empty diagnosis slot.",
-                                   f"Point to a filled slot (A-{SLOT_LETTERS[max(len(claim.diagnoses), 1) - 1]}) "
-                                   "or add the missing diagnosis.", n))
+                                   _filled_slots_fix(len(claim.diagnoses)), n))
     return out
 
 
@@ -203,7 +217,8 @@ def _timely(claim: Claim, tables: ClaimTables, today: date) -> list[Finding]:
         deadline = filing_deadline(line.date_of_service, payer.filing_limit)
         if sent > deadline:
             out.append(Finding("timely-filing", f"Line {n} date of service (box 24A)", "error",
-                               f"Sent {sent.isoformat()}, after the {payer.filing_limit} limit ended on {deadline.isoformat()}.",
+                               f"Sent {sent.isoformat()}, after the {limit_words(payer.filing_limit)} filing limit ended on "
+                               f"{deadline.isoformat()}.",
                                "The payer will deny it (reason 29). Medicare gives no appeal rights for that; a commercial "
                                "payer takes an appeal only with proof of timely filing. Otherwise write it off.", n))
     return out

@@ -12,34 +12,37 @@ from careerlab.claims.queue import age_days, shown_deadline
 from careerlab.claims.queue_model import STATUSES, Decision, WorkQueue
 from careerlab.claims.scrubber import Finding
 from careerlab.claims.text import KIND_LABELS, adjustment_text, locality_text, rule_name
-from careerlab.ui import no_maths
+from careerlab.ui import TEXT_STYLE, no_maths, show_table
 
 
 def claim_form_html(claim: Claim) -> str:
-    """The claim laid out like the boxes of a CMS-1500 (the paper twin of the electronic 837P)."""
+    """The claim laid out like the boxes of a CMS-1500 (the paper twin of the electronic 837P); box 24 is a
+    table like every lesson table (words left, the charge right, one header row)."""
     e = html.escape
     dx = " &nbsp; ".join(f"<b>{letter}.</b> {e(code)}" for letter, code in zip(SLOT_LETTERS, claim.diagnoses)) or "<i>empty</i>"
-    rows = "".join(
-        f"<tr><td>{n}</td><td>{e(l.date_of_service.isoformat() if l.date_of_service else '')}</td>"
-        f"<td>{e(l.place_of_service)}</td><td>{e(l.code)}</td><td>{e(' '.join(l.modifiers))}</td>"
-        f"<td>{e(''.join(l.pointers))}</td><td style='border:1px solid #888;padding:3px 6px;text-align:right'>{e(fmt_money(l.charge))}</td>"
-        f"<td style='border:1px solid #888;padding:3px 6px;text-align:right'>{l.units}</td><td>{e(claim.rendering_npi)}</td></tr>"
-        for n, l in enumerate(claim.lines, start=1))
-    cell = "style='border:1px solid #888;padding:3px 6px'"
     return (
-        f"<div style='font-size:14px'><b>Claim {e(claim.claim_id)}</b> (synthetic) to payer <b>{e(claim.payer_id)}</b>, "
+        f"<div style='{TEXT_STYLE}'><b>Claim {e(claim.claim_id)}</b> (synthetic) to payer <b>{e(claim.payer_id)}</b>, "
         f"priced for {e(locality_text(claim))}<br>"
         f"Box 1a insured's ID: {e(claim.member_id)} &nbsp; Box 2 patient: {e(claim.patient_name)} &nbsp; "
         f"Box 3 birth date: {e(claim.patient_dob.isoformat() if claim.patient_dob else '')}<br>"
         f"Box 4 insured: {e(claim.insured_name)} &nbsp; Box 6 relationship: {e(claim.relationship)}<br>"
         f"Box 21 diagnoses (ICD-10-CM): {dx}<br>"
-        f"<table style='border-collapse:collapse;margin:4px 0' aria-label='Box 24 service lines'>"
-        f"<tr><th {cell}>Line</th><th {cell}>24A date</th><th {cell}>24B place</th><th {cell}>24D code</th>"
-        f"<th {cell}>24D modifiers</th><th {cell}>24E pointer</th><th {cell}>24F charge</th><th {cell}>24G units</th>"
-        f"<th {cell}>24J rendering NPI</th></tr>{rows}</table>"
+        f"{show_table(service_lines_table(claim), label='Box 24 service lines', framed=True).to_html()}"
         f"Box 28 total charge: <b>{e(fmt_money(claim.total_charge))}</b> &nbsp; "
-        f"Box 33a billing NPI: {e(claim.billing_npi)} (all NPIs here are fictional)</div>"
-    ).replace("<td>", f"<td {cell}>")
+        f"Box 33a billing NPI: {e(claim.billing_npi)} (all NPIs here are fictional)</div>")
+
+
+def service_lines_table(claim: Claim) -> "pandas.DataFrame":
+    """Box 24 of the claim, one row per service line, numbered from 1 (text; the charge in dollars)."""
+    import pandas as pd
+
+    rows = [{"24A date": line.date_of_service.isoformat() if line.date_of_service else "",
+             "24B place": line.place_of_service, "24D code": line.code, "24D modifiers": " ".join(line.modifiers),
+             "24E pointer": "".join(line.pointers), "24F charge": fmt_money(line.charge), "24G units": str(line.units),
+             "24J rendering NPI": claim.rendering_npi} for line in claim.lines]
+    columns = ["24A date", "24B place", "24D code", "24D modifiers", "24E pointer", "24F charge", "24G units",
+               "24J rendering NPI"]
+    return pd.DataFrame(rows, columns=columns, index=pd.RangeIndex(1, len(rows) + 1, name="Line"))
 
 
 def findings_table(findings: list[Finding]) -> "pandas.DataFrame":
@@ -219,7 +222,8 @@ def appeals_table() -> "pandas.DataFrame":
                           "File within": f"{lv.days_to_file} days of receiving "
                                          + ("the initial determination (the remittance)" if lv.number == 1
                                             else f"the level {lv.number - 1} decision"),
-                          "Minimum amount in dispute (2026)": fmt_money(lv.minimum_2026) if lv.minimum_2026 else "none"}
+                          "Minimum amount in dispute, 2026 ($)": (fmt_money(lv.minimum_2026) if lv.minimum_2026
+                                                                   else "no minimum")}
                          for lv in LEVELS]).set_index("Level")
 
 
@@ -250,4 +254,5 @@ def queue_table(queue: WorkQueue, done: tuple[Decision, ...] = ()) -> "pandas.Da
                      "Billed": claim.billed_on.isoformat(), "Age (days)": age_days(queue, claim),
                      "Balance ($)": fmt_money(claim.balance),
                      "Next deadline": f"{due.isoformat()} ({left} days)" if left >= 0 else f"passed {due.isoformat()}"})
-    return pd.DataFrame(rows)
+    columns = ["Claim", "Patient", "Payer", "What happened", "Billed", "Age (days)", "Balance ($)", "Next deadline"]
+    return pd.DataFrame(rows, columns=columns).set_index("Claim")

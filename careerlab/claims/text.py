@@ -93,7 +93,8 @@ def remittance_summary(remit: "pandas.DataFrame") -> str:
     """What the remittance (and its chart) shows, in words: the totals, then for each line what the payer
     paid, what the patient owes and what was adjusted off, to the cent (one paragraph, no line breaks)."""
     t = post_payment(remit)
-    text = (f"Of {fmt_money(t['billed'])} billed on {len(remit)} line(s), the payer paid {fmt_money(t['paid'])}, "
+    lines = "1 line" if len(remit) == 1 else f"{len(remit)} lines"
+    text = (f"Of {fmt_money(t['billed'])} billed on {lines}, the payer paid {fmt_money(t['paid'])}, "
             f"the patient owes {fmt_money(t['patient_PR'])}, and {fmt_money(t['contractual_CO'] + t['other_OA_PI'])} "
             "was adjusted off (written off or denied).")
     for row in remit.itertuples():
@@ -149,8 +150,10 @@ def days_in_ar_text(queue: WorkQueue, metrics: QueueMetrics) -> str:
 def decision_text(queue: WorkQueue, decision: Decision) -> str:
     """The feedback on one worked claim: right or not, why, and what the money did."""
     claim = queue.claim(decision.claim_id)
-    money = (f" Collected {fmt_money(decision.collected)}" if decision.collected else "") + \
-            (f"; adjusted off {fmt_money(decision.written_off)}." if decision.written_off else ".")
+    parts = ([f"collected {fmt_money(decision.collected)}"] if decision.collected else []) + \
+            ([f"adjusted off {fmt_money(decision.written_off)}"] if decision.written_off else [])
+    said = "; ".join(parts)
+    money = f" {said[:1].upper()}{said[1:]}." if said else ""  # its own sentence, after the reason's full stop
     if decision.right:
         kept = " The claim stays in the queue for now." if not decision.resolved else money
         return f"{claim.why}{kept}"
@@ -160,14 +163,22 @@ def decision_text(queue: WorkQueue, decision: Decision) -> str:
     return f"{decision.message} The right action: {right}. {claim.why}{lost}"
 
 
-def aging_summary(before: QueueMetrics, after: QueueMetrics) -> str:
-    """The text summary of the A/R aging chart: each bucket before and after, and the totals (or,
-    before any claim is worked, what the learner does to see a change)."""
+def aging_summary(before: QueueMetrics, after: QueueMetrics, worked: int = 0) -> str:
+    """The text summary of the A/R aging chart: each bucket before and after, and the totals (or, while the
+    money has not moved, why: no claim worked yet, or ``worked`` decisions that collected and wrote off nothing)."""
     if after == before:
-        return (f"Open A/R by age since first billed: {'; '.join(f'{label} days {fmt_money(v)}' for label, v in before.buckets.items())}; "
-                f"in all {fmt_money(before.ar_total)}, {before.days_in_ar} days in A/R. Nothing has changed yet (no "
-                "money collected or adjusted off), so the two bars of each age are the same: work some claims in "
-                "part 2, then press Draw the A/R by age again to see what your decisions changed.")
+        same = (f"Open A/R by age since first billed: {'; '.join(f'{label} days {fmt_money(v)}' for label, v in before.buckets.items())}; "
+                f"in all {fmt_money(before.ar_total)}, {before.days_in_ar} days in A/R. ")
+        if worked:
+            decisions = "Your decision" if worked == 1 else f"Your {worked} decisions"
+            stay = "the claim stays" if worked == 1 else "the claims stay"
+            return same + (f"{decisions} so far collected nothing and adjusted nothing off: {stay} in A/R (a claim "
+                           "held, or worked with an action that was not the right one, does not move its money), so "
+                           "the two bars of each age are the same. Work more claims in part 2, then press Draw the A/R "
+                           "by age again.")
+        return same + ("Nothing has changed yet (no money collected or adjusted off), so the two bars of each age are "
+                       "the same: work some claims in part 2, then press Draw the A/R by age again to see what your "
+                       "decisions changed.")
     parts = "; ".join(f"{label} days {fmt_money(before.buckets[label])} → {fmt_money(after.buckets[label])}"
                       for label in before.buckets)
     return (f"Open A/R by age since first billed, before and after your decisions: {parts}. In all "

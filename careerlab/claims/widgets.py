@@ -6,7 +6,8 @@ import html
 import ipywidgets as widgets
 
 from careerlab.claims.adjudication import adjudicate
-from careerlab.claims.data import ClaimsDataError, load_visits
+from careerlab.claims.correction import FIRST_SEND, correction_route, denied_codes
+from careerlab.claims.data import ClaimsDataError, get_payer, load_visits
 from careerlab.claims.model import ClaimError, claim_from_dict, claim_to_dict
 from careerlab.claims.money import MoneyError, fmt_money, parse_money
 from careerlab.claims.pricing import explain_split, split_allowed
@@ -14,11 +15,12 @@ from careerlab.claims.scrubber import blocking, scrub
 from careerlab.claims.tables import claim_form_html, findings_table, remittance_table
 from careerlab.claims.text import explain_adjustments, remittance_summary, share_wrong_reason
 from careerlab.claims.x12 import X12Error
+from careerlab.claims.x12_835 import payer_claim_number
 from careerlab.claims.x12_837p import to_837p
 from careerlab.claims.x12_check import check_x12
 from careerlab.progress import default_store
 from careerlab.progress.record import exercise_section
-from careerlab.ui import download_link, message_html, no_maths, safe_callback
+from careerlab.ui import download_link, message_html, no_maths, readable, safe_callback, show_table
 
 LESSON = "03-the-medical-biller"
 SECTION = exercise_section(LESSON)
@@ -40,6 +42,7 @@ class ClaimBuilder(widgets.VBox):
         self.result = widgets.HTML()
         self.form = widgets.HTML()
         self.last_findings, self.last_remittance = None, None
+        self.answered = None  # once the payer has answered: how it takes a correction (a Correction)
         self.visit = widgets.Dropdown(options=[(f"{k}: {c.title}", k) for k, c in self.visits.items()],
                                       description="Visit", layout=widgets.Layout(width="560px"))
         style, wide = {"description_width": "190px"}, widgets.Layout(width="460px")
@@ -52,7 +55,7 @@ class ClaimBuilder(widgets.VBox):
         self.lines_box = widgets.VBox()
         self.line_rows: list[dict[str, widgets.Text]] = []
         self.scrub_button = widgets.Button(description="Scrub the claim", icon="search", button_style="info")
-        self.submit_button = widgets.Button(description="Submit to the payer", icon="paper-plane", button_style="primary")
+        self.submit_button = widgets.Button(description=FIRST_SEND, icon="paper-plane", button_style="primary")
         self.reset_button = widgets.Button(description="Start this visit over", icon="undo")
         self.file_button = widgets.Button(description="Show the 837P file", icon="file-text")
         for b in (self.scrub_button, self.submit_button, self.reset_button, self.file_button):
@@ -85,6 +88,12 @@ class ClaimBuilder(widgets.VBox):
                                    for n, r in enumerate(self.line_rows, start=1)]
         self.form.value = claim_form_html(claim_from_dict(raw))
         self.result.value = message_html(self.visits[self.visit.value].story, "info", title="The visit")
+        self._answered(None)
+
+    def _answered(self, correction) -> None:
+        """Remember how the payer takes a correction now (None: nothing sent yet); the send button says it."""
+        self.answered = correction
+        self.submit_button.description = self.submit_button.tooltip = correction.button if correction else FIRST_SEND
 
     def current_claim(self):
         """The claim as the fields now say; a ClaimError names any field that cannot be read."""
@@ -117,35 +126,58 @@ class ClaimBuilder(widgets.VBox):
         n = len(self.last_findings)
         found = "1 problem found. Fix it" if n == 1 else f"{n} problems found. Fix them"
         self.result.value = (message_html(f"{found} and scrub again.", "warn")
-                             + no_maths(findings_table(self.last_findings).to_html(index=False, escape=True)))
+                             + no_maths(show_table(findings_table(self.last_findings), framed=True).to_html()))
 
     def run_submit(self) -> None:
-        """Send the claim to the payer (even with errors, to see the denials) and show the remittance."""
+        """Send the claim (even with errors, to see the denials) and show the remittance. Once the payer has
+        answered, the claim goes the way this payer takes corrections (a reopening, a replacement claim or a
+        new claim), never as the same claim again (lesson section 8)."""
         claim = self._claim_or_message()
         if claim is None:
+            return
+        sent_as = self.answered
+        if sent_as is not None and sent_as.route == "none":
+            self.result.value = message_html(sent_as.why, "warn", title=sent_as.done)
             return
         errors = blocking(scrub(claim))
         remit = adjudicate(claim)
         self.last_remittance = remit
         denied = int((remit["status"] == "denied").sum())
-        kind, title = ("ok", "Paid") if denied == 0 else ("error", "Denial")
-        note = f" You sent it with {len(errors)} scrubber error(s)." if errors else ""
+        word = "Paid" if denied == 0 else "Denial"
+        title = word if sent_as is None else f"{sent_as.done}: {'paid' if denied == 0 else 'still denied'}"
+        text = remittance_summary(remit)
+        if errors:
+            text += f" You sent it with {len(errors)} scrubber error{'' if len(errors) == 1 else 's'}."
+        if sent_as is not None:
+            text = f"{sent_as.why}\n{text}"
+        nxt = correction_route(get_payer(claim.payer_id), denied_codes(remit), payer_claim_number(claim))
+        if denied:
+            text += f"\n{nxt.why}" if nxt.route == "none" else f"\nTo correct it, change the fields and press {nxt.button}."
         explained = "".join(f"<li>{html.escape(t)}</li>" for t in explain_adjustments(remit))
-        self.result.value = (message_html(remittance_summary(remit) + note, kind, title=title)
-                             + no_maths(remittance_table(remit).to_html(escape=True)) + f"<ul>{explained}</ul>")
+        self.result.value = (message_html(text, "ok" if denied == 0 else "error", title=title)
+                             + no_maths(show_table(remittance_table(remit), "The remittance", framed=True).to_html())
+                             + readable(f"<ul style='margin:4px 0'>{explained}</ul>", "careerlab-text careerlab-adjustments"))
+        self._answered(nxt)
         self.store.record(SECTION, f"claim-{claim.claim_id}",
                           {"answer": {"denied_lines": denied, "paid": str(sum(remit["paid"]))},
                            "score": 1.0 if denied == 0 else 0.0})
-
 
     def show_file(self) -> None:
         """The claim as the 837P file the practice would send, pyx12's verdict on it, and a download link."""
         claim = self._claim_or_message()
         if claim is None:
             return
-        text = to_837p(claim)
+        route = self.answered.route if self.answered else ""
+        replacing = route == "replacement"
+        text = to_837p(claim, frequency=self.answered.frequency if self.answered else "1",
+                       payer_claim_number=payer_claim_number(claim) if replacing else "")
         name = f"{claim.claim_id or 'claim'}-837P.txt".replace("/", "-")
-        self.result.value = (file_verdict_html(text)
+        about = {"replacement": "This is the replacement claim: frequency code 7 (the last part of CLM05) and "
+                                "the payer's number for the first claim (REF*F8).",
+                 "reopening": "The payer already has this claim: a reopening is asked for by phone, the IVR "
+                              "line or the portal, so no new file is sent. This is the claim as a file."}.get(route)
+        self.result.value = ((message_html(about, "info", title="Which file") if about else "")
+                             + file_verdict_html(text)
                              + no_maths(f"<pre style='font-size:12px;line-height:1.35'>{html.escape(text)}</pre>")
                              + download_link(name, text.encode("ascii", "replace"), f"Download {name}"))
 

@@ -47,6 +47,16 @@ def _rows(claim: Claim, remit) -> list[dict]:
     return rows
 
 
+def payer_claim_number(claim: Claim) -> str:
+    """The payer's own number for a claim (CLP07 of the 835), which a replacement claim names (REF*F8).
+
+    >>> from careerlab.claims.data import load_visits
+    >>> payer_claim_number(load_visits()["V02"])
+    'PCNV02'
+    """
+    return text(f"PCN{claim.claim_id}", 50)
+
+
 def _claim_loop(claim: Claim, remit, kind: str, sep: Separators) -> tuple[list[str], Decimal]:
     """Loop 2100 (CLP, the patient, the claim's dates) and its 2110 service lines; also the claim's payment."""
     s = lambda *e: segment(*e, sep=sep)  # noqa: E731
@@ -57,7 +67,7 @@ def _claim_loop(claim: Claim, remit, kind: str, sep: Separators) -> tuple[list[s
     denied = paid == 0 and all(r["status"] == "denied" for r in rows)
     place = next((text(l.place_of_service, 2) for l in claim.lines if text(l.place_of_service, 2)), "11")
     out = [s("CLP", text(claim.claim_id, 38), "4" if denied else "1", amount(charge), amount(paid), amount(patient),
-             FILING_INDICATOR.get(kind, "CI"), text(f"PCN{claim.claim_id}", 50), place, "1")]
+             FILING_INDICATOR.get(kind, "CI"), payer_claim_number(claim), place, "1")]
     is_self = claim.relationship.strip().lower() in ("self", "")
     out.append(s("NM1", "QC", 1, *person(claim.patient_name), "", "", "", *(("MI", text(claim.member_id, 80))
                                                                              if is_self else ())))

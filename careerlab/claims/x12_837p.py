@@ -103,11 +103,20 @@ def line_control(claim: Claim, n: int) -> str:
 
 
 def to_837p(claim: Claim, *, control_number: int = 1, created: date | None = None,
-            sep: Separators = DEFAULT) -> str:
-    """The claim as an 837P file, one segment a line; the same claim and arguments give the same text."""
+            sep: Separators = DEFAULT, frequency: str = "1", payer_claim_number: str = "") -> str:
+    """The claim as an 837P file, one segment a line; the same claim and arguments give the same text.
+
+    ``frequency`` is the claim frequency code (box 22; the last part of CLM05): 1 an original claim, 7 a
+    replacement, 8 a void. A replacement or void names the payer's number for the first claim
+    (``payer_claim_number``, REF*F8 in loop 2300; NUCC 1500 instructions, box 22).
+    """
     if not isinstance(claim, Claim):
         raise ClaimError("to_837p() needs a Claim; pick a visit or build one with claim_from_dict().")
     _fits_the_file(claim)
+    if frequency not in ("1", "7", "8"):
+        raise ClaimError(f"Claim frequency code '{str(frequency)[:10]}': use 1 (original), 7 (replacement) or 8 (void).")
+    if frequency != "1" and not text(payer_claim_number):
+        raise ClaimError("A replacement (7) or void (8) claim names the payer's claim number of the first claim.")
     created = created or claim_date(claim)
     s = lambda *e: segment(*e, sep=sep)  # noqa: E731
     places = [text(line.place_of_service, 2) for line in claim.lines if text(line.place_of_service, 2)]
@@ -122,7 +131,9 @@ def to_837p(claim: Claim, *, control_number: int = 1, created: date | None = Non
             s("N3", bp["address"]), s("N4", bp["city"], bp["state"], bp["zip"]), s("REF", "EI", bp["ein"]),
             *_people(claim, sep),
             s("CLM", text(claim.claim_id, 38), amount(claim.total_charge), "", "",
-              composite(place, "B", "1", sep=sep), "Y", "A", "Y", "Y")]
+              composite(place, "B", frequency, sep=sep), "Y", "A", "Y", "Y")]
+    if frequency != "1":  # box 22's original reference number
+        body.append(s("REF", "F8", text(payer_claim_number, 50)))
     if claim.diagnoses:  # box 21; with none, the file has no HI segment and a validator says it is missing
         body.append(s("HI", *(composite("ABK" if i == 0 else "ABF", text(code, 30).replace(".", ""), sep=sep)
                               for i, code in enumerate(claim.diagnoses[:12]))))

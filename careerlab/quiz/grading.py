@@ -151,18 +151,26 @@ def _numeric(q: Question, answer: Any) -> Grade:
         message = value.replace(HINT, numeric_hint(q)).replace(MONEY_HINT, numeric_hint(q))
         return _not_answered(message[:1].upper() + message[1:])
     key, tolerance = Decimal(repr(q.answer)), Decimal(repr(q.tolerance))
+    whole = _whole_dollars(q)  # a yearly pay is asked and read back in whole dollars: $50,250, not $50,250.00
     if abs(value - key) <= tolerance:
-        return Grade(True, f"{show_number(key, q.unit)} is right.")
+        return Grade(True, f"{show_number(key, q.unit, whole)} is right.")
     direction = "high" if value > key else "low"
     reason = f" {q.wrong}" if q.wrong else ""
     advice = " Try again." if q.kind == RECALL else " Check each step of the working and try again."
-    return Grade(False, f"{show_number(value, q.unit)} is too {direction}.{reason}{advice}")
+    return Grade(False, f"{show_number(value, q.unit, whole)} is too {direction}.{reason}{advice}")
 
 
-def show_number(value: Decimal, unit: str) -> str:
-    """'$1,057.70', '94 %', '30 days': a number as the learner should read it back."""
+def show_number(value: Decimal, unit: str, whole_dollars: bool = False) -> str:
+    """'$1,057.70', '94 %', '30 days': a number as the learner should read it back; with ``whole_dollars``
+    (a question asked in whole dollars) a whole amount has no cents.
+
+    >>> show_number(Decimal("50250"), "$"), show_number(Decimal("50250"), "$", True)
+    ('$50,250.00', '$50,250')
+    >>> show_number(Decimal("50250.5"), "$", True)
+    '$50,250.50'
+    """
     if unit == "$":
-        return f"${value:,.2f}"
+        return f"${value:,.0f}" if whole_dollars and value == value.to_integral_value() else f"${value:,.2f}"
     text = f"{value:,f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")

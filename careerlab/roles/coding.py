@@ -11,7 +11,8 @@ def check_codes(codes: Iterable[Any]) -> list[dict[str, object]]:
     """For each code: is it in ICD-10-CM, can it go on a claim (a leaf), and what it means.
 
     A category with sub-codes (like E11) exists but is not billable; only the most detailed
-    codes are. Text that is not a code at all gets a plain-words note, never an error.
+    codes are. Text that is not a code at all gets a plain-words note, never an error. A code typed
+    another way (E119, without its dot) is accepted, and its note says how it was read.
     """
     rows = []
     for raw in codes:
@@ -25,6 +26,9 @@ def check_codes(codes: Iterable[Any]) -> list[dict[str, object]]:
         else:
             shown, found, billable = info.code, True, info.billable
             text = info.description if info.billable else describe(code)
+            if info.code != code:  # e.g. E119 typed without its dot: accepted, and the learner is told so
+                typed = f"{code} without its dot" if "." not in code and "." in info.code else f"“{code}”"
+                text = f"Read as {info.code}: you typed {typed}. {text}"
         rows.append({"code": shown, "in ICD-10-CM": "yes" if found else "no",
                      "billable": "yes" if billable else "no", "description or note": text})
     return rows
