@@ -91,8 +91,8 @@ def test_ends_with_self_check_key_points_and_next(name):
     assert any(f'show_quiz("{name}")' in text for text in _code(name))
 
 
-# Lessons 00-04 each end by sending the learner on to the next lesson in order.
-IN_ORDER = [name for name in LESSONS if name[:2] <= "04"]
+# Lessons 00-05 each end by sending the learner on to the next lesson in order.
+IN_ORDER = [name for name in LESSONS if name[:2] <= "05"]
 
 
 @pytest.mark.parametrize("name", IN_ORDER)
@@ -106,9 +106,7 @@ def test_whats_next_is_a_link_to_the_next_lesson(name):
     assert f"`{nxt}.ipynb`" not in section
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(
-    strict=True, reason="lesson 05 still says it twice; remove this mark when it is fixed")) if n.startswith("05-")
-    else n for n in LESSONS if not n.startswith("00-")])
+@pytest.mark.parametrize("name", [n for n in LESSONS if not n.startswith("00-")])
 def test_getting_started_says_shift_enter_once(name):
     """Lesson 00 teaches Shift+Enter; after it, the cell before the imports says it once (RUN_FIRST), not
     twice in two spellings."""

@@ -126,12 +126,22 @@ def lab_tab(browser_context, lab_server):
         tab.close()
 
 
+def forget_saved_work(server) -> None:
+    """Empty the server's CAREERLAB_HOME and my-results folder (no kernel runs: reset_lab shut them)."""
+    for folder in (server.home, server.home.parent / "my-results"):
+        for child in folder.iterdir() if folder.is_dir() else ():
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+
+
 @pytest.fixture
 def lab_page(lab_tab, lab_server):
-    """The JupyterLab tab with nothing open and no kernel running, before and after the test."""
+    """The JupyterLab tab with nothing open and no kernel running, before and after the test, and a
+    learner with nothing saved: each test starts as a new learner, whatever ran before it (lesson 05
+    would otherwise open with the answers an earlier test saved)."""
     from .lab import reset_lab
 
     reset_lab(lab_tab, lab_server, TIMEOUT_MS)
+    forget_saved_work(lab_server)
     try:
         yield lab_tab
     finally:
