@@ -126,3 +126,15 @@ def test_the_install_step_builds_the_icd10cm_cache_into_the_environment():
     for target, stamp in [("lab", "$(ICD_STAMP)"), ("test", "$(ICD_STAMP)"), ("bench", "$(ICD_STAMP)"),
                           ("hub-env", "$(HUB_ICD_STAMP)"), ("hub-deps", "$(HUB_ICD_STAMP)")]:
         assert re.search(rf"^{re.escape(target)}:[^\n]*{re.escape(stamp)}", makefile, re.M), target
+
+
+def test_lab_test_and_bench_compile_careerlab_before_a_lesson_runs():
+    # With PYTHONDONTWRITEBYTECODE (CI) or a read-only checkout (a hub), Python never keeps the bytecode
+    # it makes, so each lesson's first cell would compile every careerlab module again.
+    variables = _variables()
+    assert variables["BYTECODE"] == "$(BIN)/python -m compileall -q careerlab"
+    for target in ("lab", "test", "bench"):
+        recipe = _makefile_recipe(target).splitlines()
+        assert recipe[0].strip() == "$(BYTECODE)", f"make {target} runs {recipe[0]!r} first"
+    assert "$(HUB_ENV)/bin/python -m compileall -q careerlab" in _makefile_recipe("$(HUB_STAMP)")
+    assert (ROOT / "careerlab" / "__init__.py").is_file()  # the folder compileall is given
