@@ -1,8 +1,11 @@
-"""Chart tests on the Axes: bars, labels, titles (never pixels)."""
+"""Chart tests on the Axes: bars, labels, titles (never pixels); the family boxes on their HTML."""
+import html
+import re
+
 import matplotlib.pyplot as plt
 import pytest
 
-from careerlab.codes import code_family_chart, code_family_summary, hits_by_chapter, search_hits_chart, search_hits_summary
+from careerlab.codes import code_family_html, code_family_summary, hits_by_chapter, search_hits_chart, search_hits_summary
 
 
 @pytest.fixture(autouse=True)
@@ -33,21 +36,29 @@ def test_search_hits_chart_no_match():
     assert len(ax.patches) == 0 and "No codes match" in ax.texts[0].get_text()
 
 
-def test_code_family_chart_one_box_per_level():
-    fig, ax = plt.subplots()
-    code_family_chart("S52.521A", ax=ax)
-    texts = [t.get_text() for t in ax.texts if t.get_text()]
-    arrows = [t for t in ax.texts if not t.get_text()]
-    assert len(arrows) == 6  # one arrow between each of the 7 levels
-    assert len(texts) == 7 and texts[0].startswith("Chapter 19") and texts[-1].startswith("S52.521A")
-    assert sum("BILLABLE" in t for t in texts) == 1
-    assert "S52.521A" in ax.get_title()
+def _boxes(html_text: str) -> list[str]:
+    """The family's boxes, as their plain text, top to bottom."""
+    items = re.findall(r"<li[^>]*>(.*?)</li>", html_text, re.S)
+    return [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", item)).replace("↳", "").split()) for item in items]
+
+
+def test_code_family_one_box_per_level_each_a_step_further_in():
+    html_text = code_family_html("S52.521A")._repr_html_()
+    boxes = _boxes(html_text)
+    assert len(boxes) == 7 and boxes[0].startswith("Chapter 19") and boxes[-1].startswith("S52.521A")
+    assert [b.split()[0] for b in boxes[1:]] == ["S50-S59", "S52", "S52.5", "S52.52", "S52.521", "S52.521A"]
+    assert sum("BILLABLE" in b for b in boxes) == 1 and "BILLABLE" in boxes[-1]
+    margins = [float(m) for m in re.findall(r'<li style="margin:4px 0 4px ([0-9.]+)em"', html_text)]
+    assert margins == sorted(margins) and len(set(margins)) == 7  # a staircase: each box further in
+    assert html_text.count("dashed") == 6 and html_text.count("solid #009E73") == 1
+    assert "The family of S52.521A: from chapter to code" in html_text
     assert "Only the last box is billable" in code_family_summary("S52.521A")
 
 
-def test_code_family_chart_header_and_unknown():
-    ax = code_family_chart("E11")
-    assert not any("BILLABLE" in t.get_text() for t in ax.texts)
+def test_code_family_header_and_unknown():
+    assert not any("BILLABLE" in b for b in _boxes(code_family_html("E11")._repr_html_()))
     assert "is a header" in code_family_summary("E11")
-    ax = code_family_chart("E11.99")
-    assert "not in the ICD-10-CM release" in ax.texts[0].get_text()
+    unknown = code_family_html("E11.99")._repr_html_()
+    assert "not in the ICD-10-CM release" in unknown and "<li" not in unknown
+    hostile = code_family_html("<b>x</b>")._repr_html_()
+    assert "<b>x</b>" not in hostile and "&lt;b&gt;" in hostile

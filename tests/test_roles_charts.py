@@ -1,13 +1,18 @@
-"""Lesson 01 charts: assert on the Axes (labels, boxes, legend), never on pixels."""
+"""Lesson 01 charts and the revenue-cycle grid: assert on the Axes (labels, boxes, legend) and on the
+grid's cells, never on pixels."""
 from __future__ import annotations
+
+import dataclasses
+from html.parser import HTMLParser
 
 import matplotlib.pyplot as plt
 import pytest
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from careerlab.roles import OWNERS, load_contacts, load_stages
-from careerlab.roles.charts import contacts_chart, revenue_cycle_chart
+from careerlab.roles import LANES, OWNERS, load_contacts, load_stages
+from careerlab.roles.charts import contacts_chart
+from careerlab.roles.tables import box_label, revenue_cycle_html
 from careerlab.roles.text import contacts_summary, revenue_cycle_summary
 
 
@@ -17,42 +22,87 @@ def _close():
     plt.close("all")
 
 
-def test_revenue_cycle_chart_has_one_box_per_stage_in_its_owner_column():
+class _Grid(HTMLParser):
+    """The revenue-cycle grid's caption, header row and body rows, as the cells' texts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self.caption = ""
+        self.backgrounds: dict[str, set[str]] = {}
+        self._in: str | None = None
+        self._style = ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th") and self.rows:
+            self.rows[-1].append("")
+            self._in = "cell"
+        elif tag == "caption":
+            self._in = "caption"
+        elif tag == "span":
+            self._style = dict(attrs).get("style", "")
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th", "caption"):
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in == "caption":
+            self.caption += data
+        elif self._in == "cell":
+            self.rows[-1][-1] += data
+            if self._style:
+                colour = self._style.split("background:")[1].split(";")[0]
+                self.backgrounds.setdefault(data, set()).add(colour)
+                self._style = ""
+
+
+def _grid(stages) -> _Grid:
+    grid = _Grid()
+    grid.feed(revenue_cycle_html(stages)._repr_html_())
+    return grid
+
+
+def test_revenue_cycle_grid_has_one_box_per_stage_in_its_owner_column():
     stages = load_stages()
-    fig, ax = plt.subplots()
-    assert revenue_cycle_chart(ax=ax, stages=stages) is ax
-    boxes = [p for p in ax.patches if isinstance(p, Rectangle)]
-    assert len(boxes) == len(stages) == 16
-    assert [t.get_text() for t in ax.get_yticklabels()][4] == "5. Coding"
-    columns = [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()]
-    assert columns == ["Front desk / clinician", "Coder", "Shared", "Biller", "Payer"]
-    # the Coding box (step 5) sits in the Coder column (x = 1): its centre is 1
-    coding = next(b for b in boxes if abs(b.get_y() + b.get_height() / 2 - 5) < 1e-9)
-    assert coding.get_x() + coding.get_width() / 2 == pytest.approx(1.0)
-    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    grid = _grid(stages)
+    header, *body = grid.rows
+    assert header == ["Stage (in order)", *[OWNERS[o] for o in LANES]]
+    assert len(body) == len(stages) == 16
+    assert body[4][0] == "5. Coding"
+    for stage, row in zip(stages, body):
+        filled = [i for i, text in enumerate(row[1:]) if text]
+        assert filled == [LANES.index(stage.owner)], row  # one box, in the owner's column
+        assert row[1 + filled[0]] == box_label(stage)
+    assert grid.caption.startswith("The revenue cycle: who owns each stage")
 
 
 def test_revenue_cycle_ownership_is_not_shown_by_colour_alone():
-    fig, ax = plt.subplots()
-    revenue_cycle_chart(ax=ax)
-    legend = ax.get_legend()
-    assert [t.get_text() for t in legend.get_texts()] == [OWNERS[o] for o in ("front", "coder", "shared", "biller", "payer")]
-    # each box names its owner in words and sits in its owner's column (colour is a third sign)
     stages = load_stages()
-    words = [t.get_text() for t in ax.texts]
+    grid = _grid(stages)
+    words = [text for row in grid.rows[1:] for text in row[1:] if text]
     assert words.count("Biller") == sum(s.owner == "biller" for s in stages)
-    column = {s.step: ("front", "coder", "shared", "biller", "payer").index(s.owner) for s in stages}
-    named = {"Front desk": 0, "Clinician": 0, "Coder": 1, "Shared": 2, "Biller": 3, "Payer": 4}
-    for label in ax.texts:
-        x, y = label.get_position()
-        assert x == column[round(y)] == named[label.get_text()]
-    assert len({p.get_facecolor() for p in legend.get_patches()}) == 5
-    assert all(t.get_fontsize() >= 10 for t in ax.texts + ax.get_yticklabels())
+    assert words[:3] == ["Front desk", "Front desk", "Clinician"]
+    # each owner's name has one colour of its own (a second sign, after the column and the words)
+    colours = {name: found for name, found in grid.backgrounds.items()}
+    assert all(len(found) == 1 for found in colours.values())
+    assert len({c for found in colours.values() for c in found}) == 5
+    assert box_label(stages[4]) == "Coder"
+
+
+def test_revenue_cycle_grid_escapes_what_a_stage_file_says():
+    stage = load_stages()[0]
+    hostile = dataclasses.replace(stage, stage="<script>alert(1)</script> & $5 $6")
+    html_text = revenue_cycle_html([hostile])._repr_html_()
+    assert "<script>" not in html_text and "&lt;script&gt;" in html_text
+    assert "mathjax_ignore" in html_text  # two dollar signs are not read as a formula
 
 
 def test_revenue_cycle_summary_counts_each_owner():
     text = revenue_cycle_summary(load_stages())
-    assert text.startswith("The chart shows 16 stages")
+    assert text.startswith("The grid shows 16 stages")
     assert "coder 1 (Coding)" in text and "payer (insurer) 2 (Adjudication, Remittance and payment)" in text
 
 
@@ -85,22 +135,11 @@ def test_contacts_summary():
 
 
 def test_charts_make_their_own_axes(tmp_path):
-    ax = revenue_cycle_chart()
+    ax = contacts_chart()
     ax2 = contacts_chart()
     assert ax.figure is not ax2.figure
-    ax.figure.savefig(tmp_path / "cycle.png")
-    assert (tmp_path / "cycle.png").stat().st_size > 0
-
-
-def test_stage_boxes_name_front_desk_or_clinician_in_words_that_fit():
-    from careerlab.roles.charts import box_label
-
-    fig, ax = plt.subplots()
-    revenue_cycle_chart(ax=ax)
-    texts = [t.get_text() for t in ax.texts]
-    assert texts[:3] == ["Front desk", "Front desk", "Clinician"]
-    assert all(len(t) <= 10 for t in texts)
-    assert box_label(load_stages()[4]) == "Coder"
+    ax.figure.savefig(tmp_path / "contacts.png")
+    assert (tmp_path / "contacts.png").stat().st_size > 0
 
 
 def test_contacts_legend_lines_are_long_enough_to_show_the_dashes():

@@ -29,7 +29,7 @@ _LAZY = {
     "seven_character_table": "careerlab.codes.tables", "modifier_table": "careerlab.codes.tables",
     "guidelines_table": "careerlab.codes.tables",
     "ptp_table": "careerlab.codes.tables", "mue_table": "careerlab.codes.tables",
-    "search_hits_chart": "careerlab.codes.charts", "code_family_chart": "careerlab.codes.charts",
+    "search_hits_chart": "careerlab.codes.charts", "code_family_html": "careerlab.codes.tables",
     "lookup_widget": "careerlab.codes.widgets", "search_widget": "careerlab.codes.widgets",
     "em_time_widget": "careerlab.codes.widgets", "em_mdm_widget": "careerlab.codes.widgets",
     "exercise_widget": "careerlab.codes.exercise_widgets", "code_set_drill": "careerlab.codes.exercise_widgets",

@@ -1,20 +1,59 @@
 """Display tables for lesson 02: a word search as a learner reads it, a code's Excludes1 notes and
-7th characters (DataFrames), and any of them as a plain HTML table for a widget."""
+7th characters (DataFrames), any of them as a plain HTML table for a widget, and a code's family
+from chapter to code as a staircase of boxes in HTML."""
 from __future__ import annotations
 
 import html
 import re
 
-from careerlab.codes.explore import search_icd10cm
+from careerlab.codes.explore import code_family, search_icd10cm
 from careerlab.codes.icd10cm import get_index
 from careerlab.codes.normalize import looks_like_icd10cm, normalize_icd10cm
 from careerlab.codes.notes import excludes1
 
-__all__ = ["excludes1_table", "guidelines_table", "modifier_table", "mue_table", "ptp_table", "search_table", "seven_character_table",
+__all__ = ["code_family_html", "excludes1_table", "guidelines_table", "modifier_table", "mue_table", "ptp_table", "search_table", "seven_character_table",
            "table_html"]
 
 _NOTE = re.compile(r"^(?P<text>.*?)\s*\((?P<codes>[^()]+)\)\s*$")
 CELL = "padding:4px 12px 4px 0;text-align:left;vertical-align:top"
+
+
+class Diagram:
+    """HTML to display as it is (a notebook shows it through ``_repr_html_``)."""
+
+    def __init__(self, html_text: str) -> None:
+        self.html = html_text
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+
+def code_family_html(code: str) -> Diagram:
+    """The path from chapter to ``code`` as a staircase of boxes, each one step further in: a header
+    (not billable) in a dashed grey box, the billable code in a solid green one. Real text, so a learner
+    can read it aloud or select a code (it used to be a matplotlib chart, a third of a second to draw)."""
+    from careerlab.ui import no_maths, readable
+
+    family = code_family(code)
+    if not family:
+        return Diagram(readable(f"<p>“{html.escape(str(code))}” is not in the ICD-10-CM release.</p>"))
+    items = []
+    for depth, item in enumerate(family):
+        name = f"Chapter {item.code}" if item.kind == "chapter" else item.code
+        status = "billable" if item.billable else "header (not billable)"
+        box = ("border:3px solid #009E73;background:#CDEBDD" if item.billable
+               else "border:1px dashed #000;background:#F2F2F2")
+        arrow = '<span aria-hidden="true" style="margin-right:6px">↳</span>' if depth else ""
+        items.append(f'<li style="margin:4px 0 4px {1.6 * depth:.1f}em">{arrow}'
+                     f'<span style="display:inline-block;vertical-align:top;max-width:36em;padding:3px 8px;'
+                     f'border-radius:6px;{box}"><strong>{html.escape(name)}</strong> '
+                     f"[{html.escape(item.kind)}, {'<strong>BILLABLE</strong>' if item.billable else status}]"
+                     f"<br>{html.escape(item.description)}</span></li>")
+    title = f"The family of {family[-1].code}: from chapter to code"
+    return Diagram(no_maths(readable(
+        f'<figure style="margin:6px 0" aria-label="{html.escape(title)}">'
+        f'<figcaption style="font-weight:600;margin-bottom:2px">{html.escape(title)}</figcaption>'
+        f'<ol class="careerlab-family" style="list-style:none;padding:0;margin:0">{"".join(items)}</ol></figure>')))
 
 
 def search_table(text: str, limit: int = 20, billable_only: bool = False):

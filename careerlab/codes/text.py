@@ -18,7 +18,7 @@ def search_hits_summary(text: str) -> str:
 
 
 def code_family_summary(code: str) -> str:
-    """One sentence that says what the family chart (``code_family_chart``) shows."""
+    """One sentence that says what the family boxes (``code_family_html``) show."""
     family = code_family(code)
     if not family:
         return f"“{code}” is not in the release, so there is no family to draw."

@@ -14,8 +14,8 @@ from careerlab.roles.visit import claim_rows, diagnosis_rows, note_markdown, pri
 
 _LAZY = {
     **dict.fromkeys(["claim_table", "codes_table", "contacts_table", "diagnosis_table", "remittance_advice_table",
-                     "stages_table"], "careerlab.roles.tables"),
-    "contacts_chart": "careerlab.roles.charts", "revenue_cycle_chart": "careerlab.roles.charts",
+                     "revenue_cycle_html", "stages_table"], "careerlab.roles.tables"),
+    "contacts_chart": "careerlab.roles.charts",
     "who_does_it": "careerlab.roles.widgets",
 }
 

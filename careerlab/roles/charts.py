@@ -1,4 +1,4 @@
-"""Lesson 01 charts: the revenue cycle by owner, and who each role works with.
+"""Lesson 01 chart: who each role works with (the revenue cycle is a grid of text: ``tables.revenue_cycle_html``).
 
 Functions take ``ax=None`` and return the Axes; they never display the figure or set a backend.
 Their text summaries are in ``careerlab.roles.text``.
@@ -7,55 +7,9 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from careerlab.charting import GREEN, ORANGE, PURPLE, SKY, YELLOW, axes
-from careerlab.roles.data import load_contacts, load_stages
-from careerlab.roles.model import LANES, OWNERS, ROLE_LABELS, Contact, Stage
-
-# Okabe-Ito colours. Colour is never the only sign of the owner: each box sits in its owner's
-# column and has the owner's name written in it. (Hatching, a third sign, cost two fifths of the
-# chart's drawing time on Run All and made the names harder to read, so it went.)
-STYLE = {"front": YELLOW, "coder": SKY, "shared": PURPLE, "biller": ORANGE, "payer": GREEN}
-SHORT = {"front": "Front desk /\nclinician", "coder": "Coder", "shared": "Shared", "biller": "Biller",
-         "payer": "Payer"}
-
-
-def box_label(stage: Stage) -> str:
-    """The owner's name written in a stage's box, short enough to fit it: the front-desk column
-    holds the front desk's stages and the clinician's, so it says which of the two."""
-    if stage.owner == "front":
-        return "Clinician" if stage.owner_note.lower().startswith("clinician") else "Front desk"
-    return SHORT[stage.owner]
-
-
-def revenue_cycle_chart(ax: Any = None, stages: Sequence[Stage] | None = None) -> Any:
-    """One row per stage, top to bottom; each stage's box sits in its owner's column."""
-    from matplotlib.patches import Patch
-
-    stages = list(stages) if stages is not None else load_stages()
-    ax = axes(ax, (10, 8.5))
-    lane_of = {owner: i for i, owner in enumerate(LANES)}
-    xs, ys = [lane_of[s.owner] for s in stages], [s.step for s in stages]
-    ax.plot(xs, ys, color="#555555", linewidth=1.2, zorder=1, label="_flow")
-    ax.barh(ys, 0.84, left=[x - 0.42 for x in xs], height=0.72, color=[STYLE[s.owner] for s in stages],
-            edgecolor="#222222", linewidth=0.8, zorder=2)
-    for s, x in zip(stages, xs):  # black on each Okabe-Ito colour has a contrast of 6:1 or more
-        ax.text(x, s.step, box_label(s), ha="center", va="center", fontsize=10, zorder=3)
-    ax.set_yticks(ys, [f"{s.step}. {s.stage}" for s in stages], fontsize=10)
-    ax.set_ylim(len(stages) + 0.6, 0.4)
-    ax.set_xticks(range(len(LANES)), [SHORT[o] for o in LANES], fontsize=10)
-    ax.set_xlim(-0.55, len(LANES) - 0.45)
-    ax.xaxis.tick_top()
-    ax.xaxis.set_label_position("top")
-    ax.set_xlabel("Who owns the stage", fontsize=11)
-    ax.set_ylabel("Stage of the revenue cycle (in order)", fontsize=11)
-    ax.set_title("The revenue cycle: who owns each stage (typical physician practice)", fontsize=12, pad=12)
-    handles = [Patch(facecolor=STYLE[o], edgecolor="#222222", label=OWNERS[o]) for o in LANES]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=3, fontsize=10,
-              title="Owner (column, colour and label)", title_fontsize=10, frameon=False)
-    ax.grid(axis="x", color="#dddddd", linewidth=0.6, zorder=0)
-    ax.set_axisbelow(True)
-    return ax
-
+from careerlab.charting import ORANGE, SKY, axes
+from careerlab.roles.data import load_contacts
+from careerlab.roles.model import ROLE_LABELS, Contact
 
 ROLE_STYLE = {"coder": (SKY, "-", "o"), "biller": (ORANGE, "--", "s")}
 

@@ -7,9 +7,19 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from careerlab.roles.model import Contact, Stage
+import html
+from typing import Sequence
+
+from careerlab.charting import GREEN, ORANGE, PURPLE, SKY, YELLOW
+from careerlab.roles.model import LANES, OWNERS, Contact, Stage
 from careerlab.roles.visit import claim_rows, diagnosis_rows, remittance_rows
-from careerlab.ui import show_table
+from careerlab.ui import no_maths, readable, show_table
+
+# Okabe-Ito colours, with black text on each (a contrast of 6:1 or more). Colour is never the only sign
+# of the owner: each stage's owner is named in words, in the owner's own column.
+STYLE = {"front": YELLOW, "coder": SKY, "shared": PURPLE, "biller": ORANGE, "payer": GREEN}
+SHORT = {"coder": "Coder", "shared": "Shared", "biller": "Biller", "payer": "Payer"}
+CYCLE_TITLE = "The revenue cycle: who owns each stage (typical physician practice)"
 
 
 def _frame(rows: list[dict[str, Any]], index: str | None = None) -> Any:
@@ -27,6 +37,47 @@ def stages_table(stages: Iterable[Stage]) -> Any:
     """The revenue cycle as a table: step, stage, what happens, who owns it."""
     return _frame([{"stage": s.stage, "what happens": s.what_happens, "owner": s.owner_label,
                     "in practice": s.owner_note} for s in stages])
+
+
+def box_label(stage: Stage) -> str:
+    """The owner's name written in a stage's box: the front-desk column holds the front desk's stages
+    and the clinician's, so it says which of the two."""
+    if stage.owner == "front":
+        return "Clinician" if stage.owner_note.lower().startswith("clinician") else "Front desk"
+    return SHORT[stage.owner]
+
+
+class Diagram:
+    """HTML to display as it is (a notebook shows it through ``_repr_html_``)."""
+
+    def __init__(self, html_text: str) -> None:
+        self.html = html_text
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+
+def revenue_cycle_html(stages: Sequence[Stage]) -> Diagram:
+    """The revenue cycle as a grid: one row per stage, top to bottom, and one column per owner; each
+    stage's box sits in its owner's column, coloured and named. Real text, so a screen reader reads it as
+    a table and a learner can select it (it used to be a matplotlib chart, 0.7 s of the lesson's Run All)."""
+    cell = "border-bottom:1px solid #ddd;padding:3px 6px;text-align:center;vertical-align:middle"
+    head = "".join(f'<th scope="col" style="{cell};font-weight:600">{html.escape(OWNERS[o])}</th>' for o in LANES)
+    rows = []
+    for s in stages:
+        boxes = "".join(
+            f'<td style="{cell}"><span style="display:inline-block;min-width:7em;padding:2px 6px;'
+            f'border:1px solid #222;border-radius:3px;background:{STYLE[o]};color:#000">'
+            f"{html.escape(box_label(s))}</span></td>" if s.owner == o else f'<td style="{cell}"></td>'
+            for o in LANES)
+        rows.append(f'<tr><th scope="row" style="{cell};text-align:left;font-weight:normal">'
+                    f"{s.step}. {html.escape(s.stage)}</th>{boxes}</tr>")
+    table = (f'<table class="careerlab-cycle mathjax_ignore" style="border-collapse:collapse;margin:6px 0">'
+             f'<caption style="caption-side:top;text-align:left;font-weight:600;padding-bottom:4px">'
+             f"{html.escape(CYCLE_TITLE)}</caption>"
+             f'<thead><tr><th scope="col" style="{cell};text-align:left">Stage (in order)</th>{head}</tr></thead>'
+             f"<tbody>{''.join(rows)}</tbody></table>")
+    return Diagram(no_maths(readable(table)))
 
 
 def contacts_table(contacts: Iterable[Contact]) -> Any:

@@ -7,10 +7,10 @@ from careerlab.roles.model import LANES, OWNERS, ROLE_LABELS, Contact, Stage
 
 
 def revenue_cycle_summary(stages: Sequence[Stage]) -> str:
-    """A sentence or two that says what the revenue-cycle chart shows."""
+    """A sentence or two that says what the revenue-cycle grid (``tables.revenue_cycle_html``) shows."""
     groups = {o: [s.stage for s in stages if s.owner == o] for o in LANES}
     parts = [f"{OWNERS[o].lower()} {len(names)} ({', '.join(names)})" for o, names in groups.items() if names]
-    return (f"The chart shows {len(stages)} stages, from “{stages[0].stage}” to “{stages[-1].stage}”. "
+    return (f"The grid shows {len(stages)} stages, from “{stages[0].stage}” to “{stages[-1].stage}”. "
             f"Owners: {'; '.join(parts)}.")
 
 
