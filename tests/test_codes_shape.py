@@ -70,6 +70,8 @@ def assert_agree(typed: object) -> None:
         assert (family, shape, code_set_of(typed)) == ("table", HCPCS, "HCPCS Level II")
         return
     assert family == shape, (typed, family, shape)
+    # a diagnosis shape that is also a PCS shape says so, as code_set_of names it ICD-10-PCS
+    assert ("ICD-10-PCS" in describe(typed)) == (PCS in readings), typed
     # code_set_of knows the release has ruled ICD-10-CM out: the next reading names the set, if any
     others = [r for r in readings if r is not CM]
     assert code_set_of(typed) == ({CPT: "CPT", HCPCS: "HCPCS Level II", PCS: "ICD-10-PCS"}[others[0]]
@@ -102,6 +104,8 @@ def test_one_reading_of_a_typed_code(typed, shape, held):
 def test_readings_name_both_sides_of_an_ambiguous_code():
     assert shape_readings("E1165") == (HCPCS, CM) and shape_readings("B020ZZZ") == (CM, PCS)
     assert code_set_of("B020ZZZ") == "ICD-10-PCS"  # the release rules out B02.0ZZZ: the PCS reading stays
+    assert "If you meant a procedure, B020ZZZ also has the shape of an ICD-10-PCS code" in describe("b020 zzz")
+    assert "ICD-10-PCS" not in describe("E11.99") and "ICD-10-PCS" not in describe("Z9999")
     assert shape_readings("hello") == () and shape_readings("0DTJ4ZZ") == (PCS,)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 from careerlab.codes.codesets import SHAPE_SETS
 from careerlab.codes.data import hcpcs_table
 from careerlab.codes.icd10cm import CodeInfo, Icd10cmIndex, get_index
-from careerlab.codes.normalize import CodeShape, code_shape, cpt_category, normalize_icd10cm, shorten, tidy
+from careerlab.codes.normalize import (CodeShape, code_shape, cpt_category, normalize_icd10cm, shape_readings,
+                                      shorten, tidy)
 
 
 def is_billable(code: object) -> bool:
@@ -73,8 +74,10 @@ def _not_in_release(code: object, text: str, shape: CodeShape, index: Icd10cmInd
         dotted = normalize_icd10cm(text)
         near = index.nearest_existing(dotted)
         hint = f" The closest existing code it starts with is {near.code} ({near.description})." if near else ""
+        procedure = (f" If you meant a procedure, {text} also has the shape of an ICD-10-PCS code (inpatient "
+                     "hospital procedures)." if CodeShape.ICD10PCS in shape_readings(text) else "")
         return (f"{dotted} has the shape of an ICD-10-CM code but is not in the {index.release} "
-                f"release.{hint} Check for a typo.")
+                f"release.{hint} Check for a typo.{procedure}")
     if shape is CodeShape.ICD10PCS:
         return f"{text} looks like an ICD-10-PCS code (inpatient hospital procedures), not a diagnosis code."
     return (f"“{shorten(code)}” is not a code. ICD-10-CM codes start with a letter and a digit, "
