@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from careerlab.codes.data import hcpcs_table
-from careerlab.codes.normalize import HCPCS2_SHAPE, PCS_SECTIONS, PCS_SHAPE, cpt_category, normalize_icd10cm, tidy
+from careerlab.codes.normalize import CodeShape, normalize_icd10cm, shape_readings, tidy
 
 CODE_SETS = ("ICD-10-CM", "ICD-10-PCS", "CPT", "HCPCS Level II")
 
@@ -12,6 +12,9 @@ WHO_MAINTAINS = {
     "CPT": "the American Medical Association (AMA); services and procedures (also called HCPCS Level I)",
     "HCPCS Level II": "CMS; supplies, drugs, ambulance, equipment and services not in CPT",
 }
+
+# The code set a shape names, once the release has ruled ICD-10-CM out (the look-up's heading too).
+SHAPE_SETS = {CodeShape.CPT: "CPT", CodeShape.HCPCS: "HCPCS Level II", CodeShape.ICD10PCS: "ICD-10-PCS"}
 
 
 def _in_icd10cm(code: str) -> bool:
@@ -24,10 +27,12 @@ def _in_icd10cm(code: str) -> bool:
 def code_set_of(code: object) -> str | None:
     """The code set a code belongs to, or None.
 
-    Rules: 5 digits, or 4 digits + F/T: CPT. A code in the shipped HCPCS table: HCPCS Level II.
-    A code (any case, with or without dot) in the shipped ICD-10-CM release: ICD-10-CM.
-    Otherwise a letter A-V (not D) + 4 digits: HCPCS Level II; 7 characters of the PCS alphabet
-    starting with a PCS section character: ICD-10-PCS.
+    Rules: a code in the shipped HCPCS table: HCPCS Level II. A code (any case, with or without
+    dot) in the shipped ICD-10-CM release: ICD-10-CM. Otherwise its shape (``shape_readings``)
+    without the ICD-10-CM reading, which the release has ruled out: 5 digits, or 4 digits + F/T:
+    CPT; a letter A-V (not D) + 4 digits: HCPCS Level II; 7 characters of the PCS alphabet
+    starting with a PCS section character: ICD-10-PCS (B020ZZZ too, which is also shaped like a
+    diagnosis, B02.0ZZZ, that the release does not hold).
 
     >>> code_set_of("99213"), code_set_of("g0008")
     ('CPT', 'HCPCS Level II')
@@ -35,15 +40,10 @@ def code_set_of(code: object) -> str | None:
     text = tidy(code)
     if not text:
         return None
-    if cpt_category(text):
-        return "CPT"
     if text in hcpcs_table():
         return "HCPCS Level II"
-    dotted = normalize_icd10cm(text)
-    if dotted[:1].isalpha() and dotted[1:2].isdigit() and _in_icd10cm(dotted):
+    readings = shape_readings(text)
+    if CodeShape.ICD10CM in readings and _in_icd10cm(normalize_icd10cm(text)):
         return "ICD-10-CM"
-    if HCPCS2_SHAPE.match(text):
-        return "HCPCS Level II"
-    if PCS_SHAPE.match(text) and text[0] in PCS_SECTIONS:
-        return "ICD-10-PCS"
-    return None
+    others = [shape for shape in readings if shape is not CodeShape.ICD10CM]
+    return SHAPE_SETS[others[0]] if others else None

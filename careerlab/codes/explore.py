@@ -1,10 +1,11 @@
 """ICD-10-CM look-ups for the lesson: is_billable, describe, search, family, chapter counts."""
 from __future__ import annotations
 
+from careerlab.codes.codesets import SHAPE_SETS
 from careerlab.codes.data import hcpcs_table
 from careerlab.codes.icd10cm import CodeInfo, Icd10cmIndex, get_index
-from careerlab.codes.normalize import (HCPCS2_SHAPE, PCS_SECTIONS, PCS_SHAPE, cpt_category, looks_like_icd10cm,
-                                      normalize_icd10cm, shorten, tidy)
+from careerlab.codes.normalize import (CodeShape, code_shape, cpt_category, normalize_icd10cm, shape_readings,
+                                      shorten, tidy)
 
 
 def is_billable(code: object) -> bool:
@@ -33,12 +34,17 @@ def header_hint(info: CodeInfo, index: Icd10cmIndex) -> str:
 
 
 def describe(code: object) -> str:
-    """The ICD-10-CM description of a code, or a plain-words message saying what is wrong."""
+    """The ICD-10-CM description of a code, or a plain-words message saying what is wrong.
+
+    A code the HCPCS table or the release holds is described from them; anything else by what
+    it looks like (``code_shape``, the same reading as the look-up's heading).
+    """
     text = tidy(code)
     if not text:
         return "Nothing to look up yet: type a diagnosis code such as E11.9."
-    category = cpt_category(text)
-    if category:
+    shape = code_shape(text)
+    if shape is CodeShape.CPT:
+        category = cpt_category(text)
         what = {"I": "a service or procedure", "II": "a quality-reporting code", "III": "an emerging-technology code"}
         return (f"{text} looks like a CPT code (category {category}: {what[category]}), "
                 "not an ICD-10-CM diagnosis code. Diagnosis codes start with a letter, e.g. E11.9.")
@@ -56,16 +62,23 @@ def describe(code: object) -> str:
         return info.description
     if info is not None:
         return f"{info.description}. {header_hint(info, index)}"
-    if text in hcpcs_table() or HCPCS2_SHAPE.match(text):
+    return _not_in_release(code, text, shape, index)
+
+
+def _not_in_release(code: object, text: str, shape: CodeShape, index: Icd10cmIndex) -> str:
+    """``describe``'s message for a tidied code neither the release nor the HCPCS table holds."""
+    if shape is CodeShape.HCPCS:
         return (f"{text} looks like a HCPCS Level II code (supplies, drugs, some services), not an "
                 "ICD-10-CM diagnosis code. If you meant a diagnosis, type the dot, e.g. J11.00.")
-    dotted = normalize_icd10cm(text)
-    if looks_like_icd10cm(dotted):
+    if shape is CodeShape.ICD10CM:
+        dotted = normalize_icd10cm(text)
         near = index.nearest_existing(dotted)
         hint = f" The closest existing code it starts with is {near.code} ({near.description})." if near else ""
+        procedure = (f" If you meant a procedure, {text} also has the shape of an ICD-10-PCS code (inpatient "
+                     "hospital procedures)." if CodeShape.ICD10PCS in shape_readings(text) else "")
         return (f"{dotted} has the shape of an ICD-10-CM code but is not in the {index.release} "
-                f"release.{hint} Check for a typo.")
-    if PCS_SHAPE.match(text) and text[0] in PCS_SECTIONS:
+                f"release.{hint} Check for a typo.{procedure}")
+    if shape is CodeShape.ICD10PCS:
         return f"{text} looks like an ICD-10-PCS code (inpatient hospital procedures), not a diagnosis code."
     return (f"“{shorten(code)}” is not a code. ICD-10-CM codes start with a letter and a digit, "
             "then 1 to 5 more characters, e.g. E11.9 or S52.521A.")
@@ -81,7 +94,8 @@ def lookup_heading(code: object) -> tuple[str, str, str]:
     """For a code the release does not hold: the look-up's title, message kind and a closing line.
 
     An empty box asks for a code; a CPT, HCPCS Level II or ICD-10-PCS code is named for what it
-    looks like (the same order of checks as ``describe``); anything else is not a billable diagnosis.
+    looks like (``code_shape``, as in ``describe``); anything else, a mistyped diagnosis included,
+    is not a billable diagnosis.
 
     >>> lookup_heading("99213")[0], lookup_heading(" ")[0]
     ('99213 — Looks like a CPT code, not a diagnosis', 'Type a code')
@@ -89,13 +103,8 @@ def lookup_heading(code: object) -> tuple[str, str, str]:
     text = tidy(code)
     if not text:
         return "Type a code", "info", ""
-    if cpt_category(text):
-        code_set = "CPT"
-    elif text in hcpcs_table() or HCPCS2_SHAPE.match(text):
-        code_set = "HCPCS Level II"
-    elif PCS_SHAPE.match(text) and text[0] in PCS_SECTIONS and not looks_like_icd10cm(normalize_icd10cm(text)):
-        code_set = "ICD-10-PCS"
-    else:
+    code_set = SHAPE_SETS.get(code_shape(text))
+    if code_set is None:
         return f"{shorten(code)} — Not a billable diagnosis code", "warn", ""
     article = "an" if code_set.startswith("ICD") else "a"
     return (f"{text} — Looks like {article} {code_set} code, not a diagnosis", "info",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from enum import StrEnum
 
 ICD10CM_SHAPE = re.compile(r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")
 CPT_CAT1_SHAPE = re.compile(r"^[0-9]{5}$")
@@ -84,6 +85,49 @@ def cpt_category(code: str) -> str | None:
     if CPT_CAT3_SHAPE.match(code):
         return "III"
     return None
+
+
+class CodeShape(StrEnum):
+    """What a typed code looks like from its characters alone; no code list is consulted."""
+    CPT = "cpt"
+    HCPCS = "hcpcs"
+    ICD10CM = "icd10cm"
+    ICD10PCS = "icd10pcs"
+    UNKNOWN = "unknown"
+
+
+def shape_readings(text: object) -> tuple[CodeShape, ...]:
+    """Every code set whose shape the typed text fits, in the order a look-up reads them: CPT,
+    HCPCS Level II, ICD-10-CM (dot optional), ICD-10-PCS (a section character first).
+
+    Two readings at most: a letter and four digits is HCPCS Level II or a diagnosis without its
+    dot (only the shipped tables and release can tell), and 7 characters can be a diagnosis
+    or a PCS procedure.
+
+    >>> [str(s) for s in shape_readings("e1165")], [str(s) for s in shape_readings("B020ZZZ")]
+    (['hcpcs', 'icd10cm'], ['icd10cm', 'icd10pcs'])
+    """
+    code = tidy(text)
+    fits = (
+        (CodeShape.CPT, cpt_category(code) is not None),
+        (CodeShape.HCPCS, bool(HCPCS2_SHAPE.match(code))),
+        (CodeShape.ICD10CM, looks_like_icd10cm(normalize_icd10cm(code))),
+        (CodeShape.ICD10PCS, bool(PCS_SHAPE.match(code)) and code[0] in PCS_SECTIONS),
+    )
+    return tuple(shape for shape, fit in fits if fit)
+
+
+def code_shape(text: object) -> CodeShape:
+    """What the typed text looks like: its first reading (see ``shape_readings``), else UNKNOWN.
+
+    The one chain of shape checks behind ``describe``, the look-up's heading and ``code_set_of``.
+    G0439 reads as HCPCS Level II, not G04.39; "e11 9" as ICD-10-CM; 3074F as CPT (category II).
+
+    >>> [str(code_shape(t)) for t in ("99213", "3074F", "g0439", "e11 9", "0dtj4zz", "0001U", "")]
+    ['cpt', 'cpt', 'hcpcs', 'icd10cm', 'icd10pcs', 'unknown', 'unknown']
+    """
+    readings = shape_readings(text)
+    return readings[0] if readings else CodeShape.UNKNOWN
 
 
 def _continues(token: str, box: str) -> bool:
