@@ -47,15 +47,11 @@ class Icd10cmIndex:
         for p, count in Counter(self.parent).items():
             if p >= 0:
                 self.n_children[p] = count
-        # Every code to its last place, built in C; then the chapters and blocks (a few hundred) come out.
-        # A name held twice is a block and then its category, so the category keeps the name.
-        self.by_code: dict[str, int] = dict(zip(self.codes, range(len(self.codes))))
-        headings = [found.start() for found in re.finditer("[BC]", self.kind)]
-        for i in headings:
-            if self.by_code.get(self.codes[i]) == i:
-                del self.by_code[self.codes[i]]
+        self.by_code: dict[str, int] = {code: i for i, (code, kind) in enumerate(zip(self.codes, self.kind))
+                                        if kind != "B" and kind != "C"}
         self.chapters: dict[int, int] = {}
-        for i in headings:
+        for found in re.finditer("[BC]", self.kind):
+            i = found.start()
             if self.kind[i] == "C":
                 self.chapters[int(self.codes[i])] = i
             else:
