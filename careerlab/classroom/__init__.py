@@ -1,6 +1,6 @@
 """The instructor dashboard (lesson 07): load a folder of results files (or, on a class hub, the
-course's hand-ins: ``hub_dashboard``), summarise the class; ``live_answers`` shows the class's
-answers to one question, counted only for learners who opted in.
+course's hand-ins: ``hub_dashboard``), summarise the class (``class_charts``: its four charts as tabs, each drawn when first opened);
+``live_answers`` shows the class's answers to one question, counted only for learners who opted in.
 
 Light to import: everything that needs pandas, matplotlib or ipywidgets loads on first use of a
 name (``_LAZY``).
@@ -40,6 +40,8 @@ _LAZY = {
     "quiz_chart": "careerlab.classroom.charts",
     "missed_chart": "careerlab.classroom.charts",
     "dashboard_figure": "careerlab.classroom.charts",
+    "class_charts": "careerlab.classroom.chart_widgets",
+    "ClassCharts": "careerlab.classroom.chart_widgets",
     "class_dashboard": "careerlab.classroom.widgets",
     "ClassDashboard": "careerlab.classroom.widgets",
     "show_problems": "careerlab.classroom.widgets",
