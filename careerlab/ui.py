@@ -221,6 +221,16 @@ class Table:
         return self.to_html()
 
 
+class Diagram:
+    """HTML to display as it is (a notebook shows it through ``_repr_html_``)."""
+
+    def __init__(self, html_text: str) -> None:
+        self.html = html_text
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+
 def show_table(frame: Any, label: str | None = None, framed: bool = False) -> Table:
     """Return a DataFrame as a table to display in full: no "..." cutting long sentences short,
     text escaped, left-aligned but for money columns (right-aligned, like a statement), and marked

@@ -18,21 +18,11 @@ _NOTE = re.compile(r"^(?P<text>.*?)\s*\((?P<codes>[^()]+)\)\s*$")
 CELL = "padding:4px 12px 4px 0;text-align:left;vertical-align:top"
 
 
-class Diagram:
-    """HTML to display as it is (a notebook shows it through ``_repr_html_``)."""
-
-    def __init__(self, html_text: str) -> None:
-        self.html = html_text
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-
-def code_family_html(code: str) -> Diagram:
+def code_family_html(code: str) -> "Diagram":
     """The path from chapter to ``code`` as a staircase of boxes, each one step further in: a header
     (not billable) in a dashed grey box, the billable code in a solid green one. Real text, so a learner
     can read it aloud or select a code (it used to be a matplotlib chart, a third of a second to draw)."""
-    from careerlab.ui import no_maths, readable
+    from careerlab.ui import Diagram, no_maths, readable
 
     family = code_family(code)
     if not family:

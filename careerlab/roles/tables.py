@@ -13,7 +13,7 @@ from typing import Sequence
 from careerlab.charting import GREEN, ORANGE, PURPLE, SKY, YELLOW
 from careerlab.roles.model import LANES, OWNERS, Contact, Stage
 from careerlab.roles.visit import claim_rows, diagnosis_rows, remittance_rows
-from careerlab.ui import no_maths, readable, show_table
+from careerlab.ui import Diagram, no_maths, readable, show_table
 
 # Okabe-Ito colours, with black text on each (a contrast of 6:1 or more). Colour is never the only sign
 # of the owner: each stage's owner is named in words, in the owner's own column.
@@ -45,16 +45,6 @@ def box_label(stage: Stage) -> str:
     if stage.owner == "front":
         return "Clinician" if stage.owner_note.lower().startswith("clinician") else "Front desk"
     return SHORT[stage.owner]
-
-
-class Diagram:
-    """HTML to display as it is (a notebook shows it through ``_repr_html_``)."""
-
-    def __init__(self, html_text: str) -> None:
-        self.html = html_text
-
-    def _repr_html_(self) -> str:
-        return self.html
 
 
 def revenue_cycle_html(stages: Sequence[Stage]) -> Diagram:
