@@ -84,3 +84,32 @@ def test_lesson_02_teaches_the_emergency_visit_family_the_shift_bills():
     said = taught[0].lower()
     assert "emergency department" in said and "decision making" in said and "time" in said
     assert "source" in said and re.search(r"\b20\d\d\b", said)
+
+
+def test_quiz_mdm_questions_use_each_elements_own_level_names():
+    """A self-check question that gives the three MDM elements names each one's level in the words the
+    lesson teaches for that element (data "limited", not "low"; risk "minimal", not "straightforward"),
+    and its key is the level the 2-of-3 rule gives."""
+    import json
+    import re
+
+    from careerlab.codes.em import MDM_ELEMENT_LEVELS, MDM_LEVELS
+    from careerlab.paths import data_path
+
+    pattern = re.compile(r"problems are ([a-z ]+?), the data are ([a-z ]+?) and the risk is ([a-z ]+?)\.")
+    found = 0
+    for path in sorted(data_path("quizzes").glob("*.json")):
+        for q in json.loads(path.read_text(encoding="utf-8"))["questions"]:
+            match = pattern.search(q["prompt"])
+            if not match:
+                continue
+            found += 1
+            ranks = []
+            for element, word in zip(("problems", "data", "risk"), match.groups()):
+                assert word in MDM_ELEMENT_LEVELS[element], (q["id"], element, word)
+                ranks.append(MDM_ELEMENT_LEVELS[element].index(word))
+            expected = MDM_LEVELS[sorted(ranks)[1]]  # the level at least two elements meet or exceed
+            assert em_level_by_mdm(*(MDM_LEVELS[r] for r in ranks)) == expected
+            key = next(o["text"] for o in q["options"] if o["id"] == q["answer"])
+            assert key.lower() == expected, q["id"]
+    assert found >= 1

@@ -68,6 +68,30 @@ def test_each_chart_has_its_own_clock_and_the_pace_is_worked_out():
     assert s.score == pytest.approx((1 + 1 / 3 + 0.75) / 3)
 
 
+def test_a_pause_is_not_coding_time_and_a_forgotten_break_stops_at_the_cap():
+    from careerlab.codes.shift import MAX_CHART_SECONDS
+
+    clock = FakeClock()
+    shift = Shift(draw_shift(bank(), "ada", 2), clock=clock)
+    shift.start_case()
+    clock.now += 40
+    shift.pause()
+    assert shift.paused
+    clock.now += 3000  # a long break
+    assert shift.elapsed() == 40
+    shift.resume()
+    clock.now += 20
+    shift.pause()
+    clock.now += 100
+    shift.submit("I10", "99213")  # submitted while paused: counts up to the pause
+    assert shift.results[-1].seconds == 60
+    shift.next()
+    clock.now += 4 * 3600  # a break without Pause
+    assert shift.elapsed() == MAX_CHART_SECONDS
+    shift.submit("I10", "99213")
+    assert shift.summary().seconds == 60 + MAX_CHART_SECONDS
+
+
 def test_next_before_submit_is_refused_and_two_shifts_share_nothing():
     a, b = Shift(bank()[:2], clock=FakeClock()), Shift(bank()[:2], clock=FakeClock())
     a.start_case()
@@ -100,9 +124,9 @@ from careerlab.progress.record import CODER_SHIFT, exercise_section  # noqa: E40
 def parts(w):
     intro, (size, start), work, end, ticker = w.children[0], w.children[1].children, w.children[2], w.children[3], w.children[4]
     head, timer, note, dx, svc, buttons, feedback = work.children
-    submit, nxt = buttons.children
+    submit, nxt, pause = buttons.children
     return dict(size=size, start=start, work=work, end=end, ticker=ticker, head=head, timer=timer, note=note,
-                dx=dx, svc=svc, submit=submit, next=nxt, feedback=feedback)
+                dx=dx, svc=svc, submit=submit, next=nxt, pause=pause, feedback=feedback)
 
 
 def keyed_bank():
@@ -170,6 +194,27 @@ def test_nothing_is_drawn_before_start_and_a_full_shift_is_scored_timed_and_save
     # the next shift is another draw
     p["start"].click()
     assert p["start"].disabled and "Chart 1 of 5" in p["head"].value
+
+
+def test_pause_hides_the_chart_stops_the_clock_and_resume_gives_it_back(tmp_path):
+    clock = FakeClock()
+    p = parts(shift_widget(n=5, store=ProgressStore(tmp_path / "h"), cases=keyed_bank(), clock=clock))
+    assert p["pause"].disabled  # nothing to pause before the shift starts
+    p["start"].click()
+    clock.now += 45
+    p["dx"].value = "I10"  # typed before the break: kept
+    p["pause"].click()
+    assert p["note"].layout.display == "none" and p["dx"].disabled and p["submit"].disabled
+    assert p["pause"].description == "Resume" and "paused" in p["timer"].value
+    clock.now += 1200
+    p["ticker"].value += 1
+    assert "45 s" in p["timer"].value
+    p["pause"].click()
+    assert p["note"].layout.display == "" and not p["dx"].disabled and p["dx"].value == "I10"
+    clock.now += 15
+    p["svc"].value = "99213"
+    p["submit"].click()
+    assert "You took: <b>1 min 00 s</b>" in p["timer"].value and p["pause"].disabled
 
 
 def test_empty_submit_loses_nothing_and_next_needs_a_submit(tmp_path):

@@ -104,6 +104,17 @@ def test_exercise_answers_are_among_the_choices():
     ex = load_exercise()
     assert len(ex.tasks) >= 6
     assert {t.answer for t in ex.tasks} <= set(ex.choices)
+    assert {a for t in ex.tasks for a in t.also} <= set(ex.choices)
+
+
+@pytest.mark.parametrize("also", ['"biller"', '["nobody"]', '["front"]'])
+def test_a_bad_also_list_is_refused_plainly(tmp_path, also):
+    doc = json.loads(data_path("roles", "who_does_it.json").read_text(encoding="utf-8"))
+    text = json.dumps(doc).replace('"also": ["biller"]', f'"also": {also}')
+    path = tmp_path / "who.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RolesDataError):
+        load_exercise(path)
 
 
 def test_readme_lists_every_data_file():

@@ -61,6 +61,30 @@ def test_one_wrong_answer_is_explained(store):
     assert store.get(SECTION, EXERCISE_ID)["score"] == round((n - 1) / n, 3)
 
 
+def test_a_task_two_roles_share_is_right_for_both(store):
+    """Lesson 04 lists "checks insurance eligibility" among the biller's tasks, so Biller is right for it
+    here too, not marked wrong (the walk's finding); a role outside the task's list is still wrong."""
+    tasks = load_exercise().tasks
+    shared = [t for t in tasks if t.also]
+    assert any(t.id == "eligibility" and "biller" in t.also for t in shared)
+    n = len(tasks)
+    for task in shared:
+        for choice in (task.answer, *task.also):
+            key = {t.id: t.answer for t in tasks}
+            key[task.id] = choice
+            w = who_does_it(store)
+            _answer_all(w, key)
+            w.check.click()
+            assert f"{n} of {n} right" in w.feedback.value, choice
+        wrong = next(c for c in load_exercise().choices if not task.accepts(c))
+        key[task.id] = wrong
+        w = who_does_it(store)
+        _answer_all(w, key)
+        w.check.click()
+        assert f"{n - 1} of {n} right" in w.feedback.value
+        assert " or " in w.feedback.value  # the verdict names every right role
+
+
 def test_saved_answers_come_back_and_bad_saved_values_are_ignored(store):
     store.record(SECTION, EXERCISE_ID, {"answer": {"eligibility": "front", "note": "astronaut"}, "score": 0.1})
     w = who_does_it(store)

@@ -19,6 +19,9 @@ from careerlab.progress.record import SHIFT_NUMBER, SHIFT_SHAPE
 __all__ = ["DEFAULT_CHARTS", "CaseResult", "Shift", "ShiftSummary", "draw_shift", "shift_record"]
 
 DEFAULT_CHARTS = 10
+# The clock stops here on one chart, so a break without Pause does not show as an hour of coding.
+# A limit of this lesson's own, not a workplace figure: its charts are short practice notes.
+MAX_CHART_SECONDS = 30 * 60
 
 
 def _rank(salt: str, shift_no: int, case_id: str) -> bytes:
@@ -97,10 +100,29 @@ class Shift:
     position: int = 0
     _started: float | None = None
     _graded: GradeResult | None = None
+    _paused_at: float | None = None  # when the clock was paused, if it is paused now
+    _paused_for: float = 0.0  # seconds this chart's clock spent paused before now
 
     def start_case(self) -> None:
         """Start the clock on the current chart."""
         self._started, self._graded = self.clock(), None
+        self._paused_at, self._paused_for = None, 0.0
+
+    @property
+    def paused(self) -> bool:
+        """Whether the clock on the current chart is paused (a break is not coding time)."""
+        return self._paused_at is not None
+
+    def pause(self) -> None:
+        """Stop the clock on the current chart until ``resume``; nothing to do once it is submitted."""
+        if self._started is not None and self._graded is None and self._paused_at is None:
+            self._paused_at = self.clock()
+
+    def resume(self) -> None:
+        """Start the paused clock again; the time paused is not counted."""
+        if self._paused_at is not None:
+            self._paused_for += max(0.0, self.clock() - self._paused_at)
+            self._paused_at = None
 
     @property
     def current(self) -> PracticeCase | None:
@@ -118,7 +140,8 @@ class Shift:
             return 0.0
         if self._graded is not None:
             return self.results[-1].seconds
-        return max(0.0, self.clock() - self._started)
+        now = self._paused_at if self._paused_at is not None else self.clock()
+        return min(MAX_CHART_SECONDS, max(0.0, now - self._started - self._paused_for))
 
     def submit(self, diagnoses: object, services: object) -> GradeResult:
         """Grade the current chart once; a second submit returns the first grade unchanged."""
@@ -129,6 +152,7 @@ class Shift:
             return self._graded
         if self._started is None:
             self.start_case()
+        self.resume()  # a chart submitted while paused counts the time up to the pause
         seconds = self.elapsed()
         graded = grade_case(case, diagnoses, services)
         self.results.append(CaseResult(case.id, graded.score, graded.all_right, seconds))

@@ -16,7 +16,7 @@ import ipywidgets as W
 from careerlab.codes.exercise_widgets import feedback_html
 from careerlab.codes.grading import rationale
 from careerlab.codes.model import CPT_NOTICE, LESSON, PACE_FIGURES, PracticeCase
-from careerlab.codes.shift import DEFAULT_CHARTS, Shift, draw_shift, shift_record
+from careerlab.codes.shift import DEFAULT_CHARTS, MAX_CHART_SECONDS, Shift, draw_shift, shift_record
 from careerlab.codes.text import clock_text, shift_summary_text
 from careerlab.codes.widgets import block
 from careerlab.handin.widgets import hand_in_row
@@ -79,12 +79,14 @@ def shift_widget(n: int = DEFAULT_CHARTS, store=None, cases: Sequence[PracticeCa
                  style={"description_width": "initial"}, layout=W.Layout(width="560px"))
     submit = W.Button(description="Submit chart", button_style="primary", disabled=True)
     nxt = W.Button(description="Next chart", disabled=True)
+    pause = W.Button(description="Pause the clock", icon="pause", disabled=True,
+                     tooltip="Take a break: the clock stops and the chart is hidden until you resume")
     ticker = W.Play(value=0, min=0, max=10 ** 7, interval=TICK_MS, show_repeat=False,
                     layout=W.Layout(display="none"))  # the browser ticks; the kernel reads the clock
-    work = W.VBox([head, timer, note, dx, svc, W.HBox([submit, nxt]), feedback],
+    work = W.VBox([head, timer, note, dx, svc, W.HBox([submit, nxt, pause]), feedback],
                   layout=W.Layout(display="none"))
     for w, part in ((start, "start"), (size, "size"), (head, "head"), (timer, "timer"), (note, "note"),
-                    (dx, "diagnoses"), (svc, "services"), (submit, "submit"), (nxt, "next"),
+                    (dx, "diagnoses"), (svc, "services"), (submit, "submit"), (nxt, "next"), (pause, "pause"),
                     (feedback, "feedback"), (end, "end")):
         w.add_class(f"careerlab-shift-{part}")
 
@@ -100,16 +102,42 @@ def shift_widget(n: int = DEFAULT_CHARTS, store=None, cases: Sequence[PracticeCa
                            f"<b>{html.escape(case.title)}</b><br>{body}</div>")
         dx.value, svc.value, feedback.value = "", "", ""
         dx.disabled = svc.disabled = False
-        submit.disabled, nxt.disabled = False, True
+        submit.disabled, nxt.disabled, pause.disabled = False, True, False
+        show_paused(False)
         tick()
+
+    def show_paused(paused: bool) -> None:
+        note.layout.display = "none" if paused else ""
+        dx.disabled = svc.disabled = submit.disabled = paused
+        pause.description, pause.icon = ("Resume", "play") if paused else ("Pause the clock", "pause")
 
     @safe_callback(timer)
     def tick(_=None):
         shift = state["shift"]
         if shift is None or shift.current is None:
             return
-        word = "You took" if shift.submitted else "Time on this chart"
-        timer.value = block(f"<p style='margin:2px 0'>{word}: <b>{clock_text(shift.elapsed())}</b></p>")
+        seconds = shift.elapsed()
+        if shift.submitted:
+            word, after = "You took", ""
+        elif shift.paused:
+            word, after = "Clock paused at", " · the chart is hidden until you press <b>Resume</b>"
+        else:
+            word = "Time on this chart"
+            after = (f" · the clock stops at {MAX_CHART_SECONDS // 60} min a chart, so a break is not counted"
+                     if seconds >= MAX_CHART_SECONDS else "")
+        timer.value = block(f"<p style='margin:2px 0'>{word}: <b>{clock_text(seconds)}</b>{after}</p>")
+
+    @safe_callback(timer)
+    def on_pause(_=None):
+        shift = state["shift"]
+        if shift is None or shift.current is None or shift.submitted:
+            return
+        if shift.paused:
+            shift.resume()
+        else:
+            shift.pause()
+        show_paused(shift.paused)
+        tick()
 
     @safe_callback(feedback)
     def on_start(_=None):
@@ -136,6 +164,8 @@ def shift_widget(n: int = DEFAULT_CHARTS, store=None, cases: Sequence[PracticeCa
         shift: Shift = state["shift"]
         if shift is None or shift.current is None:
             return
+        if shift.paused:
+            return  # the boxes are locked while paused; a stray click changes nothing
         if not (dx.value.strip() or svc.value.strip()):
             show_message(feedback, "Both boxes are empty: type the codes this chart supports, then press Submit chart.",
                          "warn")
@@ -144,7 +174,7 @@ def shift_widget(n: int = DEFAULT_CHARTS, store=None, cases: Sequence[PracticeCa
         order = message_html(graded.order, "ok" if graded.order.startswith("First") else "warn",
                              title="Diagnosis order") if graded.order else ""
         feedback.value = feedback_html(graded) + order + rationale_html(shift.current)
-        submit.disabled, nxt.disabled = True, False
+        submit.disabled, nxt.disabled, pause.disabled = True, False, True
         dx.disabled = svc.disabled = True
         nxt.description = "Next chart" if shift.position + 1 < len(shift.cases) else "Finish the shift"
         tick()
@@ -178,12 +208,13 @@ def shift_widget(n: int = DEFAULT_CHARTS, store=None, cases: Sequence[PracticeCa
     start.on_click(on_start)
     submit.on_click(on_submit)
     nxt.on_click(on_next)
+    pause.on_click(on_pause)
     ticker.observe(tick, names="value")
     intro = block(f"<p>A shift of charts, one at a time. For each chart: read the note, type the "
                   "<b>diagnosis codes</b> (the main reason for the visit first) and the <b>service codes</b> "
                   "with any modifier after a dash and units after an x (<code>99213-25</code>, <code>J3301 x4</code>), press <b>Submit chart</b>, read the "
                   "feedback and the reasons, then press <b>Next chart</b>. A clock times each chart; reading the "
-                  "feedback does not count. At the end you see your accuracy and pace.</p>")
+                  "feedback does not count, and <b>Pause the clock</b> stops it for a break. At the end you see your accuracy and pace.</p>")
     handin = hand_in_row(store, "your shift and your other results")
     handin.layout.display = "none"  # shown once a shift is finished
     widget = W.VBox([W.HTML(intro), W.HBox([size, start]), work, end, ticker, handin])

@@ -90,13 +90,21 @@ def load_visit(path: str | Path | None = None) -> dict[str, Any]:
     return doc
 
 
+def _also_right(value: Any) -> tuple[str, ...]:
+    """A task's optional ``also`` list: other roles that are right too."""
+    if not isinstance(value, list):
+        raise TypeError("'also' must be a list of roles")
+    return tuple(str(v) for v in value)
+
+
 def load_exercise(path: str | Path | None = None) -> Exercise:
     """Read and check ``data/roles/who_does_it.json``; raises ``RolesDataError``."""
     path = Path(path) if path else data_path("roles", "who_does_it.json")
     doc = read_json_object(path, RolesDataError)
     try:
         choices = {str(k): str(v) for k, v in doc["choices"].items()}
-        tasks = tuple(Task(str(t["id"]), str(t["text"]), str(t["answer"]), str(t["feedback"]))
+        tasks = tuple(Task(str(t["id"]), str(t["text"]), str(t["answer"]), str(t["feedback"]),
+                           _also_right(t.get("also", [])))
                       for t in doc["tasks"])
         title = str(doc["title"])
     except (KeyError, TypeError, AttributeError) as exc:
@@ -104,6 +112,10 @@ def load_exercise(path: str | Path | None = None) -> Exercise:
     if not tasks:
         raise RolesDataError(f"{path.name}: no tasks")
     for task in tasks:
+        for other in task.also:
+            if other not in choices or other == task.answer:
+                raise RolesDataError(f"{path.name}: task {task.id!r} lists {other!r} as also right, "
+                                     "which is not another of the choices")
         if task.answer not in choices:
             raise RolesDataError(f"{path.name}: task {task.id!r} has answer {task.answer!r}, "
                                  f"not one of {sorted(choices)}")

@@ -13,13 +13,15 @@ def grade(tasks: tuple[Task, ...], answers: Mapping[str, str | None]) -> Result:
     >>> r = grade(t, {"a": "coder", "b": "coder"})
     >>> r.right, r.wrong, r.unanswered, round(r.score, 3)
     (('a',), ('b',), ('c',), 0.333)
+    >>> grade((Task("a", "x", "front", "", also=("biller",)),), {"a": "biller"}).right
+    ('a',)
     """
     right, wrong, unanswered = [], [], []
     for task in tasks:
         choice = answers.get(task.id)
         if not choice:
             unanswered.append(task.id)
-        elif choice == task.answer:
+        elif task.accepts(choice):
             right.append(task.id)
         else:
             wrong.append(task.id)

@@ -54,6 +54,11 @@ class Task:
     text: str
     answer: str
     feedback: str
+    also: tuple[str, ...] = ()  # other roles that are right too (eligibility: front desk or biller)
+
+    def accepts(self, choice: str | None) -> bool:
+        """True when ``choice`` is the key's role or one of the roles that are right too."""
+        return choice == self.answer or choice in self.also
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,8 @@ def who_does_it(store: Any = None, exercise: Exercise | None = None) -> W.VBox:
                               "ok" if not result.wrong else "info", title="Result")]
         for i, task in enumerate(exercise.tasks, start=1):
             ok = task.id in result.right
-            verdict = "Right" if ok else f"Not quite, it is the {exercise.choices[task.answer].lower()}"
+            key = " or ".join(exercise.choices[r].lower() for r in (task.answer, *task.also))
+            verdict = "Right" if ok else f"Not quite, it is the {key}"
             parts.append(message_html(f"{verdict}. {by_id[task.id].feedback}", "ok" if ok else "error",
                                       title=f"Task {i}"))
         feedback.value = "".join(parts)
