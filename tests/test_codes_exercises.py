@@ -48,13 +48,19 @@ def test_less_specific_sibling():
     assert r.points == 2.5  # 1/2 + 1 + 1
 
 
-def test_cpt_typed_as_diagnosis_is_wrong_set_and_counts_as_extra():
+def test_cpt_typed_in_both_boxes_the_diagnosis_copy_is_an_extra():
     r = grade_note(DIABETES, "e11, Z79.84, 99213", "99213")
     assert statuses(r) == [("E11", "not_specific"), ("Z79.84", "correct"), ("99213", "wrong_set"),
                            ("99213", "correct")]
-    assert "move it to the services box" in r.feedback[2].message
+    assert "already in the services box" in r.feedback[2].message and r.feedback[2].counts_as_extra
     # points: E11.9 1/2 + Z79.84 1 + 99213 1 = 2.5; out of 3 key codes + 1 extra = 4
     assert r.points == 2.5 and r.out_of == 4 and r.score == pytest.approx(0.625)
+
+
+def test_cpt_typed_only_as_diagnosis_is_told_to_move_and_costs_one_point():
+    r = grade_note(DIABETES, "E11.9, Z79.84, 99213", "")
+    assert "move it to the services box" in r.feedback[2].message and not r.feedback[2].counts_as_extra
+    assert r.points == 2 and r.out_of == 3 and r.misplaced == ("99213",)
 
 
 def test_diagnosis_typed_as_service():

@@ -220,3 +220,27 @@ def test_the_real_ed_and_inpatient_charts_of_the_shift_get_the_fitting_words():
     assert "99281" in ed.message and "office visit is billed" not in ed.message
     ip = feedback_for(case_by_id("ip-appendectomy-face-sheet"), "K35.30", "99213", "99213")
     assert "ICD-10-PCS" in ip.message and "go in the diagnosis box" not in ip.message
+
+
+def test_a_key_code_in_the_wrong_box_costs_its_own_point_once_and_is_named_as_misplaced():
+    """The walk's finding: a code told "move it" was also counted as "an extra code that should not be on
+    this claim". It is missing where it belongs (one point), and the summary says it is in the wrong box."""
+    right = grade_case(KNEE, "M17.11, R05.1", "99213-25, 20610-RT, J3301")
+    moved = grade_case(KNEE, "M17.11, R05.1, J3301", "99213-25, 20610-RT")
+    fb = next(f for f in moved.feedback if f.box == "diagnosis" and f.code == "J3301")
+    assert "move it to the services box" in fb.message and not fb.counts_as_extra
+    assert moved.out_of == right.out_of and moved.points == right.points - 1
+    assert moved.misplaced == ("J3301",) and "extra code" not in moved.score_text()
+    assert "in the wrong box" in moved.score_text() and "still missing" not in moved.score_text()
+    # typed in both boxes, the wrong-box copy is an extra, and nothing is "in the wrong box"
+    both = grade_case(KNEE, "M17.11, R05.1, J3301", "99213-25, 20610-RT, J3301")
+    assert both.out_of == right.out_of + 1 and both.points == right.points and both.misplaced == ()
+    assert "already in the services box" in next(f for f in both.feedback if f.box == "diagnosis" and f.code == "J3301").message
+
+
+def test_the_summary_tells_half_right_codes_from_missing_ones():
+    r = grade_case(KNEE, "M17.11", "99213, 20610-RT, J3301")  # R05.1 not typed; 99213 lacks modifier 25
+    text = r.score_text()
+    assert r.half == ("99213",)
+    assert "1 code from the answer key is there but half right" in text and "modifier" in text
+    assert "1 code from the answer key is still missing" in text

@@ -79,7 +79,27 @@ def test_exercise_widget_empty_check_loses_nothing():
     check = w.children[4].children[0]
     check.click()
     assert "Both boxes are empty" in w.children[5].value
+    assert "Score" not in w.children[5].value  # no "0% (0 of 2 points)" for an attempt not made
     assert default_store().get("exercise:02-the-medical-coder", "vn-02-low-back-pain") is None
+
+
+def test_exercise_widget_keeps_the_best_score_and_says_so():
+    """The lesson says the score is saved: a later, worse attempt never replaces a perfect one."""
+    section, note = "exercise:02-the-medical-coder", "vn-01-diabetes-check"
+    w = exercise_widget(note)
+    _, _, dx, svc, buttons, result = w.children
+    check = buttons.children[0]
+    dx.value, svc.value = "E11.9, Z79.84", "99213"
+    check.click()
+    assert default_store().get(section, note)["score"] == 1.0 and "Saved as your best score" in result.value
+    dx.value = "E11"  # a worse try
+    check.click()
+    saved = default_store().get(section, note)
+    assert saved["score"] == 1.0 and saved["answer"]["diagnoses"] == "E11.9, Z79.84"
+    assert "best score on this note, 100%, stays saved" in result.value
+    default_store().record(section, note, {"answer": {}, "score": "lots"})  # hand-edited: ignored, then replaced
+    check.click()
+    assert default_store().get(section, note)["answer"]["diagnoses"] == "E11"
 
 
 def test_code_set_drill():

@@ -10,7 +10,7 @@ from careerlab.codes.codesets import CODE_SETS, WHO_MAINTAINS
 from careerlab.codes.data import CodesDataError, load_notes
 from careerlab.codes.drill import DRILL, DrillScore
 from careerlab.codes.exercises import STATUS_WORDS, explain, grade_note
-from careerlab.codes.grading import BOX_NAMES
+from careerlab.codes.grading import BOX_NAMES, percent_text
 from careerlab.codes.model import CPT_NOTICE, LESSON
 from careerlab.codes.widgets import block
 from careerlab.progress import default_store
@@ -32,6 +32,16 @@ def feedback_html(result) -> str:
     return "".join(parts)
 
 
+def _best_score(saved) -> float | None:
+    """The saved score of an earlier attempt if it is a number from 0 to 1 (a hand-edited one is ignored)."""
+    if not isinstance(saved, dict):
+        return None
+    score = saved.get("score")
+    if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 1:
+        return None
+    return float(score)
+
+
 def exercise_widget(note_id: str | None = None, store=None) -> W.VBox:
     """Pick a visit note, type the diagnosis and service codes, Check, and Show me why."""
     store = store or default_store()
@@ -44,10 +54,11 @@ def exercise_widget(note_id: str | None = None, store=None) -> W.VBox:
                         value=note_id if note_id in notes else next(iter(notes)), description="Visit note:",
                         style={"description_width": "initial"})
     note_box = W.HTML()
+    label = {"description_width": "120px"}  # one width for both labels, so the two boxes line up
     dx = W.Text(description="Diagnosis codes:", placeholder="ICD-10-CM, separated by commas or spaces",
-                style={"description_width": "initial"}, layout=W.Layout(width="520px"))
+                style=label, layout=W.Layout(width="560px"))
     svc = W.Text(description="Service codes:", placeholder="CPT or HCPCS Level II, separated by commas or spaces",
-                 style={"description_width": "initial"}, layout=W.Layout(width="520px"))
+                 style=label, layout=W.Layout(width="560px"))
     check = W.Button(description="Check", button_style="primary", tooltip="Grade my codes")
     why = W.Button(description="Show me why", tooltip="Show the answer key with explanations")
     result = W.HTML()
@@ -70,11 +81,19 @@ def exercise_widget(note_id: str | None = None, store=None) -> W.VBox:
     def on_check(_=None):
         note = current()
         graded = grade_note(note, dx.value, svc.value)
-        result.value = feedback_html(graded)
-        if graded.feedback:
-            store.record(SECTION, note.id,
-                         {"answer": {"diagnoses": dx.value, "services": svc.value},
-                          "score": round(graded.score, 3)})
+        if not graded.feedback:  # nothing typed: a reminder, no score and nothing saved
+            result.value = message_html("Both boxes are empty: type at least one code, then press Check.", "warn")
+            return
+        score = round(graded.score, 3)
+        best = _best_score(store.read(SECTION, note.id, {"answer": dict}, None))
+        if best is None or score >= best:  # the best attempt is kept: a later, worse try never replaces it
+            saved = store.record(SECTION, note.id, {"answer": {"diagnoses": dx.value, "services": svc.value},
+                                                    "score": score})
+            said = ("Saved as your best score on this note." if saved
+                    else "It could not be saved just now; your other answers are safe.")
+        else:
+            said = f"Your best score on this note, {percent_text(best, 1)}, stays saved."
+        result.value = feedback_html(graded) + message_html(said, "info")
 
     @safe_callback(result)
     def on_why(_=None):

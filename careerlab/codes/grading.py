@@ -98,6 +98,8 @@ class GradeResult:
     out_of: int
     missing: list[str]
     order: str = ""  # what the grader says about the first-listed diagnosis ("" when it does not matter)
+    half: tuple[str, ...] = ()  # key codes with half a point: less specific, or a modifier or units to fix
+    misplaced: tuple[str, ...] = ()  # key codes typed only in the other box
 
     def score_text(self) -> str:
         """The score in plain words, without a "Score:" label (for a box that has its own title)."""
@@ -106,11 +108,25 @@ class GradeResult:
         if extra:
             marked += (f": {_count(self.out_of - extra, 'code')} from the answer key + "
                        f"{_count(extra, 'extra code')} you typed that should not be on this claim")
-        n = len(self.missing)
-        return (f"{percent_text(self.points, self.out_of)} ({marked}). "
-                + ("All the codes the note supports are there." if not n
-                   else f"{_count(n, 'code')} from the answer key {'is' if n == 1 else 'are'} "
-                        "still missing or not specific enough."))
+        return f"{percent_text(self.points, self.out_of)} ({marked}). {self._missing_text()}"
+
+    def _missing_text(self) -> str:
+        """What is left to do, in three kinds: half-right codes, codes in the wrong box, codes not typed."""
+        if not self.missing:
+            return "All the codes the note supports are there."
+        misplaced, half = len(self.misplaced), len(self.half)
+        absent = len(self.missing) - half - misplaced
+        parts = []
+        if half:
+            parts.append(f"{_count(half, 'code')} from the answer key {'is' if half == 1 else 'are'} there but "
+                         "half right (not specific enough, or a modifier or units to fix)")
+        if misplaced:
+            parts.append(f"{_count(misplaced, 'code')} from the answer key {'is' if misplaced == 1 else 'are'} "
+                         "in the wrong box: moved to the right box, it counts")
+        if absent > 0:
+            parts.append(f"{_count(absent, 'code')} from the answer key {'is' if absent == 1 else 'are'} "
+                         "still missing")
+        return "; ".join(parts)[0].upper() + "; ".join(parts)[1:] + "."
 
     def summary(self) -> str:
         """One plain sentence about the score, starting "Score:"."""
@@ -221,11 +237,14 @@ def check_entry(typed: str, box: str, key: AnswerKey) -> CodeFeedback:
     if code_set not in wanted:
         where = "service" if box == "diagnosis" else "diagnosis"
         box_word = "services box" if where == "service" else "diagnosis box"
-        extra = (f" It belongs to this note: move it to the {box_word}." if _canonical(typed, where, key) in other
+        belongs = _canonical(typed, where, key) in other  # the note supports it, in the other box
+        extra = (f" It belongs to this note: move it to the {box_word}." if belongs
                  else f" {wrong_set_advice(code, code_set, key.service_sets)}")
+        # A key code in the wrong box costs only its own point (it is missing where it belongs), not a
+        # second one as an extra code: the learner is told to move it, not to take it off.
         return CodeFeedback(typed, code, box, "wrong_set",
                             f"{code} is {_article(code_set)} {code_set} code, but this box takes "
-                            f"{' or '.join(wanted)} codes.{extra}", counts_as_extra=True)
+                            f"{' or '.join(wanted)} codes.{extra}", counts_as_extra=not belongs)
     index = get_index()
     for k in keys:
         family = [c.code for c in index.family(k)[:-1]] if box == "diagnosis" else []
@@ -283,6 +302,27 @@ def _credit(key: AnswerKey, feedback: list[CodeFeedback]) -> dict[str, float]:
     return credit
 
 
+def _moved(key: AnswerKey, feedback: list[CodeFeedback], credit: dict[str, float]) -> set[str]:
+    """Key codes typed in the wrong box and not also in the right one (they cost only their own point).
+
+    One also typed in its right box is a second copy: it becomes an extra, replaced in ``feedback``.
+    """
+    moved = set()
+    for i, fb in enumerate(feedback):
+        if fb.status != "wrong_set" or fb.counts_as_extra:
+            continue
+        where = "service" if fb.box == "diagnosis" else "diagnosis"
+        code = _canonical(fb.typed, where, key)
+        if credit.get(code, 0.0) > 0:
+            box_word = "services box" if where == "service" else "diagnosis box"
+            feedback[i] = CodeFeedback(fb.typed, fb.code, fb.box, "wrong_set",
+                                       f"{code} is already in the {box_word}: take it off here, once is enough.",
+                                       counts_as_extra=True)
+        else:
+            moved.add(code)
+    return moved
+
+
 def _order(key: AnswerKey, feedback: list[CodeFeedback]) -> str:
     """What to say about the first-listed diagnosis ("" when the key's order does not matter)."""
     if not key.first_listed or not key.diagnoses:
@@ -319,11 +359,15 @@ def grade(key: AnswerKey, diagnoses_text: object, services_text: object) -> Grad
                 f"Only the first {MAX_ENTRIES} entries in this box were checked ({len(entries)} were typed); "
                 "a chart needs far fewer codes than that.")))
     credit = _credit(key, feedback)
+    moved = _moved(key, feedback, credit)
     codes = list(key.diagnoses + key.services)
     points = sum(credit.get(k, 0.0) for k in codes)
     out_of = len(codes) + sum(1 for fb in feedback if fb.counts_as_extra)
     missing = [k for k in codes if credit.get(k, 0.0) < 1.0]
-    return GradeResult(feedback, points / out_of if out_of else 0.0, points, out_of, missing, _order(key, feedback))
+    half = tuple(k for k in missing if credit.get(k, 0.0) > 0)
+    misplaced = tuple(k for k in missing if k in moved)
+    return GradeResult(feedback, points / out_of if out_of else 0.0, points, out_of, missing, _order(key, feedback),
+                       half, misplaced)
 
 
 def case_key(case: PracticeCase) -> AnswerKey:

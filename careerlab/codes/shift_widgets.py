@@ -73,10 +73,11 @@ def shift_widget(n: int = DEFAULT_CHARTS, store=None, cases: Sequence[PracticeCa
                       description="Charts in this shift:", style={"description_width": "initial"})
     start = W.Button(description="Start the shift", button_style="primary", tooltip="Draw the charts and start the clock")
     head, timer, note, feedback, end = W.HTML(), W.HTML(), W.HTML(), W.HTML(), W.HTML()
+    label = {"description_width": "120px"}  # one width for both labels, so the two boxes line up
     dx = W.Text(description="Diagnosis codes:", placeholder="first-listed first, e.g. M17.11, R05.1",
-                style={"description_width": "initial"}, layout=W.Layout(width="560px"))
+                style=label, layout=W.Layout(width="600px"))
     svc = W.Text(description="Service codes:", placeholder="with modifiers and units, e.g. 99213-25, 20610-RT, J3301 x4",
-                 style={"description_width": "initial"}, layout=W.Layout(width="560px"))
+                 style=label, layout=W.Layout(width="600px"))
     submit = W.Button(description="Submit chart", button_style="primary", disabled=True)
     nxt = W.Button(description="Next chart", disabled=True)
     pause = W.Button(description="Pause the clock", icon="pause", disabled=True,
