@@ -180,6 +180,34 @@ def test_close_result_says_both_paths(store):
     assert "close" in w.results.fit.value and "Both paths are real" in w.results.fit.value
 
 
+def test_retake_shows_page_1_and_moves_the_focus_to_question_1(store, focused):
+    """Retake pressed with the keyboard: the results the focus was near are gone, so it goes on
+    from question 1, on page 1 (like Previous page)."""
+    w = show_assessment(store)
+    answer_all(w, load_example_responses())
+    w.next_button.click()
+    w.next_button.click()
+    w.submit_button.click()
+    assert w.page == 2 and w.results.children  # the results show; page 3 is still the one shown
+    focused.clear()
+    w.retake_button.click()
+    assert w.page == 0 and shown_pages(w) == [w.pages[0]] and "Page 1 of 4" in w.page_label.value
+    assert focused == [w.questions[ITEMS[0].id]]
+    assert "Answers cleared" in w.message.value
+
+
+def test_retake_sends_the_focus_after_page_1_is_shown(store, monkeypatch):
+    w = show_assessment(store)
+    w.next_button.click()
+    sent = []  # every message in the order the kernel sends it
+    monkeypatch.setattr(W.Widget, "send_state", lambda self, key=None: sent.append(("state", self, key)))
+    monkeypatch.setattr(W.RadioButtons, "send", lambda self, content, buffers=None: sent.append(("msg", self, content)))
+    w.retake_button.click()
+    shown = next(i for i, m in enumerate(sent) if m[:2] == ("state", w.pages[0].layout))
+    focus = sent.index(("msg", w.questions[ITEMS[0].id], {"do": "focus"}))
+    assert shown < focus  # a hidden input cannot take the focus
+
+
 def test_messages_show_in_live_regions_there_before_their_text(store):
     """A screen reader reads out "Still unanswered: ..." when it appears only if the live region
     was in the page before: the box is drawn empty with its marker, and only its text changes."""

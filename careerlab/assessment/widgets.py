@@ -160,7 +160,8 @@ class AssessmentWidget(W.VBox):
         return True
 
     def retake(self) -> None:
-        """Clear the answers to start again (saved results stay until the next Submit)."""
+        """Clear the answers to start again (saved results stay until the next Submit); the keyboard
+        focus moves to question 1, as the results it was near are gone."""
         self._quiet = True
         try:
             for q in self.questions.values():
@@ -170,8 +171,8 @@ class AssessmentWidget(W.VBox):
         self.store.record(ASSESSMENT, DRAFT_RESPONSES, {})
         self.results.clear()
         self.export_message.value = ""
-        self.go(0)
         self.message.value = message_html(CLEARED, "info")
+        self.go(0, focus=True)
 
     def export(self) -> list:
         """Write the results file to hand in and the charts as PNG; say where they are."""
