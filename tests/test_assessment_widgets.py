@@ -7,6 +7,7 @@ import ipywidgets as W
 import pytest
 
 from careerlab.assessment import TRAIT_IDS, explain_fit, load_example_responses, load_items, score
+from careerlab.assessment.message_widgets import LIVE_CLASS, StatusMessage
 from careerlab.assessment.widgets import AssessmentWidget, show_assessment
 from careerlab.progress import ProgressStore, default_store
 
@@ -177,6 +178,68 @@ def test_close_result_says_both_paths(store):
     w.submit_button.click()
     assert explain_fit(score({i.id: 3 for i in ITEMS})).close
     assert "close" in w.results.fit.value and "Both paths are real" in w.results.fit.value
+
+
+def test_retake_shows_page_1_and_moves_the_focus_to_question_1(store, focused):
+    """Retake pressed with the keyboard: the results the focus was near are gone, so it goes on
+    from question 1, on page 1 (like Previous page)."""
+    w = show_assessment(store)
+    answer_all(w, load_example_responses())
+    w.next_button.click()
+    w.next_button.click()
+    w.submit_button.click()
+    assert w.page == 2 and w.results.children  # the results show; page 3 is still the one shown
+    focused.clear()
+    w.retake_button.click()
+    assert w.page == 0 and shown_pages(w) == [w.pages[0]] and "Page 1 of 4" in w.page_label.value
+    assert focused == [w.questions[ITEMS[0].id]]
+    assert "Answers cleared" in w.message.value
+
+
+def test_retake_sends_the_focus_after_page_1_is_shown(store, monkeypatch):
+    w = show_assessment(store)
+    w.next_button.click()
+    sent = []  # every message in the order the kernel sends it
+    monkeypatch.setattr(W.Widget, "send_state", lambda self, key=None: sent.append(("state", self, key)))
+    monkeypatch.setattr(W.RadioButtons, "send", lambda self, content, buffers=None: sent.append(("msg", self, content)))
+    w.retake_button.click()
+    shown = next(i for i, m in enumerate(sent) if m[:2] == ("state", w.pages[0].layout))
+    focus = sent.index(("msg", w.questions[ITEMS[0].id], {"do": "focus"}))
+    assert shown < focus  # a hidden input cannot take the focus
+
+
+def test_messages_show_in_live_regions_there_before_their_text(store):
+    """A screen reader reads out "Still unanswered: ..." when it appears only if the live region
+    was in the page before: the box is drawn empty with its marker, and only its text changes."""
+    w = show_assessment(store)
+    for box in (w.message, w.export_message):
+        assert isinstance(box, StatusMessage) and LIVE_CLASS in box._dom_classes
+        assert box.value == "" and box.children == (box.marker, box.text)
+        onload = re.search(r'onload="([^"]+)"', box.marker.value).group(1)
+        for attribute in ("'role', 'status'", "'aria-live', 'polite'", "'aria-atomic', 'true'"):
+            assert f"setAttribute({attribute})" in onload
+        assert f"closest('.{LIVE_CLASS}')" in onload and box.marker.layout.display == "none"
+    marker = w.message.marker.value
+    w.questions[ITEMS[0].id].value = 3
+    w.submit_button.click()
+    assert "Still unanswered: 27 questions" in w.message.value and "Page 1: questions 2, 3" in w.message.value
+    assert "role=" not in w.message.value  # one live region, not a second one inside it
+    assert w.message.marker.value == marker and w.message.children == (w.message.marker, w.message.text)
+    w.export_button.click()
+    assert "nothing to export yet" in w.export_message.value and "role=" not in w.export_message.value
+
+
+def test_the_other_questionnaire_messages_read_well_in_the_live_region(store):
+    """What a screen reader reads there: the kind of message in words, then the sentence (the icon
+    is hidden from it)."""
+    w = show_assessment(store)
+    answer_all(w, load_example_responses())
+    w.submit_button.click()
+    assert re.search(r'<span aria-hidden="true">.</span> <b>Saved:</b> Your answers', w.message.value)
+    w.retake_button.click()
+    assert re.search(r'<span aria-hidden="true">.</span> <b>Note:</b> Answers cleared', w.message.value)
+    for box in (w.message, w.export_message):
+        assert "role=" not in box.value
 
 
 def test_retake_clears_answers_but_keeps_saved_results(store):

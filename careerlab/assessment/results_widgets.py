@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from careerlab.assessment.charts import radar_chart, trait_bar_chart
 from careerlab.assessment.data import load_role_profiles, trait_labels
 from careerlab.assessment.export import chart_paths, downloads_html, export_results, unique_results_path
+from careerlab.assessment.message_widgets import StatusMessage
 from careerlab.assessment.scoring import FitExplanation
 from careerlab.assessment.text import READY, fit_html, nothing_yet, radar_summary, trait_summary
 from careerlab.charting import figure_png
@@ -95,8 +96,7 @@ class ExportRow(W.HBox):
     def __init__(self, store: Any, results: ResultsPanel, guard: Callable, fresh: bool = False) -> None:
         super().__init__()
         self.store, self.results, self.fresh = store, results, fresh
-        self.message = W.HTML()
-        self.message.add_class("careerlab-assessment-export-message")
+        self.message = StatusMessage("careerlab-assessment-export-message")  # read out when it changes
         # The lesson: the name saved in lesson 00's panel (the same record key); the kiosk: empty.
         self.name = W.Text(description="Your name",
                            placeholder="for the file you hand in (optional)" if fresh else NAME_PLACEHOLDER,

@@ -8,6 +8,7 @@ from typing import Any
 import ipywidgets as W
 
 from careerlab.assessment.data import ResponseError, load_items
+from careerlab.assessment.message_widgets import StatusMessage
 from careerlab.assessment.model import SCALE, Item, valid_answer
 from careerlab.assessment.results_widgets import ExportRow, ResultsPanel, action_button
 from careerlab.assessment.scoring import explain_fit, score
@@ -49,8 +50,8 @@ class AssessmentWidget(W.VBox):
         if store is None:
             store = current_visit().store if fresh else default_store()
         self.store, self.items, self.page_size = store, tuple(items or load_items()), page_size
-        self.message = W.HTML()
-        self.message.add_class("careerlab-assessment-message")
+        # A live region from the start, so "Still unanswered: ..." is read out when it appears.
+        self.message = StatusMessage("careerlab-assessment-message")
         self.questions: dict[str, W.RadioButtons] = {}
         self._quiet = True  # no draft saving while the widget fills itself in
         boxes = []
@@ -159,7 +160,8 @@ class AssessmentWidget(W.VBox):
         return True
 
     def retake(self) -> None:
-        """Clear the answers to start again (saved results stay until the next Submit)."""
+        """Clear the answers to start again (saved results stay until the next Submit); the keyboard
+        focus moves to question 1, as the results it was near are gone."""
         self._quiet = True
         try:
             for q in self.questions.values():
@@ -169,8 +171,8 @@ class AssessmentWidget(W.VBox):
         self.store.record(ASSESSMENT, DRAFT_RESPONSES, {})
         self.results.clear()
         self.export_message.value = ""
-        self.go(0)
         self.message.value = message_html(CLEARED, "info")
+        self.go(0, focus=True)
 
     def export(self) -> list:
         """Write the results file to hand in and the charts as PNG; say where they are."""

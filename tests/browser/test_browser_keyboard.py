@@ -1,7 +1,8 @@
 """Keyboard alone (issue 16, item 5): a knowledge check in JupyterLab and the self-assessment
 page (Voilà, like `make app`) can be done with Tab, Space, Enter and the arrow keys only; and
-the self-assessment's Next page / Previous page / Submit put the focus on the statement to go on
-with (lesson 05 in JupyterLab, and the Voilà page).
+the self-assessment's Next page / Previous page / Submit / Retake put the focus on the statement
+to go on with (lesson 05 in JupyterLab, and the Voilà page), and its message box is a live region
+(role="status") before "Still unanswered: ..." appears in it, so a screen reader reads it out.
 
 Nothing here clicks or sets a value: page.keyboard presses keys, and the page is only read to
 know where the focus is. The right answers come from the question bank (data/quizzes, through
@@ -120,6 +121,32 @@ def checked_on_shown_page(widget) -> int:
       .filter(e => e.offsetParent !== null).length""")
 
 
+# What a screen reader knows of a message box: its live-region attributes, whether it is still the
+# element it was (in the page), the text it reads out (not what is aria-hidden, like the icon), and
+# how many live regions or roles are inside it.
+LIVE_REGION_JS = """box => {
+  const copy = box.cloneNode(true); copy.querySelectorAll('[aria-hidden="true"]').forEach(e => e.remove());
+  return {role: box.getAttribute('role'), live: box.getAttribute('aria-live'),
+          atomic: box.getAttribute('aria-atomic'), connected: box.isConnected,
+          text: copy.textContent.replace(/\\s+/g, ' ').trim(),
+          inner: box.querySelectorAll('[role], [aria-live]').length};
+}"""
+LIVE = {"role": "status", "live": "polite", "atomic": "true", "connected": True, "inner": 0}
+
+
+def live_region(widget, css: str):
+    """The message box `css` once it is a live region (its role is set when it is drawn)."""
+    box = widget.locator(f".{css}[role='status']")
+    box.wait_for(state="attached", timeout=TIMEOUT_MS)
+    return box.element_handle()
+
+
+def region_state(page, box) -> tuple[dict, dict]:
+    """What LIVE_REGION_JS reads, and the part of it to compare with LIVE."""
+    state = page.evaluate(LIVE_REGION_JS, box)
+    return state, {k: state[k] for k in LIVE}
+
+
 # Command mode on the cell whose output holds the questionnaire (lesson 05 has cells after it).
 SELECT_ASSESSMENT_CELL_JS = """() => {
   const nb = window.jupyterapp.shell.currentWidget.content;
@@ -130,14 +157,18 @@ SELECT_ASSESSMENT_CELL_JS = """() => {
 
 
 def test_self_assessment_pages_move_the_focus_in_jupyterlab(lab_page, lab_server):
-    """Lesson 05 in JupyterLab: after Next page, Submit with nothing answered and Previous page,
-    pressed with the keyboard, the focus is on the first statement of the page now shown."""
+    """Lesson 05 in JupyterLab: after Next page, Submit with nothing answered, Previous page and
+    Retake, pressed with the keyboard, the focus is on the first statement of the page now shown;
+    "Still unanswered" appears in a message box that was a live region before it."""
     report = run_notebook(lab_page, lab_server, f"notebooks/{ASSESSMENT_LESSON}.ipynb", TIMEOUT_MS)
     assert not report.errors, "\n".join(report.errors)
     order = item_ids()
     assert lab_page.evaluate(SELECT_ASSESSMENT_CELL_JS) >= 0, "no questionnaire in the notebook"
     widget = lab_page.locator(".careerlab-assessment").first
     assert wait_for_page(widget, 1) == order[:PAGE_SIZE]
+    box = live_region(widget, "careerlab-assessment-message")
+    state, live = region_state(lab_page, box)
+    assert live == LIVE and state["text"] == "", state  # a live region before any message is in it
 
     press_button(lab_page, "next", "Enter", "page 1")
     assert wait_for_page(widget, 2) == order[PAGE_SIZE:2 * PAGE_SIZE]
@@ -149,6 +180,8 @@ def test_self_assessment_pages_move_the_focus_in_jupyterlab(lab_page, lab_server
         has_text=f"Still unanswered: {len(order)} questions").wait_for(timeout=TIMEOUT_MS)
     wait_for_page(widget, 1)
     focus_is_on_first_choice(lab_page, order[0], "Submit with nothing answered")
+    state, live = region_state(lab_page, box)  # the same element, now with the text
+    assert live == LIVE and f"Still unanswered: {len(order)} questions" in state["text"], state
 
     press_button(lab_page, "next", "Space", "page 1")
     wait_for_page(widget, 2)
@@ -156,6 +189,12 @@ def test_self_assessment_pages_move_the_focus_in_jupyterlab(lab_page, lab_server
     press_button(lab_page, "prev", "Enter", "page 2")
     wait_for_page(widget, 1)
     focus_is_on_first_choice(lab_page, order[0], "Previous page (Enter) to page 1")
+    press_button(lab_page, "next", "Enter", "page 1")
+    wait_for_page(widget, 2)
+    focus_is_on_first_choice(lab_page, order[PAGE_SIZE], "Next page (Enter) to page 2 again")
+    press_button(lab_page, "retake", "Enter", "page 2")
+    wait_for_page(widget, 1)
+    focus_is_on_first_choice(lab_page, order[0], "Retake (Enter) on page 2")
 
 
 def test_self_assessment_with_the_keyboard_alone_in_voila(page, voila_app):
@@ -207,3 +246,40 @@ def test_self_assessment_with_the_keyboard_alone_in_voila(page, voila_app):
     fit_box.locator(".careerlab-assessment-headline").wait_for(timeout=TIMEOUT_MS)
     text = " ".join(fit_box.inner_text().split())
     assert "lean toward medical coding" in text and expected_headline_numbers(fit) in text
+
+
+def test_self_assessment_message_is_a_live_region_and_retake_moves_the_focus_in_voila(page, voila_app):
+    """Before Submit, the empty message box is already a live region; Submit with nothing answered
+    puts "Still unanswered" in that same box. Retake (Enter) from page 2, after an answer there:
+    page 1 is shown and the focus is on its first statement's first choice."""
+    page.goto(voila_app.url + "/", timeout=TIMEOUT_MS)
+    widget = page.locator(".careerlab-assessment").first
+    widget.wait_for(state="visible", timeout=TIMEOUT_MS)
+    page.locator(".careerlab-assessment-footer").wait_for(state="visible", timeout=TIMEOUT_MS)
+    order = item_ids()
+    assert wait_for_page(widget, 1) == order[:PAGE_SIZE]
+    box = live_region(widget, "careerlab-assessment-message")
+    export_box = live_region(widget, "careerlab-assessment-export-message")
+    for region in (box, export_box):
+        state, live = region_state(page, region)
+        assert live == LIVE and state["text"] == "", state  # there, and empty, before any message
+
+    press_button(page, "submit", "Enter", "page 1")
+    widget.locator(".careerlab-assessment-message").filter(
+        has_text=f"Still unanswered: {len(order)} questions").wait_for(timeout=TIMEOUT_MS)
+    state, live = region_state(page, box)  # the same element as before Submit, now with the text
+    assert live == LIVE, state
+    assert state["text"].startswith(f"Check this: Still unanswered: {len(order)} questions. Page 1:"), state
+    focus_is_on_first_choice(page, order[0], "Submit with nothing answered")
+
+    press_button(page, "next", "Enter", "page 1")
+    assert wait_for_page(widget, 2) == order[PAGE_SIZE:2 * PAGE_SIZE]
+    focus_is_on_first_choice(page, order[PAGE_SIZE], "Next page (Enter) to page 2")
+    page.keyboard.press("Space")
+    widget.get_by_text(f"1 of {len(order)} answered").wait_for(timeout=TIMEOUT_MS)
+    press_button(page, "retake", "Enter", "page 2")
+    assert wait_for_page(widget, 1) == order[:PAGE_SIZE]
+    focus_is_on_first_choice(page, order[0], "Retake (Enter) on page 2")
+    widget.get_by_text(f"0 of {len(order)} answered").wait_for(timeout=TIMEOUT_MS)
+    state, live = region_state(page, box)
+    assert live == LIVE and state["text"].startswith("Note: Answers cleared."), state
