@@ -244,3 +244,19 @@ def test_the_summary_tells_half_right_codes_from_missing_ones():
     assert r.half == ("99213",)
     assert "1 code from the answer key is there but half right" in text and "modifier" in text
     assert "1 code from the answer key is still missing" in text
+
+
+def test_a_code_is_called_valid_only_when_a_shipped_list_holds_it():
+    """E1199 has a HCPCS Level II shape but no shipped table holds it: the grader must not vouch for it."""
+    from careerlab.codes.data import cpt_table, hcpcs_table
+
+    unknown = next(f"E{n:04d}" for n in range(9999, 0, -1) if f"E{n:04d}" not in hcpcs_table())
+    fb = feedback_for(OFFICE, "R05.1", f"99213, {unknown}", unknown)
+    assert fb.status == "not_supported" and "is a valid" not in fb.message
+    assert "cannot be checked here" in fb.message and "not what the note supports" in fb.message
+    known = next(c for c in hcpcs_table() if c not in ("J3301",))
+    fb = feedback_for(OFFICE, "R05.1", f"99213, {known}", known)
+    assert f"{known} is a valid HCPCS Level II code" in fb.message
+    other_cpt = next(c for c in cpt_table() if c not in ("99213",) and c.isdigit() and not c.startswith("99"))
+    fb = feedback_for(OFFICE, "R05.1", f"99213, {other_cpt}", other_cpt)
+    assert f"{other_cpt} is a valid CPT code" in fb.message

@@ -261,9 +261,27 @@ def check_entry(typed: str, box: str, key: AnswerKey) -> CodeFeedback:
                             counts_as_extra=True)
     if box == "service":
         hint = hint or visit_hint(code, key.setting, key.patient, key.services)
-    return CodeFeedback(typed, code, box, "not_supported",
-                        f"{code} is a valid {code_set} code, but it is not what the note supports. {hint}".strip(),
-                        counts_as_extra=True)
+    known = _in_a_shipped_list(code, code_set)
+    said = (f"{code} is a valid {code_set} code, but it is not what the note supports." if known else
+            f"{code} has the shape of {_article(code_set)} {code_set} code, but it is not in this lesson's code "
+            "lists, so whether it exists cannot be checked here; either way it is not what the note supports.")
+    return CodeFeedback(typed, code, box, "not_supported", f"{said} {hint}".strip(), counts_as_extra=True)
+
+
+def _in_a_shipped_list(code: str, code_set: str) -> bool:
+    """Whether a code is in the release or table this project ships for its set (only then is it called valid).
+
+    ICD-10-CM codes reach here only when the release holds them; CPT and HCPCS Level II codes are
+    checked against the lessons' tables; ICD-10-PCS against the procedure list the lessons use."""
+    from careerlab.codes.data import cpt_table, hcpcs_table
+
+    if code_set == "ICD-10-CM":
+        return True
+    if code_set == "CPT":
+        return code in cpt_table()
+    if code_set == "HCPCS Level II":
+        return code in hcpcs_table()
+    return False
 
 
 def _extra_heading(fb: CodeFeedback, covered: str) -> CodeFeedback:
