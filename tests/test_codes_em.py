@@ -113,3 +113,26 @@ def test_quiz_mdm_questions_use_each_elements_own_level_names():
             key = next(o["text"] for o in q["options"] if o["id"] == q["answer"])
             assert key.lower() == expected, q["id"]
     assert found >= 1
+
+
+def test_every_visit_code_the_shift_bills_is_taught_in_lesson_02():
+    """The walk's finding: the shift's check-up charts bill 99397 and G0439, but only their answer keys
+    explained them. Each visit code (99xxx, and Medicare's G04xx wellness visits) the shift bills is
+    named in lesson 02's text, itself or inside a range the lesson gives (`99202`–`99205`)."""
+    import json
+    import re
+    from pathlib import Path
+
+    from careerlab.codes import practice_cases
+
+    billed = {k.code for c in practice_cases() for k in c.services
+              if k.code.startswith("99") or k.code.startswith("G04")}
+    assert {"99397", "G0439"} <= billed
+    lesson = Path(__file__).resolve().parents[1] / "notebooks" / "02-the-medical-coder.ipynb"
+    cells = json.loads(lesson.read_text(encoding="utf-8"))["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    named = set(re.findall(r"`([0-9A-Z]{5})`", text))
+    ranges = [(int(a), int(b)) for a, b in re.findall(r"`(\d{5})`\s*[–-]\s*`(\d{5})`", text)]
+    untaught = sorted(c for c in billed if c not in named
+                      and not any(c.isdigit() and a <= int(c) <= b for a, b in ranges))
+    assert not untaught, f"the shift bills visit codes lesson 02 never names: {untaught}"

@@ -13,15 +13,16 @@ LIVE_CLASS = "careerlab-live"
 # value replaces everything inside it (a role inside the value would be a new region each time).
 # So a small hidden widget that never changes holds a 1x1 picture whose onload gives the box
 # around it role="status" (polite: a note about the form, not an urgent alert; MDN, WAI-ARIA).
-# It waits for the box if its view is drawn before being put in it. Picture: a transparent GIF.
+# It waits for the box if its view is drawn before being put in it, then takes itself out of the
+# page (its work is done, and no picture is left for a reader to meet). Picture: a transparent GIF.
 _PIXEL = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
 _MARK_JS = ("(function mark(img, tries) {"
             f" var box = img.closest('.{LIVE_CLASS}');"
             " if (box) { box.setAttribute('role', 'status'); box.setAttribute('aria-live', 'polite');"
-            " box.setAttribute('aria-atomic', 'true'); }"
+            " box.setAttribute('aria-atomic', 'true'); img.remove(); }"
             " else if (tries < 100) { setTimeout(mark, 50, img, tries + 1); }"
             "})(this, 0)")
-MARKER_HTML = f'<img alt="" width="1" height="1" src="{_PIXEL}" onload="{_MARK_JS}">'
+MARKER_HTML = f'<img alt="" aria-hidden="true" width="1" height="1" src="{_PIXEL}" onload="{_MARK_JS}">'
 # A message's own role="status" (careerlab.ui.message_html) would be a second region inside this one.
 _INNER_ROLE = re.compile(r'\srole="(?:status|alert)"')
 
