@@ -1,25 +1,15 @@
-"""Lesson 01 charts and the revenue-cycle grid: assert on the Axes (labels, boxes, legend) and on the
-grid's cells, never on pixels."""
+"""Lesson 01's two diagrams, the revenue-cycle grid and the contacts columns: assert on their cells'
+texts and colours, read out of the HTML, never on pixels."""
 from __future__ import annotations
 
 import dataclasses
 from html.parser import HTMLParser
 
-import matplotlib.pyplot as plt
 import pytest
-from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle
 
 from careerlab.roles import LANES, OWNERS, load_contacts, load_stages
-from careerlab.roles.charts import contacts_chart
-from careerlab.roles.tables import box_label, revenue_cycle_html
+from careerlab.roles.tables import box_label, contacts_html, revenue_cycle_html
 from careerlab.roles.text import contacts_summary, revenue_cycle_summary
-
-
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
 
 
 class _Grid(HTMLParser):
@@ -53,7 +43,7 @@ class _Grid(HTMLParser):
             self.caption += data
         elif self._in == "cell":
             self.rows[-1][-1] += data
-            if self._style:
+            if "background:" in self._style:
                 colour = self._style.split("background:")[1].split(";")[0]
                 self.backgrounds.setdefault(data, set()).add(colour)
                 self._style = ""
@@ -106,47 +96,55 @@ def test_revenue_cycle_summary_counts_each_owner():
     assert "coder 1 (Coding)" in text and "payer (insurer) 2 (Adjudication, Remittance and payment)" in text
 
 
-def test_contacts_chart_draws_every_contact_and_the_link():
+def _columns(contacts) -> _Grid:
+    grid = _Grid()
+    grid.feed(contacts_html(contacts)._repr_html_())
+    return grid
+
+
+def test_contacts_columns_put_each_contact_under_its_role_with_what_passes():
     contacts = load_contacts()
-    fig, ax = plt.subplots()
-    assert contacts_chart(ax=ax, contacts=contacts) is ax
-    texts = {t.get_text() for t in ax.texts}
-    assert {"CODER", "BILLER", "Clinicians", "Facility staff", "Insurance companies", "Patients"} <= texts
-    edges = [line for line in ax.lines if isinstance(line, Line2D)]
-    assert len(edges) == len(contacts) == 5  # 2 coder edges + 2 biller edges + the coder-biller link
-    styles = {line.get_linestyle() for line in edges}
-    assert styles == {"-", "--", "-."}  # line style, not colour, tells the roles apart
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "Coder works with", "Biller works with", "Coder and biller work with each other"]
-    assert ax.get_title()
+    grid = _columns(contacts)
+    head, body = grid.rows
+    assert head == ["Coders work with", "The two roles and their hand-off", "Billers work with"]
+    left, middle, right = body
+    for c in contacts:
+        if c.contact in ("Biller", "Coder"):
+            assert c.what_passes in middle  # the hand-off sits between the two roles
+            continue
+        column, other = (left, right) if c.role == "coder" else (right, left)
+        assert c.contact in column and c.what_passes in column and c.contact not in other
+    assert middle.index("CODER") < middle.index("BILLER")
+    assert "Medical Billing Vs Medical Coding" in grid.caption
 
 
-def test_contacts_chart_without_the_link_row():
+def test_contacts_columns_without_the_link_row_have_no_hand_off():
     contacts = [c for c in load_contacts() if c.contact != "Biller"]
-    fig, ax = plt.subplots()
-    contacts_chart(ax=ax, contacts=contacts)
-    assert len(ax.lines) == 4 and len(ax.get_legend().get_texts()) == 2
+    head, (left, middle, right) = _columns(contacts).rows
+    assert head[1] == "The two roles" and middle == "CODERBILLER"
+
+
+def test_contacts_columns_escape_what_a_contacts_file_says():
+    hostile = [dataclasses.replace(load_contacts()[0], contact="<script>x</script>", what_passes="a & b")]
+    text = contacts_html(hostile)._repr_html_()
+    assert "<script>" not in text and "&lt;script&gt;" in text and "a &amp; b" in text
+
+
+def test_lesson_01_needs_no_matplotlib():
+    """Both of lesson 01's diagrams are text: running its imports and diagram cells loads no matplotlib."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom careerlab.roles import contacts_html, load_contacts, revenue_cycle_html, load_stages, "
+            "who_does_it\nfrom careerlab.quiz import show_quiz\n"
+            "contacts_html(load_contacts())._repr_html_(); revenue_cycle_html(load_stages())._repr_html_(); who_does_it()\n"
+            "print('matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 def test_contacts_summary():
     text = contacts_summary(load_contacts())
+    assert text.startswith("The columns show each role")
     assert "Coders work with clinicians, facility staff and billers." in text
     assert "Billers work with insurance companies, patients and coders." in text
-
-
-def test_charts_make_their_own_axes(tmp_path):
-    ax = contacts_chart()
-    ax2 = contacts_chart()
-    assert ax.figure is not ax2.figure
-    ax.figure.savefig(tmp_path / "contacts.png")
-    assert (tmp_path / "contacts.png").stat().st_size > 0
-
-
-def test_contacts_legend_lines_are_long_enough_to_show_the_dashes():
-    fig, ax = plt.subplots()
-    contacts_chart(ax=ax)
-    legend = ax.get_legend()
-    assert legend.handlelength >= 4
-    styles = {t.get_text(): h.get_linestyle() for t, h in zip(legend.get_texts(), legend.legend_handles)}
-    assert styles["Biller works with"] == "--" and styles["Coder works with"] == "-"
-    assert "Medical Billing Vs Medical Coding" in ax.get_title()

@@ -1,6 +1,6 @@
 """Lesson 01, the two roles: revenue-cycle stages, who each role works with, and one synthetic visit.
 
-Light to import: the tables, charts and widgets (pandas, matplotlib, ipywidgets) load on first use.
+Light to import: the tables and widgets (pandas, ipywidgets) load on first use; lesson 01 draws no matplotlib chart.
 """
 from __future__ import annotations
 
@@ -13,9 +13,8 @@ from careerlab.roles.text import contacts_summary, revenue_cycle_summary
 from careerlab.roles.visit import claim_rows, diagnosis_rows, note_markdown, price_visit, remittance_rows, visit_claim
 
 _LAZY = {
-    **dict.fromkeys(["claim_table", "codes_table", "contacts_table", "diagnosis_table", "remittance_advice_table",
-                     "revenue_cycle_html", "stages_table"], "careerlab.roles.tables"),
-    "contacts_chart": "careerlab.roles.charts",
+    **dict.fromkeys(["claim_table", "codes_table", "contacts_html", "contacts_table", "diagnosis_table",
+                     "remittance_advice_table", "revenue_cycle_html", "stages_table"], "careerlab.roles.tables"),
     "who_does_it": "careerlab.roles.widgets",
 }
 

@@ -11,7 +11,7 @@ import html
 from typing import Sequence
 
 from careerlab.charting import GREEN, ORANGE, PURPLE, SKY, YELLOW
-from careerlab.roles.model import LANES, OWNERS, Contact, Stage
+from careerlab.roles.model import LANES, OWNERS, ROLE_LABELS, Contact, Stage
 from careerlab.roles.visit import claim_rows, diagnosis_rows, remittance_rows
 from careerlab.ui import Diagram, no_maths, readable, show_table
 
@@ -20,6 +20,7 @@ from careerlab.ui import Diagram, no_maths, readable, show_table
 STYLE = {"front": YELLOW, "coder": SKY, "shared": PURPLE, "biller": ORANGE, "payer": GREEN}
 SHORT = {"coder": "Coder", "shared": "Shared", "biller": "Biller", "payer": "Payer"}
 CYCLE_TITLE = "The revenue cycle: who owns each stage (typical physician practice)"
+CONTACTS_TITLE = "Who coders and billers work with (source: the web article “Medical Billing Vs Medical Coding”)"
 
 
 def _frame(rows: list[dict[str, Any]], index: str | None = None) -> Any:
@@ -67,6 +68,39 @@ def revenue_cycle_html(stages: Sequence[Stage]) -> Diagram:
              f"{html.escape(CYCLE_TITLE)}</caption>"
              f'<thead><tr><th scope="col" style="{cell};text-align:left">Stage (in order)</th>{head}</tr></thead>'
              f"<tbody>{''.join(rows)}</tbody></table>")
+    return Diagram(no_maths(readable(table)))
+
+
+def _contact_box(contact: Contact, colour: str) -> str:
+    return (f'<div style="border:1px solid #222;border-left:6px solid {colour};border-radius:3px;padding:4px 8px;'
+            f'margin:4px 0;background:#fff;color:#000"><b>{html.escape(contact.contact)}</b><br>'
+            f'<span style="font-size:13px">{html.escape(contact.what_passes)}</span></div>')
+
+
+def contacts_html(contacts: Sequence[Contact]) -> Diagram:
+    """Who each role works with, as three columns of text: the people coders work with, the two roles and
+    the hand-off between them, the people billers work with; each box says what passes between them.
+    Real text, so a screen reader reads it as a table (it used to be a matplotlib chart; without it lesson
+    01 needs no matplotlib at all)."""
+    roles = {r.lower() for r in ROLE_LABELS.values()}
+    side = {role: [c for c in contacts if c.role == role and c.contact.lower() not in roles] for role in ROLE_LABELS}
+    links = [c for c in contacts if c.contact.lower() in roles]
+    cell = "vertical-align:top;padding:4px 10px;width:33%"
+    badge = ('<div style="display:inline-block;border:1px solid #222;border-radius:4px;padding:4px 14px;margin:4px 0;'
+             'font-weight:700;background:{};color:#000">{}</div>')
+    middle = badge.format(STYLE["coder"], "CODER") + "<br>" + "".join(
+        f'<div style="font-size:13px;margin:4px 0">⇅ {html.escape(c.what_passes)}</div>' for c in links) + \
+        badge.format(STYLE["biller"], "BILLER")
+    head = "".join(f'<th scope="col" style="{cell};text-align:{a}">{t}</th>' for t, a in (
+        ("Coders work with", "left"), ("The two roles" + (" and their hand-off" if links else ""), "center"),
+        ("Billers work with", "left")))
+    body = (f'<td style="{cell}">{"".join(_contact_box(c, STYLE["coder"]) for c in side["coder"])}</td>'
+            f'<td style="{cell};text-align:center">{middle}</td>'
+            f'<td style="{cell}">{"".join(_contact_box(c, STYLE["biller"]) for c in side["biller"])}</td>')
+    table = (f'<table class="careerlab-contacts mathjax_ignore" style="border-collapse:collapse;margin:6px 0;'
+             f'max-width:900px"><caption style="caption-side:top;text-align:left;font-weight:600;padding-bottom:4px">'
+             f"{html.escape(CONTACTS_TITLE)}</caption><thead><tr>{head}</tr></thead><tbody><tr>{body}</tr></tbody>"
+             "</table>")
     return Diagram(no_maths(readable(table)))
 
 

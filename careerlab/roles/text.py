@@ -1,4 +1,4 @@
-"""Sentences for lesson 01: the text summary of each chart."""
+"""Sentences for lesson 01: the text summary of each diagram."""
 from __future__ import annotations
 
 from typing import Sequence
@@ -15,7 +15,7 @@ def revenue_cycle_summary(stages: Sequence[Stage]) -> str:
 
 
 def contacts_summary(contacts: Sequence[Contact]) -> str:
-    """A sentence that says what the contacts chart shows."""
+    """A sentence that says what the contacts columns (``tables.contacts_html``) show."""
     role_names = {r.lower() for r in ROLE_LABELS.values()}
     sentences = []
     for role, label in ROLE_LABELS.items():
@@ -24,4 +24,4 @@ def contacts_summary(contacts: Sequence[Contact]) -> str:
                   for other in ROLE_LABELS.values() if other.lower() != role and role in (c.role, c.contact.lower())]
         listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
         sentences.append(f"{label}s work with {listed}.")
-    return "The chart joins each role to the people it works with. " + " ".join(sentences)
+    return "The columns show each role with the people it works with. " + " ".join(sentences)
