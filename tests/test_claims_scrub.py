@@ -97,8 +97,16 @@ def test_bundled_pair_without_modifier():
 
 
 @pytest.mark.parametrize("modifier", ["59", "XS", "XU"])
-def test_bundled_pair_with_a_distinct_modifier_passes(modifier):
-    assert scrub(visit("V06", line_changes={2: {"modifiers": [modifier]}})) == []
+def test_bundled_pair_with_a_distinct_modifier_passes_where_the_notes_show_a_separate_service(modifier):
+    assert scrub(visit("V06", line_changes={2: {"modifiers": [modifier]}}, not_separate=[])) == []
+
+
+@pytest.mark.parametrize("modifier", ["59", "XS", "XU"])
+def test_a_distinct_modifier_the_notes_do_not_back_is_an_error(modifier):
+    """V06's notes describe no other injection: 59 (or an X modifier) on 96372 would say there was one."""
+    findings = scrub(visit("V06", line_changes={2: {"modifiers": [modifier]}}))
+    assert rules_of(findings) == ["bundled-pair"] and findings[0].severity == "error"
+    assert modifier in findings[0].message and "remove line 2" in findings[0].fix
 
 
 def test_bundled_pair_on_different_days_passes():

@@ -65,6 +65,47 @@ def test_builder_fix_a_denial_and_resubmit(store):
     assert store.get(SECTION, "claim-V03") == {"answer": {"denied_lines": 0, "paid": "115.80"}, "score": 1.0}
 
 
+def _remove_button(builder, n):
+    return builder.lines_box.children[n - 1].children[-1]
+
+
+def test_a_bundled_line_the_notes_do_not_support_can_be_removed_and_the_claim_is_clean(store):
+    """The walk's blocker: V06's scrub says "otherwise remove line 2", and the form had no way to do it, so
+    only adding 59 (not backed by the notes) gave a clean claim."""
+    b = claim_builder(store=store)
+    b.visit.value = "V06"
+    b.scrub_button.click()
+    assert [f.rule for f in b.last_findings] == ["bundled-pair"] and "remove line 2" in b.result.value
+    # 59 is not backed by V06's notes: still an error, and the fix says to remove the line
+    b.line_rows[1]["modifiers"].value = "59"
+    b.scrub_button.click()
+    assert [f.rule for f in b.last_findings] == ["bundled-pair"] and "notes describe none" in b.result.value
+    b.line_rows[1]["modifiers"].value = ""
+    _remove_button(b, 2).click()
+    assert len(b.line_rows) == 1 and len(b.lines_box.children) == 1 and "Line 2 is off the claim" in b.result.value
+    assert "96372" not in b.form.value
+    b.scrub_button.click()
+    assert b.last_findings == [] and "clean" in b.result.value
+    b.submit_button.click()
+    assert list(b.last_remittance["code"]) == ["20610"]
+    _remove_button(b, 1).click()  # the last line stays
+    assert len(b.line_rows) == 1 and "at least one service line" in b.result.value
+    b.reset_button.click()  # Start this visit over brings the line back
+    assert len(b.line_rows) == 2 and "96372" in b.form.value
+
+
+def test_59_stays_right_where_the_notes_show_a_separate_service(store):
+    """The scrubber's 59 rule is per visit: a claim whose notes are silent still takes 59 as before."""
+    from careerlab.claims.model import claim_from_dict, claim_to_dict
+    from careerlab.claims.scrubber import scrub
+
+    raw = claim_to_dict(claim_builder(store=store).visits["V06"])
+    raw["lines"][1]["modifiers"] = ["59"]
+    assert [f.rule for f in scrub(claim_from_dict(raw))] == ["bundled-pair"]
+    raw["not_separate"] = []
+    assert scrub(claim_from_dict(raw)) == []
+
+
 def test_a_claim_the_payer_has_answered_is_never_sent_again_as_it_was(store):
     """Lesson section 8: Medicare denies a whole claim sent again as a duplicate. Once FEDMED has answered,
     the builder's button asks for a reopening and says why; Start this visit over sends a first claim again."""

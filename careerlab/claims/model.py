@@ -49,6 +49,9 @@ class Claim:
     oop_remaining: Decimal | None = None
     title: str = ""
     story: str = ""
+    # Codes the visit's notes show were NOT a separate service (V06: no other injection): a distinct-service
+    # modifier such as 59 on one of them is not backed by the notes, and the scrubber says so.
+    not_separate: tuple[str, ...] = ()
 
     @property
     def total_charge(self) -> Decimal:
@@ -137,6 +140,7 @@ def claim_from_dict(raw: dict) -> Claim:
         oop_remaining=oop_value,
         title=str(raw.get("title") or ""),
         story=str(raw.get("story") or ""),
+        not_separate=_codes(raw.get("not_separate") or [], "Services the notes show were not separate"),
     )
 
 
@@ -156,6 +160,7 @@ def claim_to_dict(claim: Claim) -> dict:
 
     return {
         "visit_id": claim.claim_id, "title": claim.title, "story": claim.story,
+        "not_separate": list(claim.not_separate),
         "patient_name": claim.patient_name, "patient_dob": iso(claim.patient_dob), "member_id": claim.member_id,
         "insured_name": claim.insured_name, "relationship": claim.relationship, "payer_id": claim.payer_id,
         "locality": claim.locality, "rendering_npi": claim.rendering_npi, "billing_npi": claim.billing_npi,

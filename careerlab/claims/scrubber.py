@@ -137,6 +137,13 @@ def _bundled(claim: Claim, tables: ClaimTables) -> list[Finding]:
                 out.append(Finding("bundled-pair", field, "error",
                                    f"{line.code} is bundled into {pair['column1']} on the same day and is never paid with it.",
                                    f"Remove line {n}; {pair['teaching_note']}", n))
+            elif DISTINCT_MODIFIERS & set(line.modifiers) and line.code in claim.not_separate:
+                used = ", ".join(sorted(DISTINCT_MODIFIERS & set(line.modifiers)))
+                out.append(Finding("bundled-pair", field, "error",
+                                   f"{line.code} carries {used}, which says it was a separate service, but the visit's "
+                                   "notes describe none: a modifier must be backed by the notes.",
+                                   f"Take {used} off and remove line {n} (the button beside the line). "
+                                   f"{pair['teaching_note']}", n))
             elif not DISTINCT_MODIFIERS & set(line.modifiers):
                 out.append(Finding("bundled-pair", field, "error",
                                    f"{line.code} is bundled into {pair['column1']} unless it was a separate service.",

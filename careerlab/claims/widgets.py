@@ -74,9 +74,9 @@ class ClaimBuilder(widgets.VBox):
     def load_visit(self) -> None:
         """Fill the fields from the chosen visit, as it was originally keyed."""
         raw = claim_to_dict(self.visits[self.visit.value])
-        self.base = raw
         for key, box in self.fields.items():
             box.value = ", ".join(raw[key]) if key == "diagnoses" else str(raw[key])
+        self.base = dict(raw, lines=list(raw["lines"]))  # a line removed here goes from the form's copy only
         self.line_rows = []
         for line in raw["lines"]:
             row = {k: widgets.Text(value=" ".join(line[k]) if isinstance(line[k], list) else str(line[k]),
@@ -84,11 +84,42 @@ class ClaimBuilder(widgets.VBox):
                                    style={"description_width": "initial"}, layout=widgets.Layout(width=w))
                    for k, label, tip, w in LINE_FIELDS}
             self.line_rows.append(row)
-        self.lines_box.children = [widgets.HBox([widgets.HTML(f"<b>Line {n}</b>&nbsp;"), *r.values()])
-                                   for n, r in enumerate(self.line_rows, start=1)]
+        self._draw_lines()
         self.form.value = claim_form_html(claim_from_dict(raw))
         self.result.value = message_html(self.visits[self.visit.value].story, "info", title="The visit")
         self._answered(None)
+
+    def _draw_lines(self) -> None:
+        """One row per service line, numbered from 1, each with its own Remove button."""
+        rows = []
+        for n, row in enumerate(self.line_rows, start=1):
+            remove = widgets.Button(description="Remove", icon="trash", tooltip=f"Take line {n} off this claim",
+                                    layout=widgets.Layout(width="100px"))
+            remove.on_click(safe_callback(self.result)(lambda _b, r=row: self.remove_line(r)))
+            rows.append(widgets.HBox([widgets.HTML(f"<b>Line {n}</b>&nbsp;"), *row.values(), remove]))
+        self.lines_box.children = rows
+
+    def remove_line(self, row: dict) -> None:
+        """Take a service line off the claim (a service the notes do not support is not billed at all);
+        the last line stays, since a claim bills at least one service. Start this visit over brings it back."""
+        if row not in self.line_rows:
+            return
+        if len(self.line_rows) == 1:
+            self.result.value = message_html("A claim needs at least one service line, so the last one stays. "
+                                             "Change its fields instead, or press Start this visit over.", "warn")
+            return
+        n = self.line_rows.index(row)
+        del self.line_rows[n]
+        del self.base["lines"][n]
+        self._draw_lines()
+        self.last_findings = None
+        try:
+            self.form.value = claim_form_html(self.current_claim())
+        except (ClaimError, MoneyError):
+            pass  # a field being typed: the form redraws at the next Scrub
+        self.result.value = message_html(f"Line {n + 1} is off the claim; the lines below it moved up. Scrub the "
+                                         "claim again. Start this visit over brings the line back.", "info",
+                                         title="Line removed")
 
     def _answered(self, correction) -> None:
         """Remember how the payer takes a correction now (None: nothing sent yet); the send button says it."""
