@@ -143,3 +143,47 @@ def test_a_code_missing_its_7th_character_beside_the_full_code_costs_a_point():
     r = grade_note(WRIST, "S52.521A, S52.521", "99204")
     assert r.feedback[1].status == "extra_heading" and "not a billable code" in r.feedback[1].message
     assert r.points == 2 and r.out_of == 3
+
+
+def test_the_knee_injection_note_grades_its_units_and_side_as_its_own_key_explains():
+    """The walk's finding: "20610-RT, J3301 x4" (right for 40 mg, J3301 being per 10 mg) got half credit,
+    and plain "J3301" full marks, while Show me why said "40 mg is 4 units"."""
+    from careerlab.codes.data import load_notes
+    from careerlab.codes.exercises import explain
+
+    knee = next(n for n in load_notes() if n.id == "vn-05-knee-injection")
+    assert knee.units == {"J3301": 4} and knee.modifiers == {"20610": ("RT",)}
+    why = dict(explain(knee))
+    assert "4 units" in why["J3301"] and "RT" in why["20610"]  # the key says what the grader wants
+    assert grade_note(knee, "M17.11", "20610-RT, J3301 x4").score == 1.0
+    assert grade_note(knee, "M17.11", "20610RT J3301x4").score == 1.0  # a modifier typed without its dash
+    plain = grade_note(knee, "M17.11", "20610, J3301")
+    assert plain.score < 1 and set(plain.half) == {"20610", "J3301"}
+    assert any("4 units, not 1" in fb.message for fb in plain.feedback)
+
+
+def test_a_glued_modifier_is_read_only_for_a_code_the_key_holds():
+    """"20610RT" is read as 20610-RT for a note that bills 20610; a 7-character entry that is not a key code
+    with a modifier is left as typed."""
+    from careerlab.codes.grading import AnswerKey, _unglue_modifier
+
+    key = AnswerKey(("M17.11",), ("20610", "J3301"))
+    assert _unglue_modifier("20610rt", key) == "20610-RT"
+    assert _unglue_modifier("J3301JW x4", key) == "J3301-JW X4"
+    assert _unglue_modifier("99213RT", key) == "99213RT" and _unglue_modifier("0DTJ4ZZ", key) == "0DTJ4ZZ"
+
+
+def test_a_visit_note_with_odd_modifiers_or_units_is_refused_plainly():
+    import json
+
+    from careerlab.codes.data import VisitNoteError, parse_notes
+    from careerlab.paths import data_path
+
+    doc = json.loads(data_path("codes", "visit_notes.json").read_text(encoding="utf-8"))
+    for change in ({"units": {"J3301": 0}}, {"units": {"99999": 2}}, {"modifiers": {"20610": ["RIGHT"]}},
+                   {"modifiers": {"20610": "RT"}}, {"units": {"J3301": True}}):
+        bad = json.loads(json.dumps(doc))
+        note = next(n for n in bad["notes"] if n["id"] == "vn-05-knee-injection")
+        note.update(change)
+        with pytest.raises(VisitNoteError):
+            parse_notes(bad)

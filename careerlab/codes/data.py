@@ -90,6 +90,8 @@ def _note_from(raw: dict) -> VisitNote:
         total_minutes=int(raw.get("total_minutes", 0)), diagnoses=tuple(raw["diagnoses"]),
         services=tuple(raw["services"]), optional=tuple(raw.get("optional", ())),
         less_specific=dict(raw.get("less_specific", {})), hints=dict(raw.get("hints", {})), why=dict(raw.get("why", {})),
+        modifiers={str(c): tuple(m) for c, m in dict(raw.get("modifiers", {})).items()},
+        units={str(c): u for c, u in dict(raw.get("units", {})).items()},
     )
 
 
@@ -105,6 +107,12 @@ def parse_notes(data: object) -> list[VisitNote]:
     for n in notes:
         if n.patient not in ("new", "established") or not n.diagnoses or not n.services:
             raise VisitNoteError(f"visit_notes.json: note {n.id} needs a patient type, diagnoses and services")
+        odd = [c for c in (*n.modifiers, *n.units) if c not in n.services]
+        bad_mods = [c for c, mods in n.modifiers.items() if not all(isinstance(m, str) and _MODIFIER.match(m) for m in mods)]
+        bad_units = [c for c, u in n.units.items() if isinstance(u, bool) or not isinstance(u, int) or not 1 <= u <= 99]
+        if odd or bad_mods or bad_units:
+            raise VisitNoteError(f"visit_notes.json: note {n.id}: modifiers and units must be for its own services "
+                                 f"(two-character modifiers, 1 to 99 units); check {sorted({*odd, *bad_mods, *bad_units})}")
         missing_why = [c for c in n.diagnoses + n.services if c not in n.why]
         if missing_why:
             raise VisitNoteError(f"visit_notes.json: note {n.id} has no explanation for {missing_why}")

@@ -57,7 +57,7 @@ def exercise_widget(note_id: str | None = None, store=None) -> W.VBox:
     label = {"description_width": "120px"}  # one width for both labels, so the two boxes line up
     dx = W.Text(description="Diagnosis codes:", placeholder="ICD-10-CM, separated by commas or spaces",
                 style=label, layout=W.Layout(width="560px"))
-    svc = W.Text(description="Service codes:", placeholder="CPT or HCPCS Level II, separated by commas or spaces",
+    svc = W.Text(description="Service codes:", placeholder="CPT or HCPCS Level II, e.g. 99213-25, J3301 x4",
                  style=label, layout=W.Layout(width="560px"))
     check = W.Button(description="Check", button_style="primary", tooltip="Grade my codes")
     why = W.Button(description="Show me why", tooltip="Show the answer key with explanations")

@@ -13,9 +13,11 @@ __all__ = ["CodeFeedback", "GradeResult", "STATUS_WORDS", "check_entry", "explai
 
 
 def note_key(note: VisitNote) -> AnswerKey:
-    """The answer key of a visit note (its services carry no modifiers; order is not graded)."""
-    return AnswerKey(note.diagnoses, note.services, optional=note.optional,
-                     less_specific=note.less_specific, hints=note.hints, patient=note.patient)
+    """The answer key of a visit note: its services with the modifiers and units it supports (J3301 x4 for
+    40 mg); the order of the diagnoses is not graded."""
+    return AnswerKey(note.diagnoses, note.services, modifiers=note.modifiers, units=note.units,
+                     optional=note.optional, less_specific=note.less_specific, hints=note.hints,
+                     patient=note.patient)
 
 
 def check_entry(typed: str, box: str, note: VisitNote) -> CodeFeedback:

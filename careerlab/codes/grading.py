@@ -15,6 +15,8 @@ point but is said.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from careerlab.codes.codesets import code_set_of
@@ -357,6 +359,18 @@ def _order(key: AnswerKey, feedback: list[CodeFeedback]) -> str:
     return f"Order: the first-listed diagnosis here is a code you have not typed yet (the main reason for the visit)."
 
 
+_GLUED = re.compile(r"^(\d{4}[0-9FT]|[A-V]\d{4})([A-Z]{2})(.*)$")
+
+
+def _unglue_modifier(typed: str, key: AnswerKey) -> str:
+    """"20610RT" typed for the key's 20610 is read as 20610-RT (a letter modifier typed without its dash),
+    not as a 7-character ICD-10-PCS shape; only for a code the key holds, so no real code is split."""
+    match = _GLUED.match(typed.strip().upper())
+    if match and match.group(1) in key.services:
+        return f"{match.group(1)}-{match.group(2)}{match.group(3)}"
+    return typed
+
+
 MAX_ENTRIES = 60  # entries checked per box: more than any chart needs; a pasted page is not graded line by line
 
 
@@ -367,6 +381,8 @@ def grade(key: AnswerKey, diagnoses_text: object, services_text: object) -> Grad
         seen: set[str] = set()
         entries = split_codes(text, box)
         for typed in entries[:MAX_ENTRIES]:
+            if box == "service":
+                typed = _unglue_modifier(typed, key)
             fb = check_entry(typed, box, key)
             if fb.code in seen:
                 fb = CodeFeedback(typed, fb.code, box, "duplicate", f"{fb.code} is already in this box; once is enough.")

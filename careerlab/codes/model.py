@@ -34,6 +34,8 @@ class VisitNote:
     less_specific: dict = field(default_factory=dict)
     hints: dict = field(default_factory=dict)
     why: dict = field(default_factory=dict)
+    modifiers: dict = field(default_factory=dict)  # service code -> the modifiers the note supports
+    units: dict = field(default_factory=dict)  # service code -> its units, when more than 1 (J3301: 4)
 
 
 # The coder's shift (issue 13): practice cases, hand-written charts and their variants.
