@@ -209,7 +209,8 @@ class Table:
         rules = [f"#{mark} th, #{mark} td {{text-align: left; vertical-align: top}}"]
         rules += [f"#{mark} td:nth-child({first + 1 + i}) {{text-align: right}}" for i in money]
         if self.framed:  # a widget's HTML has none of JupyterLab's table styles: draw the cells
-            rules += [f"#{mark} {{border-collapse: collapse; margin: 4px 0}}",
+            # line-height: a widget's HTML has the 28 px line height of a widget row (TEXT_STYLE)
+            rules += [f"#{mark} {{border-collapse: collapse; margin: 4px 0; line-height: 1.45}}",
                       f"#{mark} th, #{mark} td {{border: 1px solid #888; padding: 3px 6px}}"]
         # tabindex: a table wider than the page scrolls sideways; keyboard users reach it with
         # Tab and scroll it with the arrow keys (axe: scrollable-region-focusable).

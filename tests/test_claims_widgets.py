@@ -358,3 +358,16 @@ def test_the_line_boxes_placeholders_fit_beside_their_labels(store):
         for box in row.values():
             room = int(box.layout.width.removesuffix("px")) - 7.5 * len(box.description) - 24
             assert box.placeholder and 7.5 * len(box.placeholder) <= room, (box.description, box.placeholder)
+
+
+def test_the_scrubbers_findings_table_is_not_double_spaced(store):
+    """Walk's finding (issue 16): in a widget's HTML the findings table took the widget row's 28 px line
+    height, so each wrapped cell looked double-spaced; a table in a widget has the house's 1.45."""
+    import re
+
+    b = claim_builder(store=store)
+    b.visit.value = "V03"
+    b.scrub_button.click()
+    mark = re.search(r'<table id="(careerlab-t\w+)"', b.result.value).group(1)
+    rule = re.search(rf"#{mark} {{([^}}]*)}}", b.result.value).group(1)
+    assert "line-height: 1.45" in rule
