@@ -31,7 +31,9 @@ _TYPE_HINT = {
 # next one and its button seemed to vanish.
 OPTION_WRAP = ("<style>.careerlab-quiz .widget-radio-box label {height: auto; white-space: normal; "
                "display: flex; align-items: flex-start; line-height: 1.35; margin: 2px 0}"
-               ".careerlab-quiz .widget-radio-box label input {flex: none; order: -1; margin: 3px 6px 0 0}</style>")
+               ".careerlab-quiz .widget-radio-box label input {flex: none; order: -1; height: 1.35em; margin: 0 6px 0 0}</style>")
+# The radio button's box is one text line high (1.35em, no top margin), so the button sits level with
+# the first line of its label; JupyterLab's 20 px box with a 3 px margin put it 4-5 px low.
 RIGHT, WRONG = "Correct", "Not quite"  # the heading of the feedback box
 STALE = "You changed your answer. Press Check to see whether the new one is right."
 
