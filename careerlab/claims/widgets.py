@@ -33,7 +33,7 @@ LINE_FIELDS = (("place_of_service", "Place", "Place of service, box 24B (11 = of
                ("units", "Units", "Units, box 24G", "110px", "number"),
                ("charge", "Charge $", "Charge in dollars, box 24F", "150px", "0.00"))
 STALE_FORM = ("This is the claim as it was last read, before your latest changes: fix the fields named "
-              "below and press a button again to update it.")
+              "below and press Scrub the claim again to update it.")
 
 
 class ClaimBuilder(widgets.VBox):

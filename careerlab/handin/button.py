@@ -17,7 +17,7 @@ from careerlab.ui import message_html
 OFF_HUB_LEAD = ("Handing in works only on the class hub, and you are not on a class hub, so nothing was "
                 "sent. ")
 OFF_HUB = "Give that one file to your instructor."
-OFF_HUB_TITLE = "Not handed in: your results are saved here"
+OFF_HUB_TITLE = "Not handed in: your results are saved on this computer"
 
 
 def hand_in_html(store: Any) -> tuple[bool, str]:
