@@ -17,6 +17,7 @@ from careerlab.errors import CareerlabError
 
 log = logging.getLogger("careerlab")
 _MONEY = re.compile(r"-?\$-?[\d,]+\.\d\d")
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 # The folders of an absolute path (POSIX or Windows), not the file name at its end; "and/or",
 # "1/2", "ICD-10-CM/PCS" and web addresses do not match (a letter, digit or slash comes before).
 _FOLDERS = re.compile(r"(?<![\w.~/\\-])(?:[A-Za-z]:[\\/]|/)(?:[^\s/\\'\"<>:|*?]+[\\/])+")
@@ -208,8 +209,12 @@ class Table:
         first = frame.index.nlevels  # the row labels come first in each row (<th>)
         rules = [f"#{mark} th, #{mark} td {{text-align: left; vertical-align: top}}"]
         rules += [f"#{mark} td:nth-child({first + 1 + i}) {{text-align: right}}" for i in money]
+        dates = [i for i, c in enumerate(frame.columns)  # a date is never split at its hyphens
+                 if len(frame) and frame[c].map(lambda v: bool(_DATE.fullmatch(str(v)))).all()]
+        rules += [f"#{mark} td:nth-child({first + 1 + i}) {{white-space: nowrap}}" for i in dates]
         if self.framed:  # a widget's HTML has none of JupyterLab's table styles: draw the cells
-            rules += [f"#{mark} {{border-collapse: collapse; margin: 4px 0}}",
+            # line-height: a widget's HTML has the 28 px line height of a widget row (TEXT_STYLE)
+            rules += [f"#{mark} {{border-collapse: collapse; margin: 4px 0; line-height: 1.45}}",
                       f"#{mark} th, #{mark} td {{border: 1px solid #888; padding: 3px 6px}}"]
         # tabindex: a table wider than the page scrolls sideways; keyboard users reach it with
         # Tab and scroll it with the arrow keys (axe: scrollable-region-focusable).

@@ -14,6 +14,7 @@ from careerlab.claims import (ACTIONS, QueueDataError, QueueError, ar_aging_char
                               deadline, decision_text, load_work_queue, priority_order, queue_metrics, queue_result,
                               why_not, work_claim)
 from careerlab.claims.data import default_tables
+from careerlab.claims.tables import queue_table
 from careerlab.claims.queue_widgets import ORDER_ID, SECTION, work_queue
 from careerlab.paths import data_path
 from careerlab.progress import ProgressStore
@@ -352,8 +353,8 @@ def test_the_queue_table_is_a_house_table_keyed_by_claim(store):
     """One header row with the claim first (no 0, 1, 2 ... column), words left, the balance right."""
     widget = work_queue(store=store)
     aligned = column_alignment(widget.table.value)
-    assert list(aligned)[:2] == ["Claim", "Patient"] and aligned["Balance ($)"] == "right"
-    assert {k for k, v in aligned.items() if v == "right"} == {"Balance ($)"}
+    assert list(aligned)[:2] == ["Claim", "Patient"] and aligned["Balance"] == "right"
+    assert {k for k, v in aligned.items() if v == "right"} == {"Balance"}
     assert ">Q01</th>" in widget.table.value and 'aria-label="The work queue"' in widget.table.value
     # the claim's story at a normal line height, not a widget's double-spaced 28 px rows
     assert '<div class="careerlab-text careerlab-queue-claim" style="line-height:1.45' in widget.detail.value
@@ -540,3 +541,18 @@ def test_every_queue_patient_has_an_obviously_made_up_name():
     made_up = {"Sample", "Example", "Demo", "Testcase", "Fictional", "Madeup", "Placeholder", "Pretend"}
     for claim in RAW["claims"]:
         assert claim["patient"].split()[-1] in made_up, claim["patient"]
+
+
+def test_the_queue_tables_columns_say_what_they_hold(store):
+    """Walk's finding (issue 16): "Billed" held a date, and "Balance ($)" wrote "$" in every cell too.
+    The date column is "First billed" (the age counts from it) and holds dates; "Balance" has the "$"
+    in its cells only, and is still right-aligned as money."""
+    widget = work_queue(store=store)
+    aligned = column_alignment(widget.table.value)
+    assert "Billed" not in aligned and "Balance ($)" not in aligned
+    frame = queue_table(widget.queue)
+    assert all(date.fromisoformat(v) for v in frame["First billed"])
+    first = widget.queue.claims[0]
+    assert (widget.queue.as_of - date.fromisoformat(frame.loc[first.claim_id, "First billed"])).days \
+        == frame.loc[first.claim_id, "Age (days)"]
+    assert frame["Balance"].str.fullmatch(r"\$[\d,]+\.\d\d").all() and aligned["Balance"] == "right"

@@ -353,3 +353,62 @@ def test_each_share_exercise_counts_its_own_tries(store):
     first.check_button.click()
     other.check_button.click()  # this widget's first wrong try: still only a hint
     assert "Hint" in other.feedback.value and "copay" in other.feedback.value and "$25.00" not in other.feedback.value
+
+
+def test_every_unreadable_field_is_named_at_once(store):
+    """Walk's finding (issue 16): with the units and the charge of line 1 unreadable, only the charge was
+    named; the learner fixed it, pressed Scrub, and only then heard about the units. All are named now."""
+    b = claim_builder(store=store)
+    b.line_rows[0]["units"].value = "two"
+    b.line_rows[0]["charge"].value = ""
+    b.fields["filed_on"].value = "yesterday"
+    b.scrub_button.click()
+    said = b.result.value
+    assert "Cannot read the form" in said and "3 fields cannot be read" in said
+    for named in ("Line 1 units (box 24G)", "Line 1 charge (box 24F)", "Date sent"):
+        assert named in said, named
+    assert b.last_findings is None  # nothing was scrubbed
+    b.line_rows[0]["charge"].value = "150.00"
+    b.fields["filed_on"].value = "2026-10-08"
+    b.scrub_button.click()
+    assert "Line 1 units (box 24G)" in b.result.value and "fields cannot be read" not in b.result.value
+
+
+def test_the_claim_summary_says_it_is_out_of_date_while_the_form_cannot_be_read(store):
+    """Walk's finding (issue 16): after an error the summary above the fields still showed the claim as
+    read before, as if it were the current one. It says it is out of date until the form reads again."""
+    b = claim_builder(store=store)
+    b.line_rows[1]["pointers"].value = "A"
+    b.scrub_button.click()
+    assert "Not up to date" not in b.form.value
+    before = b.form.value
+    b.line_rows[0]["units"].value = "two"
+    b.scrub_button.click()
+    assert "Not up to date" in b.form.value and "as it was last read" in b.form.value
+    assert before in b.form.value  # the last claim read, marked, not lost
+    b.line_rows[0]["units"].value = "1"
+    b.scrub_button.click()
+    assert "Not up to date" not in b.form.value and b.form.value == before
+
+
+def test_the_line_boxes_placeholders_fit_beside_their_labels(store):
+    """Walk's finding (issue 16): "Charge in d…" was cut off. Each placeholder is a short example that fits
+    its box beside the label (about 7.5 px a character at the widgets' 13 px font, 24 px of padding)."""
+    b = claim_builder(store=store)
+    for row in b.line_rows:
+        for box in row.values():
+            room = int(box.layout.width.removesuffix("px")) - 7.5 * len(box.description) - 24
+            assert box.placeholder and 7.5 * len(box.placeholder) <= room, (box.description, box.placeholder)
+
+
+def test_the_scrubbers_findings_table_is_not_double_spaced(store):
+    """Walk's finding (issue 16): in a widget's HTML the findings table took the widget row's 28 px line
+    height, so each wrapped cell looked double-spaced; a table in a widget has the house's 1.45."""
+    import re
+
+    b = claim_builder(store=store)
+    b.visit.value = "V03"
+    b.scrub_button.click()
+    mark = re.search(r'<table id="(careerlab-t\w+)"', b.result.value).group(1)
+    rule = re.search(rf"#{mark} {{([^}}]*)}}", b.result.value).group(1)
+    assert "line-height: 1.45" in rule

@@ -111,3 +111,13 @@ def test_modifier_26_is_the_professional_component_with_a_cms_source():
     assert m.owner == "CPT (AMA)"
     assert "professional component" in m.meaning and "TC" in m.meaning
     assert "CMS" in m.source and "ch. 13" in m.source and re.search(r"\b20\d\d\b", m.source)
+
+
+def test_the_modifier_table_names_its_first_column():
+    """Walk's finding (issue 16): lesson 02's modifier table had an empty first header cell."""
+    from careerlab.ui import show_table
+
+    shown = show_table(modifier_table()).to_html()
+    head = re.search(r"<thead>(.*?)</thead>", shown, re.S).group(1)
+    names = [re.sub(r"<[^>]+>", "", n).strip() for n in re.findall(r"<th[^>]*>(.*?)</th>", head, re.S)]
+    assert names == ["Modifier", "Defined by", "What it says", "Source"]

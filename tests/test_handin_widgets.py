@@ -66,6 +66,26 @@ def test_panel_hand_in_off_a_hub_exports_and_offers_a_download(tmp_path, monkeyp
     assert "my-results/" + encoded.group(1) in shown
 
 
+def test_hand_in_off_a_hub_is_no_green_success_over_a_failure(tmp_path, monkeypatch):
+    """Walk's finding (issue 16): off the hub, a green "Exported" stood over "could not be handed in".
+    Now one note (not the green success box) says first that nothing was sent and that handing in
+    works only on the class hub, then where the saved results are; the link is still there."""
+    off_hub(monkeypatch)
+    parts = progress_panel(learner_store(tmp_path)).children_by_role
+    parts["handin"].click()
+    shown = parts["handin_message"].value
+    assert "careerlab-msg-ok" not in shown and "Exported" not in shown and "✔" not in shown
+    assert "careerlab-msg-info" in shown and "Not handed in" in shown
+    said = re.sub(r"<[^>]+>", "", shown)
+    assert said.index("works only on the class hub") < said.index("nothing was sent") < said.index("Saved as my-results/")
+    assert "download" in shown and "careerlab-download-results" in shown
+    from careerlab.handin.widgets import hand_in_row  # the row after the shift and the work queue says the same
+
+    row = hand_in_row(learner_store(tmp_path / "two"))
+    row.button.click()
+    assert "careerlab-msg-ok" not in row.message.value and "works only on the class hub" in row.message.value
+
+
 def test_a_hub_that_does_not_answer_is_one_plain_sentence(tmp_path, monkeypatch):
     on_hub(monkeypatch, "http://127.0.0.1:9/services/careerlab-handin/", "tok-ada")
     monkeypatch.setattr(client, "_call", lambda method, route, body=None, timeout=None: (0, {}))

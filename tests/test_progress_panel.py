@@ -97,3 +97,15 @@ def test_the_export_sentence_says_what_the_file_holds(tmp_path, careerlab_home):
     said = parts["handin_message"].value
     assert "01-two-roles: 5 of 8 correct" in said and "02-the-medical-coder: 2 exercises done" in said
     assert "only your name" not in said
+
+
+def test_the_live_sharing_paragraph_is_not_double_spaced(tmp_path):
+    """Walk's finding (issue 16): lesson 00's paragraph about sharing answers live took the widget row's
+    28 px line height (double-spaced); it is in a block with the house's line height, ticked or not."""
+    from careerlab.progress import ProgressStore, progress_panel
+
+    parts = progress_panel(ProgressStore(tmp_path / "p.json")).children_by_role
+    for ticked in (False, True, False):
+        if parts["share_live"].value != ticked:
+            parts["share_live"].value = ticked
+        assert parts["share_note"].value.startswith('<div class="careerlab-text" style="line-height:1.45')

@@ -267,3 +267,62 @@ def test_a_quiz_sends_few_layout_and_style_models_and_try_again_keeps_its_own(tm
     small.views[0].check.click()
     small.try_again.click()
     assert small.try_again.layout.display == "none" and small.views[0].box.layout.display is None
+
+
+def test_enter_in_a_typed_answer_box_checks_it_and_check_after_it_is_not_a_second_try(tmp_path):
+    """Walk's finding (issue 16): Enter in the text box did nothing. The box sends its value on Enter
+    (continuous_update=False), and the new value is checked at once; pressing Check just after it
+    (leaving the box for the button sends the value first) shows the same feedback, one try."""
+    quiz, store = make(tmp_path)
+    text, num = quiz.views[3], quiz.views[2]
+    assert text.input.continuous_update is False and num.input.continuous_update is False
+    text.input.value = "PR"  # what the browser sends when the learner presses Enter
+    assert "Not quite" in text.feedback.value and "Why:" not in text.feedback.value
+    assert store.get("quiz:99-sample", "text-1") == {"answer": "PR", "correct": False}
+    text.check.click()  # the one press that sent the value: not a second try
+    assert text.tries == 1 and "Why:" not in text.feedback.value
+    text.check.click()  # pressed again on the same answer: a second try, as before
+    assert "Why:" in text.feedback.value
+    num.input.value = "57.70"
+    assert "Correct" in num.feedback.value and "Score: 1 of 4 correct" in quiz.score_label.value
+
+
+def test_changing_a_checked_choice_hides_its_old_feedback_until_checked_again(tmp_path):
+    """Walk's finding (issue 16): the old "Not quite" stayed under a changed answer. It is replaced by a
+    note to press Check; going back to the checked answer shows its feedback again."""
+    quiz, _ = make(tmp_path)
+    single, multi = quiz.views[0], quiz.views[1]
+    single.input.value = "b"
+    single.check.click()
+    wrong = single.feedback.value
+    assert "Not quite" in wrong
+    single.input.value = "a"
+    assert "Not quite" not in single.feedback.value and "Correct" not in single.feedback.value
+    assert "You changed your answer" in single.feedback.value and "press check" in single.feedback.value.lower()
+    single.input.value = "b"
+    assert single.feedback.value == wrong
+    single.input.value = "a"
+    single.check.click()
+    assert "Correct" in single.feedback.value
+    for cb in multi.input.children:
+        cb.value = cb.option_id == "a"
+    multi.check.click()
+    assert "Not quite" in multi.feedback.value
+    next(cb for cb in multi.input.children if cb.option_id == "b").value = True
+    assert "You changed your answer" in multi.feedback.value and "Not quite" not in multi.feedback.value
+
+
+def test_restoring_and_clearing_answers_check_nothing_on_their_own(tmp_path):
+    """The quiz sets the boxes itself when it restores saved answers or clears them: that is not the
+    learner pressing Enter, so nothing is checked again, counted or saved."""
+    quiz, store = make(tmp_path)
+    quiz.views[3].input.value = "co"
+    reopened, saved = ProgressStore(store.path), []
+    record = reopened.record
+    reopened.record = lambda *args, **kw: saved.append(args) or record(*args, **kw)
+    again = quiz_widget(parse_bank(sample_bank_doc()), reopened)
+    assert again.views[3].tries == 1 and "Correct" in again.views[3].feedback.value
+    assert not [a for a in saved if a[0] == "quiz:99-sample"]  # restoring saves (and shares) nothing
+    again.try_again.click()
+    assert again.views[3].feedback.value == "" and again.views[3].tries == 0
+    assert store.get("quiz:99-sample", "text-1") is None

@@ -234,3 +234,17 @@ def test_a_two_level_row_index_shares_the_one_header_row_too():
     assert re.findall(r"<th>(.*?)</th>", head) == ["Claim", "Line", "Code", "Paid"]
     mark = re.search(r'<table id="(careerlab-t\w+)"', html).group(1)
     assert f"#{mark} td:nth-child(4) {{text-align: right}}" in html  # Paid, after the two row labels
+
+
+def test_a_date_column_is_never_split_at_its_hyphens():
+    """Walk (issue 16): the work queue's dates wrapped as "2026-10-" / "08" in a narrow column."""
+    import re
+
+    import pandas as pd
+
+    from careerlab.ui import show_table
+
+    shown = show_table(pd.DataFrame({"First billed": ["2026-10-08", "2025-12-10"], "Note": ["a", "b"]})).to_html()
+    mark = re.search(r'<table id="(careerlab-t\w+)"', shown).group(1)
+    assert f"#{mark} td:nth-child(2) {{white-space: nowrap}}" in shown
+    assert f"td:nth-child(3) {{white-space: nowrap}}" not in shown

@@ -89,43 +89,74 @@ def _codes(values: object, field_name: str) -> tuple[str, ...]:
     return tuple(str(v).strip().upper() for v in values if str(v).strip())
 
 
-def line_from_dict(raw: dict, number: int) -> ServiceLine:
-    """Read one service line; money and units errors name the line and the box."""
+class _Problems:
+    """Every field of a form that cannot be read, so the learner hears of all of them at once."""
+
+    def __init__(self) -> None:
+        self.found: list[str] = []
+
+    def read(self, fn, *args, default=None):
+        """``fn(*args)``, or ``default`` after noting its ClaimError or MoneyError."""
+        try:
+            return fn(*args)
+        except (ClaimError, MoneyError) as err:
+            self.found.append(str(err))
+            return default
+
+    def raise_any(self) -> None:
+        """One ClaimError naming every problem (its ``problems`` lists them one by one)."""
+        if not self.found:
+            return
+        if len(self.found) == 1:
+            err = ClaimError(self.found[0])
+        else:
+            err = ClaimError(f"{len(self.found)} fields cannot be read:\n" + "\n".join(f"• {p}" for p in self.found))
+        err.problems = tuple(self.found)
+        raise err
+
+
+def _line(raw: dict, number: int, problems: _Problems) -> ServiceLine | None:
     if not isinstance(raw, dict):
-        raise ClaimError(f"Line {number}: expected the fields of a service line.")
-    try:
-        charge = parse_money(raw.get("charge"), f"Line {number} charge (box 24F)")
-        units = parse_units(raw.get("units", 1), f"Line {number} units (box 24G)")
-    except MoneyError as err:
-        raise ClaimError(str(err)) from None
+        problems.found.append(f"Line {number}: expected the fields of a service line.")
+        return None
     return ServiceLine(
-        date_of_service=parse_date(raw.get("date_of_service"), f"Line {number} date of service (box 24A)"),
+        date_of_service=problems.read(parse_date, raw.get("date_of_service"), f"Line {number} date of service (box 24A)"),
         place_of_service=str(raw.get("place_of_service") or "").strip(),
         code=str(raw.get("code") or "").strip().upper(),
-        modifiers=_codes(raw.get("modifiers"), f"Line {number} modifiers (box 24D)"),
-        pointers=_codes(raw.get("pointers"), f"Line {number} diagnosis pointers (box 24E)"),
-        units=units,
-        charge=charge,
+        modifiers=problems.read(_codes, raw.get("modifiers"), f"Line {number} modifiers (box 24D)", default=()),
+        pointers=problems.read(_codes, raw.get("pointers"), f"Line {number} diagnosis pointers (box 24E)", default=()),
+        units=problems.read(parse_units, raw.get("units", 1), f"Line {number} units (box 24G)", default=1),
+        charge=problems.read(parse_money, raw.get("charge"), f"Line {number} charge (box 24F)", default=ZERO),
     )
 
 
+def line_from_dict(raw: dict, number: int) -> ServiceLine:
+    """Read one service line; money and units errors name the line and the box (all of them at once)."""
+    problems = _Problems()
+    line = _line(raw, number, problems)
+    problems.raise_any()
+    return line
+
+
 def claim_from_dict(raw: dict) -> Claim:
-    """Build a Claim from a visit record (as stored in data/claims/visits.json)."""
+    """Build a Claim from a visit record (as stored in data/claims/visits.json).
+
+    Every field that cannot be read is named in the one ClaimError (e.g. a charge and a unit count).
+    """
     if not isinstance(raw, dict):
         raise ClaimError("A visit record must be a set of named fields.")
     lines_raw = raw.get("lines")
     if not isinstance(lines_raw, list):
         raise ClaimError("Service lines (box 24): expected a list of lines.")
     oop = raw.get("oop_remaining")
-    try:
-        deductible = parse_money(raw.get("deductible_remaining", "0"), "Deductible remaining")
-        oop_value = None if oop is None or str(oop).strip() == "" else parse_money(oop, "Out-of-pocket remaining")
-    except MoneyError as err:
-        raise ClaimError(str(err)) from None
-    return Claim(
+    problems = _Problems()
+    deductible = problems.read(parse_money, raw.get("deductible_remaining", "0"), "Deductible remaining", default=ZERO)
+    oop_value = (None if oop is None or str(oop).strip() == ""
+                 else problems.read(parse_money, oop, "Out-of-pocket remaining"))
+    claim = Claim(
         claim_id=str(raw.get("visit_id") or raw.get("claim_id") or "").strip(),
         patient_name=str(raw.get("patient_name") or "").strip(),
-        patient_dob=parse_date(raw.get("patient_dob"), "Patient birth date (box 3)"),
+        patient_dob=problems.read(parse_date, raw.get("patient_dob"), "Patient birth date (box 3)"),
         member_id=str(raw.get("member_id") or "").strip(),
         insured_name=str(raw.get("insured_name") or "").strip(),
         relationship=str(raw.get("relationship") or "").strip(),
@@ -133,15 +164,17 @@ def claim_from_dict(raw: dict) -> Claim:
         locality=str(raw.get("locality") or "").strip().upper(),
         rendering_npi=str(raw.get("rendering_npi") or "").strip(),
         billing_npi=str(raw.get("billing_npi") or "").strip(),
-        diagnoses=_codes(raw.get("diagnoses"), "Diagnoses (box 21)"),
-        lines=tuple(line_from_dict(line, i) for i, line in enumerate(lines_raw, start=1)),
-        filed_on=parse_date(raw.get("filed_on"), "Date sent"),
+        diagnoses=problems.read(_codes, raw.get("diagnoses"), "Diagnoses (box 21)", default=()),
+        lines=tuple(_line(line, i, problems) for i, line in enumerate(lines_raw, start=1)),
+        filed_on=problems.read(parse_date, raw.get("filed_on"), "Date sent"),
         deductible_remaining=deductible,
         oop_remaining=oop_value,
         title=str(raw.get("title") or ""),
         story=str(raw.get("story") or ""),
         not_separate=_codes(raw.get("not_separate") or [], "Services the notes show were not separate"),
     )
+    problems.raise_any()
+    return claim
 
 
 def replace_line(claim: Claim, number: int, **changes: object) -> Claim:

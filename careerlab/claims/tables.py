@@ -251,8 +251,9 @@ def queue_table(queue: WorkQueue, done: tuple[Decision, ...] = ()) -> "pandas.Da
         code = f", {claim.group}-{claim.carc}" if claim.carc else ""
         rows.append({"Claim": claim.claim_id, "Patient": claim.patient,
                      "Payer": queue.payer(claim).name.split(" (")[0], "What happened": STATUSES[claim.status] + code,
-                     "Billed": claim.billed_on.isoformat(), "Age (days)": age_days(queue, claim),
-                     "Balance ($)": fmt_money(claim.balance),
+                     "First billed": claim.billed_on.isoformat(), "Age (days)": age_days(queue, claim),
+                     "Balance": fmt_money(claim.balance),
                      "Next deadline": f"{due.isoformat()} ({left} days)" if left >= 0 else f"passed {due.isoformat()}"})
-    columns = ["Claim", "Patient", "Payer", "What happened", "Billed", "Age (days)", "Balance ($)", "Next deadline"]
+    # "First billed" is the date the age counts from; the balance's cells carry their own "$"
+    columns = ["Claim", "Patient", "Payer", "What happened", "First billed", "Age (days)", "Balance", "Next deadline"]
     return pd.DataFrame(rows, columns=columns).set_index("Claim")

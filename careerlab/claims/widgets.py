@@ -24,12 +24,16 @@ from careerlab.ui import download_link, message_html, no_maths, readable, safe_c
 
 LESSON = "03-the-medical-biller"
 SECTION = exercise_section(LESSON)
-LINE_FIELDS = (("place_of_service", "Place", "Place of service, box 24B (11 = office)", "100px"),
-               ("code", "Code", "Service code, box 24D", "130px"),
-               ("modifiers", "Mods", "Modifiers, box 24D (e.g. 25)", "120px"),
-               ("pointers", "Ptrs", "Diagnosis pointers, box 24E (letters A-L)", "110px"),
-               ("units", "Units", "Units, box 24G", "100px"),
-               ("charge", "Charge $", "Charge in dollars, box 24F", "150px"))
+# (field, label, tooltip, width, placeholder): a placeholder is a short hint that fits its box beside
+# the label, and never suggests an answer (an empty Mods box says "none", not "e.g. 25").
+LINE_FIELDS = (("place_of_service", "Place", "Place of service, box 24B (11 = office)", "115px", "e.g. 11"),
+               ("code", "Code", "Service code, box 24D", "130px", "5 chars"),
+               ("modifiers", "Mods", "Modifiers, box 24D (e.g. 25)", "120px", "none"),
+               ("pointers", "Ptrs", "Diagnosis pointers, box 24E (letters A-L)", "110px", "letters"),
+               ("units", "Units", "Units, box 24G", "110px", "number"),
+               ("charge", "Charge $", "Charge in dollars, box 24F", "150px", "0.00"))
+STALE_FORM = ("This is the claim as it was last read, before your latest changes: fix the fields named "
+              "below and press Scrub the claim again to update it.")
 
 
 class ClaimBuilder(widgets.VBox):
@@ -80,12 +84,12 @@ class ClaimBuilder(widgets.VBox):
         self.line_rows = []
         for line in raw["lines"]:
             row = {k: widgets.Text(value=" ".join(line[k]) if isinstance(line[k], list) else str(line[k]),
-                                   description=label, tooltip=tip, placeholder=tip.split(",")[0],
+                                   description=label, tooltip=tip, placeholder=hint,
                                    style={"description_width": "initial"}, layout=widgets.Layout(width=w))
-                   for k, label, tip, w in LINE_FIELDS}
+                   for k, label, tip, w, hint in LINE_FIELDS}
             self.line_rows.append(row)
         self._draw_lines()
-        self.form.value = claim_form_html(claim_from_dict(raw))
+        self.form_html = self.form.value = claim_form_html(claim_from_dict(raw))
         self.result.value = message_html(self.visits[self.visit.value].story, "info", title="The visit")
         self._answered(None)
 
@@ -114,7 +118,7 @@ class ClaimBuilder(widgets.VBox):
         self._draw_lines()
         self.last_findings = None
         try:
-            self.form.value = claim_form_html(self.current_claim())
+            self.form_html = self.form.value = claim_form_html(self.current_claim())
         except (ClaimError, MoneyError):
             pass  # a field being typed: the form redraws at the next Scrub
         self.result.value = message_html(f"Line {n + 1} is off the claim; the lines below it moved up. Scrub the "
@@ -141,8 +145,10 @@ class ClaimBuilder(widgets.VBox):
             claim = self.current_claim()
         except (ClaimError, MoneyError) as err:
             self.result.value = message_html(str(err), "error", title="Cannot read the form")
+            self.form.value = (message_html(STALE_FORM, "warn", title="Not up to date")
+                               + f"<div class='careerlab-stale' style='border-left:4px dashed #6b4200;padding-left:8px'>{self.form_html}</div>")
             return None
-        self.form.value = claim_form_html(claim)
+        self.form_html = self.form.value = claim_form_html(claim)
         return claim
 
     def run_scrub(self) -> None:

@@ -104,7 +104,7 @@ def modifier_table():
     from careerlab.codes.modifiers import MODIFIERS
 
     return pd.DataFrame([(m.owner, m.meaning, m.source) for m in MODIFIERS.values()], index=list(MODIFIERS),
-                        columns=["Defined by", "What it says", "Source"])
+                        columns=["Defined by", "What it says", "Source"]).rename_axis("Modifier")
 
 
 def ptp_table():

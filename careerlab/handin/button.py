@@ -12,8 +12,12 @@ from typing import Any
 
 from careerlab.ui import message_html
 
-OFF_HUB = ("Give that one file to your instructor: you are not on a class hub, so it could not be "
-           "handed in for you.")
+# Off a class hub nothing is handed in: the note says so first, in a blue note box (never a green
+# "Exported" over a hand-in that did not happen), then where the results file is.
+OFF_HUB_LEAD = ("Handing in works only on the class hub, and you are not on a class hub, so nothing was "
+                "sent. ")
+OFF_HUB = "Give that one file to your instructor."
+OFF_HUB_TITLE = "Not handed in: your results are saved on this computer"
 
 
 def hand_in_html(store: Any) -> tuple[bool, str]:
@@ -26,4 +30,5 @@ def hand_in_html(store: Any) -> tuple[bool, str]:
         return True, message_html(receipt.message, "ok", title="Handed in")
     if receipt.on_hub:
         return False, message_html(receipt.message, "warn", title="Not handed in")
-    return True, export_html(store.export_copy(), OFF_HUB, named=has_name(store))
+    return True, export_html(store.export_copy(), OFF_HUB, named=has_name(store), lead=OFF_HUB_LEAD,
+                             title=OFF_HUB_TITLE, kind="info")

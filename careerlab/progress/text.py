@@ -19,17 +19,19 @@ def unnamed_html(file_name: str) -> str:
         "warn", title="No name on your file")
 
 
-def export_html(exported: Exported, then: str = "Hand in that one file.", *, named: bool = True) -> str:
+def export_html(exported: Exported, then: str = "Hand in that one file.", *, named: bool = True,
+                lead: str = "", title: str = "Exported", kind: str = "ok") -> str:
     """Where an export went, in plain words (the copy in my-results, never a server path), and its
     download link; when the copy could not be saved, the link alone, and a sentence saying so.
-    ``named=False`` (no name saved): a warning first, saying the file does not say whose it is."""
+    ``named=False`` (no name saved): a warning first, saying the file does not say whose it is.
+    ``lead``, ``title`` and ``kind``: a first sentence, heading and kind of box for a saved copy
+    (off a class hub, Hand in says it sent nothing, in a note rather than a green "Exported")."""
     folder = record.MY_RESULTS
     if exported.saved is not None:
-        text = (f"Saved as {exported.shown}, in the {folder} folder beside this notebook (open it in the "
+        text = (f"{lead}Saved as {exported.shown}, in the {folder} folder beside this notebook (open it in the "
                 f"file browser on the left). Or download it with the link below. {then}")
-        kind, title = "ok", "Exported"
     else:
-        text = (f"Your results file is ready: download it with the link below. {then} A copy could not be "
+        text = (f"{lead}Your results file is ready: download it with the link below. {then} A copy could not be "
                 f"saved in the {folder} folder beside this notebook, because that folder cannot be written "
                 "on this computer; the download has everything.")
         kind, title = "warn", "Download your results"

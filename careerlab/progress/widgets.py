@@ -9,7 +9,7 @@ from careerlab.progress import record
 from careerlab.progress.shapes import matches
 from careerlab.progress.store import ProgressStore, default_store
 from careerlab.progress.text import export_html, has_name
-from careerlab.ui import message_html, safe_callback, show_message, shown_path
+from careerlab.ui import message_html, readable, safe_callback, show_message, shown_path
 
 # The name box's width: the label and a whole placeholder ("as your instructor should see it")
 # fit; the default 300 px cut the self-assessment's placeholder off in the lab.
@@ -156,7 +156,7 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
                  else "<b>Off:</b> nothing is shared live.")
         note = None if change["new"] else withdraw(store)
         state += f" {html.escape(note)}" if note else ""
-        share_note.value = f"<p style='margin:0 0 4px'>{state} {WHAT_IS_SHARED}</p>"
+        share_note.value = readable(f"<p style='margin:0 0 4px'>{state} {WHAT_IS_SHARED}</p>")
 
     save_name.on_click(on_save_name)
     share.observe(on_share, names="value")
@@ -170,7 +170,7 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
         show_message(out, store.warning, "warn", title="About your saved progress")
     from careerlab.handin.live_share import WHAT_IS_SHARED
 
-    share_note.value = f"<p style='margin:0 0 4px'>{WHAT_IS_SHARED}</p>"
+    share_note.value = readable(f"<p style='margin:0 0 4px'>{WHAT_IS_SHARED}</p>")
     panel = W.VBox([header, W.HBox([name, save_name]), W.HBox([handin, export, reset]),
                     reset_box, handin_message, share, share_note, out])
     panel.add_class("careerlab-progress-panel")

@@ -31,8 +31,11 @@ _TYPE_HINT = {
 # next one and its button seemed to vanish.
 OPTION_WRAP = ("<style>.careerlab-quiz .widget-radio-box label {height: auto; white-space: normal; "
                "display: flex; align-items: flex-start; line-height: 1.35; margin: 2px 0}"
-               ".careerlab-quiz .widget-radio-box label input {flex: none; order: -1; margin: 3px 6px 0 0}</style>")
+               ".careerlab-quiz .widget-radio-box label input {flex: none; order: -1; height: 1.35em; margin: 0 6px 0 0}</style>")
+# The radio button's box is one text line high (1.35em, no top margin), so the button sits level with
+# the first line of its label; JupyterLab's 20 px box with a 3 px margin put it 4-5 px low.
 RIGHT, WRONG = "Correct", "Not quite"  # the heading of the feedback box
+STALE = "You changed your answer. Press Check to see whether the new one is right."
 
 
 def _hint(q: Question) -> str:
@@ -82,6 +85,9 @@ class QuestionView:
     box: W.VBox
     tries: int = 0
     correct: bool | None = None
+    checked: tuple[Any, str] | None = None  # the answer last checked and the feedback it got
+    auto: bool = False  # that check came from Enter (or leaving the box), not from Check
+    quiet: bool = False  # set while the widget itself changes the answer (restore, clear)
 
     def value(self) -> Any:
         """The learner's current answer in the form ``grade`` takes."""
@@ -90,6 +96,15 @@ class QuestionView:
         return self.input.value
 
     def clear(self) -> None:
+        self.quiet = True
+        try:
+            self._clear()
+        finally:
+            self.quiet = False
+        self.feedback.value = ""
+        self.tries, self.correct, self.checked = 0, None, None
+
+    def _clear(self) -> None:
         if self.question.type == "multiple":
             for cb in self.input.children:
                 cb.value = False
@@ -97,10 +112,15 @@ class QuestionView:
             self.input.value = None
         else:
             self.input.value = ""
-        self.feedback.value = ""
-        self.tries, self.correct = 0, None
 
     def restore(self, answer: Any) -> None:
+        self.quiet = True
+        try:
+            self._restore(answer)
+        finally:
+            self.quiet = False
+
+    def _restore(self, answer: Any) -> None:
         if self.question.type == "multiple":
             for cb in self.input.children:
                 cb.value = cb.option_id in (answer or ())
@@ -138,8 +158,10 @@ def _input_for(q: Question, shared: _Shared) -> Any:
         widget = W.VBox(boxes, layout=shared.plain)
     else:
         unit = f" ({q.unit})" if q.unit else ""
-        widget = W.Text(description=f"Your answer{unit}", placeholder="type here", style=shared.text,
-                        layout=shared.plain)
+        # continuous_update=False: the answer reaches Python when the learner presses Enter (or
+        # leaves the box), and the quiz checks it then (Text.on_submit is deprecated in ipywidgets 8).
+        widget = W.Text(description=f"Your answer{unit}", placeholder="type here, then Enter",
+                        style=shared.text, layout=shared.plain, continuous_update=False)
     widget.add_class("careerlab-quiz-input")
     return widget
 
@@ -184,13 +206,38 @@ class QuizWidget(W.VBox):
         box.add_class("careerlab-quiz-question")
         view = QuestionView(q, input_, check, feedback, box)
         check.on_click(safe_callback(feedback)(lambda _b, v=view: self.check(v)))
+        on_change = safe_callback(feedback)(lambda _c, v=view: self._changed(v))
+        for widget in (input_.children if q.type == "multiple" else (input_,)):
+            widget.observe(on_change, "value")
         return view
 
-    def check(self, view: QuestionView, *, save: bool = True) -> None:
-        """Grade one question's current answer, show feedback, save it and update the score."""
-        result = grade(view.question, view.value())
+    def _changed(self, view: QuestionView) -> None:
+        """A typed answer is checked on Enter; a changed choice hides the feedback of the old one."""
+        if view.quiet:
+            return
+        if view.question.type in ("text", "numeric"):
+            self.check(view, auto=True)
+        elif view.checked is not None and view.checked[0] == view.value():
+            view.feedback.value = view.checked[1]  # back to the answer that was checked
+        elif view.feedback.value:
+            view.feedback.value = message_html(STALE, "info", title="Not checked yet")
+
+    def check(self, view: QuestionView, *, save: bool = True, auto: bool = False) -> None:
+        """Grade one question's current answer, show feedback, save it and update the score.
+
+        ``auto``: the check of a typed answer on Enter. Pressing Check just after it, on the same
+        answer, shows the same feedback and is not a second try (leaving the box for the Check
+        button sends the answer first, so the learner's one press would otherwise count twice)."""
+        answer = view.value()
+        if not auto and view.auto and view.checked is not None and view.checked[0] == answer:
+            view.auto = False
+            view.feedback.value = view.checked[1]
+            return
+        view.auto = auto
+        result = grade(view.question, answer)
         if not result.answered:
             view.feedback.value = message_html(result.feedback, "info", title="No answer yet")
+            view.checked = None
             return
         view.tries += 1
         view.correct = result.correct
@@ -200,7 +247,6 @@ class QuizWidget(W.VBox):
             text += "\n\nWhy: " + view.question.explanation
         view.feedback.value = message_html(text, "ok" if result.correct else "error", title=heading)
         if save:
-            answer = view.value()
             self.store.record(self.section, view.question.id,
                               {"answer": sorted(answer) if isinstance(answer, tuple) else answer,  # ids, whatever the order
                                "correct": result.correct})
@@ -208,6 +254,7 @@ class QuizWidget(W.VBox):
         note = share_answer(self.store) if save else None  # only a learner who opted in, on a hub
         if note:
             view.feedback.value += message_html(note, "info")
+        view.checked = (answer, view.feedback.value)
 
     def _update_score(self, *, save: bool) -> None:
         answered = [v for v in self.views if v.correct is not None]
