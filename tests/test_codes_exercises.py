@@ -30,8 +30,12 @@ def test_header_is_not_specific_enough_with_half_credit():
     r = grade_note(DIABETES, "E11, Z79.84", "99213")
     msg = r.feedback[0].message
     assert r.feedback[0].status == "not_specific" and "category" in msg and "add characters" in msg
-    # issue 13: it points down the key's own family (E11.9), never to E11.00/E11.01/E11.10
-    assert "E11.9" in msg and not any(c in msg for c in ("E11.00", "E11.01", "E11.10"))
+    # issue 13: it points down the key's own family, never to E11.00/E11.01/E11.10; and (the walk's finding)
+    # when the next step down is the key code itself, it is not named: the hint would give the answer away
+    assert "E11.9" not in msg and "codes under E11" in msg
+    assert not any(c in msg for c in ("E11.00", "E11.01", "E11.10"))
+    wrist = grade_note(WRIST, "S52", "99204").feedback[0].message
+    assert "S52.5" in wrist and "S52.521A" not in wrist  # a step on the way is named, the key is not
     assert not msg.startswith("Not specific enough")  # the widget's title says that once
     # E11.9 earns 1/2, Z79.84 1, 99213 1 -> 2.5 of 3
     assert r.points == 2.5 and r.out_of == 3 and r.score == pytest.approx(2.5 / 3)

@@ -79,7 +79,10 @@ def test_header_for_the_key_points_down_its_own_family():
     case = PracticeCase("t", "t", "Primary care", "outpatient", "t", "t", (KeyCode("E11.9", "ICD-10-CM"),))
     fb = grade_case(case, "E11", "").feedback[0]
     assert fb.status == "not_specific" and fb.points == 0.5
-    assert "E11.9" in fb.message and "E11.00" not in fb.message and "add characters" in fb.message
+    assert "E11.9" not in fb.message and "E11.00" not in fb.message and "add characters" in fb.message
+    deep = PracticeCase("t", "t", "Orthopaedics", "outpatient", "t", "t", (KeyCode("S52.521A", "ICD-10-CM"),))
+    fb = grade_case(deep, "S52", "").feedback[0]
+    assert "S52.5" in fb.message and "S52.521A" not in fb.message  # a step down is named, not the key
 
 
 def test_an_honest_percentage():

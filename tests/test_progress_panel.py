@@ -21,6 +21,7 @@ def test_panel_exports_and_resets_with_confirmation(tmp_path, careerlab_home):
     assert json.loads(exported[0].read_text())["progress"]["quiz:01-two-roles"]["_score"]["correct"] == 5
     parts["reset"].click()
     assert parts["confirm"].layout.display is None  # the confirmation appears
+    assert parts["handin_message"].value == ""  # no "Exported" left under the reset question (the walk's finding)
     assert store.get("learner", "name") == "Sam Sample"  # nothing reset yet
     parts["cancel"].click()
     assert store.get("learner", "name") == "Sam Sample"

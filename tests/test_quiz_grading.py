@@ -220,3 +220,30 @@ def test_numeric_grading_never_raises_on_number_like_text(question, answer):
 def test_a_right_typed_answer_is_named_back_once():
     assert grade(Q["num-1"], "57.7").feedback == "$57.70 is right."
     assert grade(Q["text-1"], "co-45").feedback == "CO is right."
+
+
+def test_a_real_but_wrong_typed_answer_is_told_what_it_means():
+    """The walk's finding: "PR" for the write-off group, or "D" for the initial encounter, got only "not the
+    answer we were looking for". A likely wrong answer the bank knows gets its own reason; others the generic one."""
+    from careerlab.quiz.data import lesson_bank_path, load_bank
+
+    q8 = next(q for q in load_bank(lesson_bank_path("01-two-roles")).questions if q.id == "q-roles-8")
+    pr = grade(q8, " pr ")
+    assert not pr.correct and "patient responsibility" in pr.feedback and "looking for" not in pr.feedback
+    assert grade(q8, "co 45").correct
+    other = grade(q8, "XY")
+    assert not other.correct and "looking for" in other.feedback
+    q6 = next(q for q in load_bank(lesson_bank_path("02-the-medical-coder")).questions if q.id == "q-coder-6")
+    assert "subsequent encounter" in grade(q6, "d").feedback
+
+
+def test_known_wrong_answers_must_be_texts_with_reasons(tmp_path):
+    import json
+
+    from careerlab.quiz.data import QuizBankError
+
+    for known in ({"D": ""}, ["D"], {"D": 3}):
+        doc = {"lesson": "x", "title": "t", "questions": [
+            {"id": "q", "type": "text", "prompt": "p", "explanation": "e", "accepted": ["A"], "known_wrong": known}]}
+        with pytest.raises(QuizBankError):
+            parse_bank(json.loads(json.dumps(doc)), "x.json")

@@ -63,7 +63,7 @@ class ClaimBuilder(widgets.VBox):
         self.reset_button = widgets.Button(description="Start this visit over", icon="undo")
         self.file_button = widgets.Button(description="Show the 837P file", icon="file-text")
         for b in (self.scrub_button, self.submit_button, self.reset_button, self.file_button):
-            b.layout.width = "200px"
+            b.layout.width, b.layout.min_width = "auto", "200px"  # "Send a replacement claim" is never cut
             b.tooltip = b.description
         self.scrub_button.on_click(safe_callback(self.result)(lambda _b: self.run_scrub()))
         self.submit_button.on_click(safe_callback(self.result)(lambda _b: self.run_submit()))
@@ -180,8 +180,10 @@ class ClaimBuilder(widgets.VBox):
         remit = adjudicate(claim)
         self.last_remittance = remit
         denied = int((remit["status"] == "denied").sum())
-        word = "Paid" if denied == 0 else "Denial"
-        title = word if sent_as is None else f"{sent_as.done}: {'paid' if denied == 0 else 'still denied'}"
+        # "Paid" only when the payer pays something: $0.00 with no denial (all of it to the deductible) is processed
+        outcome = ("paid" if sum(remit["paid"]) > 0 else "processed, $0.00 paid") if denied == 0 else "still denied"
+        word = outcome.capitalize() if denied == 0 else "Denial"
+        title = word if sent_as is None else f"{sent_as.done}: {outcome}"
         text = remittance_summary(remit)
         if errors:
             text += f" You sent it with {len(errors)} scrubber error{'' if len(errors) == 1 else 's'}."

@@ -170,6 +170,9 @@ def _toward(code: str, key: AnswerKey) -> str:
         family = [c.code for c in index.family(k)]
         if code in family[:-1]:
             step = index.lookup(family[family.index(code) + 1])
+            if step.code == k:  # naming the next step would give the answer away
+                return (f" Read the note again: it says more than {code} does. Look at the codes under {code} "
+                        "(the look-up in section 4 lists them) for the one that says what the note says.")
             return f" Read the note again: what it says leads below {code} to {step.code} ({step.description})."
     return ""
 

@@ -126,6 +126,7 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
     @safe_callback(reset_note)
     def on_reset(_=None):
         ask(True)
+        handin_message.value = ""  # an earlier "Exported" would read as the answer to this question
         reset_note.value = message_html(RESET_QUESTION, "warn", title="Reset everything")
 
     @safe_callback(reset_note)

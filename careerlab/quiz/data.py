@@ -58,6 +58,12 @@ def _question(raw: Any, source: str) -> Question:
     answer = raw.get("answer")
     if qtype in ("numeric", "text") and "wrong" in raw:
         base["wrong"] = _text(raw, "wrong", source, qid)
+    if qtype == "text" and "known_wrong" in raw:
+        known = raw["known_wrong"]
+        if not isinstance(known, dict) or not all(isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip()
+                                                  for k, v in known.items()):
+            raise _fail(source, qid, "'known_wrong' must map each likely wrong answer to why it is wrong")
+        base["known_wrong"] = tuple(known.items())
     if qtype in ("single", "multiple"):
         options = _options(raw, source, qid)
         ids = {o.id for o in options}

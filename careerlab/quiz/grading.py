@@ -182,6 +182,10 @@ def _text_answer(q: Question, answer: Any) -> Grade:
         return _not_answered("Type an answer first, then press Check.")
     if normalise_text(answer) in {normalise_text(a) for a in q.accepted}:
         return Grade(True, f"{q.accepted[0]} is right.")
+    typed = normalise_text(answer)
+    known = next((why for wrong, why in q.known_wrong if normalise_text(wrong) == typed), "")
+    if known:  # a real answer to another question: say what it means, so the mistake teaches
+        return Grade(False, f"{known} {q.wrong}".strip())
     reason = f" {q.wrong}" if q.wrong else ""
     return Grade(False, f"“{str(answer).strip()}” is not the answer we were looking for.{reason}")
 

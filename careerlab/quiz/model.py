@@ -38,6 +38,8 @@ class Question:
     accepted: tuple[str, ...] = ()
     wrong: str = ""
     kind: str = CALCULATION
+    # text questions: a likely wrong answer -> why it is wrong ("PR": patient responsibility, the opposite)
+    known_wrong: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
