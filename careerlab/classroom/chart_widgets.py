@@ -45,6 +45,11 @@ READING = (
 NOT_RESULTS = ("class_charts needs the class's results table: run results, problems = "
                "load_class_results(folder) first, then class_charts(results, prompts).")
 _TEXT = "careerlab-classroom-text mathjax_ignore tex2jax_ignore"  # learners' ids are text, not maths
+# The tab labels at 13 px (ipywidgets' widget font) were hard to read on a projector: the tabs take
+# the lesson text's size and more, through ipywidgets' own variables, set on these tabs alone (a
+# <style> in every page, like the quiz's; a hidden page's <style> still applies).
+TAB_CSS = ("<style>.careerlab-class-charts {--jp-widgets-font-size: 16px; "
+           "--jp-widgets-horizontal-tab-height: 32px; --jp-widgets-horizontal-tab-width: 160px}</style>")
 
 
 def _traits(df: Any, prompts: dict[str, str], ax: Any) -> str:
@@ -73,7 +78,7 @@ DRAWERS: tuple[Callable[[Any, dict[str, str], Any], str], ...] = (_traits, _role
 
 def page_html(png: bytes, alt: str, sentence: str, reading: str, width: int) -> str:
     """One tab: the chart (an <img> with alt text), the sentence saying what it shows, how to read it."""
-    return readable(f"{chart_html(png, alt, width)}<p style='margin:6px 0'>{html.escape(sentence)}</p>"
+    return TAB_CSS + readable(f"{chart_html(png, alt, width)}<p style='margin:6px 0'>{html.escape(sentence)}</p>"
                     f"<p style='margin:6px 0'><b>How to read it:</b> {reading}</p>", _TEXT)
 
 
@@ -83,7 +88,7 @@ class ClassCharts(widgets.Tab):
     def __init__(self, results: Any, prompts: dict[str, str] | None = None) -> None:
         # One layout and one style for the four pages: every widget model costs Run All time.
         layout, style = widgets.Layout(), HTMLStyle()
-        self.pages = [widgets.HTML(readable(f"<p>Drawing the {title.lower()} chart…</p>"),
+        self.pages = [widgets.HTML(TAB_CSS + readable(f"<p>Drawing the {title.lower()} chart…</p>"),
                                    layout=layout, style=style) for title in TITLES]
         super().__init__(self.pages)
         self.titles = TITLES

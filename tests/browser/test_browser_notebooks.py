@@ -134,6 +134,11 @@ def test_lesson_07s_chart_tabs_open_with_the_keyboard_and_draw_when_opened(lab_p
     assert [n.strip() for n in names.all_inner_texts()] == ["Traits", "Role fit", "Quiz scores", "Most missed"]
     assert tabs.locator("img").count() == 1  # only the first tab is drawn at Run All
     assert tabs.locator('img[alt^="Chart: Trait scores across the class."]').is_visible()
+    # readable on a projector: the labels at least 16 px (ipywidgets' own were 13 px), each on one line
+    sizes = names.evaluate_all("els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert min(sizes) >= 16, sizes
+    heights = names.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+    assert max(heights) < 2.6 * min(sizes), heights  # no label wrapped onto a second line
     names.first.scroll_into_view_if_needed()
     names.first.focus()  # where Tab lands: the selected tab is the one in the page's tab order
     assert names.first.get_attribute("tabindex") == "0"
