@@ -200,3 +200,14 @@ def test_the_view_opens_on_a_question_with_its_answers_shown():
     assert w.question.value == w.question.options[0][1] and "Live answers" in w.status.value
     w.lesson.value = list(w.banks)[-1]
     assert w.question.value == w.question.options[0][1] and w.question.value.startswith("q-")
+
+
+def test_a_missing_folder_is_said_plainly_not_counted_as_a_file(tmp_path):
+    """A missing hand-in folder read 'could not be read for live answers' as if it were a file."""
+    view = LiveAnswers(folder_source(tmp_path / "no-such-folder"))
+    view.lesson.value = LESSON
+    view.question.value = "q-roles-1"
+    view.refresh_button.click()
+    assert "“no-such-folder”: this folder does not exist, so no answers were read" in view.status.value
+    assert "could not be read for live answers" not in view.status.value
+    assert str(tmp_path) not in view.status.value

@@ -101,9 +101,10 @@ class LiveAnswers(widgets.VBox):
         items, problems, one_per_name, note = self.source()
         records, not_shared, more = shared_records(items, one_per_name=one_per_name)
         self.counts = count_answers(records, bank.lesson, question)
-        skipped = len(problems) + len(more)
+        skipped = len([p for p in problems if not p.folder]) + len(more)
         extra = (f" {counted(not_shared, 'learner')} did not opt in to sharing: not counted."
                  if not_shared else "")
+        extra += "".join(f" “{p.file}”: {p.reason}, so no answers were read." for p in problems if p.folder)
         extra += (f" {counted(skipped, 'file')} could not be read for live answers (the class dashboard "
                   "names them, among the files that need a look)." if skipped else "")
         self.status.value = no_maths(message_html(f"{describe_live(self.counts)}\n{note}{extra}",
