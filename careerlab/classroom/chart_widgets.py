@@ -20,12 +20,12 @@ SIZES = ((8, 4.5), (7, 4), (8, 4), (8, 4.5))  # inches, as the lesson drew them 
 DPI = 100  # 800 pixels wide: readable on a projector, shrunk to fit a narrow notebook
 # The first tab is drawn at Run All: fixed margins (its labels and legend never change) spare it the
 # constrained layout's time. The others fit their labels (question texts, lesson ids) when opened.
-FIRST_MARGINS = {"left": 0.23, "right": 0.975, "bottom": 0.19, "top": 0.935}
+FIRST_MARGINS = {"left": 0.23, "right": 0.92, "bottom": 0.19, "top": 0.935}  # right: the column of means
 # How to read each chart (the words the lesson's markdown held under each chart).
 READING = (
     "The self-assessment (lesson 05) scores seven traits from 0 to 100. Each blue dot is one "
-    "learner; the orange diamond and the number above it are the class mean. A wide spread of "
-    "dots is normal: a class holds people with different strengths.",
+    "learner; the orange diamond is the class mean, and the Mean column at the right gives it as "
+    "a number. A wide spread of dots is normal: a class holds people with different strengths.",
     "Each learner has two role-fit scores, one for coding and one for billing. The dashboard "
     "counts a learner as <b>leaning</b> to a role when that score is at least 5 points higher; a "
     "smaller gap counts as <b>about equal</b>. A self-assessment suggests; it does not decide "
@@ -38,8 +38,9 @@ READING = (
     "checks of lessons 00–05. In a real class, learners may simply not have reached the last "
     "lessons yet.",
     "This is often the most useful view for teaching: which questions should you go over "
-    "together? Each bar is the share of learners who answered that question wrongly; the label "
-    "says how many got it right. Each label starts with the lesson number, then the start of the "
+    "together? Each bar is the share of learners who answered that question wrongly; the words at "
+    "its end count them (for example \"21 of 31 wrong\": 21 of the 31 learners who answered it "
+    "got it wrong). Each question's name starts with the lesson number, then the start of the "
     "question; the table under these tabs gives the questions in full.",
 )
 NOT_RESULTS = ("class_charts needs the class's results table: run results, problems = "
