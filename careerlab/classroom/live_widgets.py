@@ -15,7 +15,7 @@ import ipywidgets as widgets
 
 from careerlab.charting import figure_png
 from careerlab.quiz import QuizBankError, lesson_bank_path, load_bank
-from careerlab.ui import chart_html, message_html, no_maths, readable, safe_callback
+from careerlab.ui import chart_html, message_html, no_maths, readable, safe_callback, show_table
 
 from .live import count_answers, shared_records
 from .load import LoadProblem, read_folder
@@ -121,7 +121,8 @@ class LiveAnswers(widgets.VBox):
         live_chart(self.counts, ax=fig.add_subplot())
         self.chart.value = chart_html(figure_png(fig, 80), describe_live(self.counts), 640)
         table = live_table(self.counts)
-        self.table.value = (readable(no_maths(table.to_html(escape=True, border=0)),
+        # framed: a widget's HTML gets none of JupyterLab's table styles, so the cells ran together
+        self.table.value = (readable(show_table(table, "The class's answers", framed=True).to_html(),
                                      "careerlab-classroom-text mathjax_ignore tex2jax_ignore")
                             if len(table) else "")
 
