@@ -160,3 +160,19 @@ def test_few_widget_models(sample):
     made = set(_instances) - before
     assert len({id(p.layout) for p in tabs.pages}) == 1 and len({id(p.style) for p in tabs.pages}) == 1
     assert len(made) <= 8, len(made)  # the Tab and its layout, four pages, their layout and style
+
+
+def test_tab_labels_are_large_enough_for_a_projector(sample):
+    """The walk: the tab labels (ipywidgets' 13 px) were small on a projector. Every page, drawn or
+    not yet, carries the rule that sets these tabs' label size to at least the lesson text's 14 px,
+    scoped to these tabs (the class the tab widget carries), so no other widget changes."""
+    results, prompts = sample
+    tabs = class_charts(results, prompts)
+    assert "careerlab-class-charts" in tabs._dom_classes
+    tabs.selected_index = 1  # one drawn page besides the first, two placeholders
+    for page in tabs.pages:
+        rule = re.search(r"<style>\.careerlab-class-charts \{([^}]*)\}</style>", page.value)
+        assert rule, page.value[:200]
+        size = re.search(r"--jp-widgets-font-size:\s*(\d+)px", rule.group(1))
+        height = re.search(r"--jp-widgets-horizontal-tab-height:\s*(\d+)px", rule.group(1))
+        assert size and int(size.group(1)) >= 16 and height and int(height.group(1)) >= 1.8 * int(size.group(1))

@@ -99,3 +99,62 @@ def test_dashboard_missed_labels_stay_clear_of_the_quiz_chart():
     for ax in fig.axes:  # and nothing spills off the figure
         box = ax.get_tightbbox(renderer)
         assert box.x0 >= 0 and box.x1 <= fig.bbox.x1 and box.y0 >= 0 and box.y1 <= fig.bbox.y1
+
+
+def test_missed_chart_labels_count_the_wrong_answers_like_the_bars():
+    """The walk: bars were the share wrong but their labels said "10/31 right". Each label now counts the
+    wrong answers, and its two numbers give the bar's length."""
+    m = make_class()
+    ax = missed_chart(m)
+    labels = [t.get_text() for t in ax.texts]
+    assert len(labels) == len(ax.patches) and not any("right" in label for label in labels)
+    for label, bar in zip(labels, ax.patches):
+        wrong, _, rest = label.partition(" of ")
+        attempts, _, word = rest.partition(" ")
+        assert word == "wrong" and int(wrong) <= int(attempts)
+        assert 100 * int(wrong) / int(attempts) == pytest.approx(bar.get_width())
+
+
+def _sample():
+    return load_class_results(data_path("class-sample"))[0]
+
+
+@pytest.mark.parametrize("where", ["tab", "dashboard"])
+def test_trait_means_are_read_clear_of_the_dots(tmp_path, where):
+    """The walk: each mean's number, drawn above its diamond, sat on the row's dots. On the sample class, in
+    lesson 07's tab and on the dashboard's figure, no mean label touches a dot (or another label), every
+    label is inside the figure, and it reads the row's mean."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    import careerlab.classroom.chart_widgets as cc
+    from careerlab.classroom.summary import trait_summary
+
+    df = _sample()
+    if where == "tab":
+        fig = Figure(figsize=cc.SIZES[0], dpi=cc.DPI)
+        FigureCanvasAgg(fig)
+        fig.subplots_adjust(**cc.FIRST_MARGINS)
+        ax = trait_chart(df, ax=fig.add_subplot())
+    else:
+        fig = dashboard_figure(df)
+        ax = fig.axes[0]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    fig.savefig(tmp_path / f"traits-{where}.png")
+    means = [t for t in ax.texts if t.get_text() != "Mean"]
+    s = trait_summary(df)
+    assert [t.get_text() for t in means] == [f"{m:.0f}" for m in s["mean"]]
+    boxes = [t.get_window_extent(renderer) for t in means]
+    radius = 5  # a dot is 22 pt² (about 5 pt across) plus its edge: pixels at 100 dpi, with room
+    dots = [c for c in ax.collections]
+    assert len(dots) == 8  # seven rows of learners, one of means
+    fig_box = fig.bbox
+    for box in boxes:
+        grown = box.expanded(1, 1).padded(radius)
+        for c in dots:
+            for x, y in c.get_offset_transform().transform(c.get_offsets()):
+                assert not grown.contains(x, y), (box, x, y)
+        assert fig_box.x0 <= box.x0 and box.x1 <= fig_box.x1
+    for a, b in zip(boxes, boxes[1:]):
+        assert not a.overlaps(b)

@@ -312,7 +312,7 @@ def test_the_dashboard_opens_on_a_hostile_folder(tmp_path, careerlab_home):
 
 def test_a_folder_problem_names_the_folder_not_its_path(tmp_path):
     _, problems = load_class_results(tmp_path / "missing-class")
-    assert str(problems[0]) == "missing-class: this folder was not found"
+    assert str(problems[0]) == "missing-class: this folder does not exist" and problems[0].folder
 
 
 @pytest.mark.parametrize("swap", ["fifo", "link"])

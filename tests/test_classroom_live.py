@@ -200,3 +200,34 @@ def test_the_view_opens_on_a_question_with_its_answers_shown():
     assert w.question.value == w.question.options[0][1] and "Live answers" in w.status.value
     w.lesson.value = list(w.banks)[-1]
     assert w.question.value == w.question.options[0][1] and w.question.value.startswith("q-")
+
+
+def test_a_missing_folder_is_said_plainly_not_counted_as_a_file(tmp_path):
+    """A missing hand-in folder read 'could not be read for live answers' as if it were a file."""
+    view = LiveAnswers(folder_source(tmp_path / "no-such-folder"))
+    view.lesson.value = LESSON
+    view.question.value = "q-roles-1"
+    view.refresh_button.click()
+    assert "“no-such-folder”: this folder does not exist, so no answers were read" in view.status.value
+    assert "could not be read for live answers" not in view.status.value
+    assert str(tmp_path) not in view.status.value
+
+
+def test_the_answers_table_has_spaced_framed_cells(tmp_path):
+    """The walk: the live-answers table had no column spacing (a widget's HTML gets none of JupyterLab's
+    table styles, so 'A rejection3100 %yes' ran together). Every cell now has its own padding and border,
+    through a rule on the table's own id."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for i, name in enumerate(["Ann A", "Ben B", "Cai C"]):
+        write(folder, f"r{i}.json", json.dumps(doc(name, {"q-roles-9": "a"})).encode())
+    view = LiveAnswers(folder_source(folder))
+    view.lesson.value = LESSON
+    view.question.value = "q-roles-9"
+    view.refresh_button.click()
+    shown = view.table.value
+    (table_id,) = re.findall(r'<table id="([^"]+)"', shown)
+    cells = " ".join(re.findall(rf"#{table_id} th, #{table_id} td \{{([^}}]*)\}}", shown))
+    assert re.search(r"padding: *\d+px +[1-9]\d*px", cells) and "border:" in cells, shown[:400]
+    assert re.search(r"<th[^>]*>Answer</th>", shown) and "A rejection" in shown
+    assert 'aria-label="The class' in shown

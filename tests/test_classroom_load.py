@@ -125,7 +125,7 @@ def test_rows_carry_traits_fit_quiz_scores_and_answers(tmp_path):
 
 def test_missing_and_empty_folders_are_reported_not_raised(tmp_path):
     df, problems = load_class_results(tmp_path / "nowhere")
-    assert df.empty and "not found" in problems[0].reason
+    assert df.empty and problems[0].reason == "this folder does not exist" and problems[0].folder
     df, problems = load_class_results(tmp_path)
     assert df.empty and problems == []
     assert "fit:coder" in df.columns

@@ -78,7 +78,7 @@ def test_bad_folder_inputs_get_messages(tmp_path):
     assert "Type the folder" in d.status.value
     d.folder.value = str(tmp_path / "missing")
     d.load_button.click()
-    assert "was not found" in d.status.value
+    assert "this folder does not exist" in d.status.value and "Folder not found" in d.status.value
 
 
 def test_an_unexpected_error_is_a_message(tmp_path, monkeypatch):
@@ -166,4 +166,29 @@ def test_a_folder_far_from_the_lessons_still_loads(tmp_path, monkeypatch):
     assert "Loaded 1 learner." in d.summary.value
     d.folder.value = os.path.relpath(tmp_path / "nowhere")
     d.load_button.click()
-    assert "this folder was not found" in d.status.value
+    assert "“nowhere”: this folder does not exist, so no results were read" in d.status.value
+    assert "needs a look" not in d.status.value  # a folder is not a file
+
+
+def test_a_missing_folder_is_not_counted_as_a_file(tmp_path, monkeypatch):
+    """The walk (lesson 07): '~/no-such-folder' typed into the box showed '1 file needs a look'. A missing
+    folder is not a file: the box says the folder does not exist, by the name typed, never the server's path."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    d = class_dashboard(tmp_path)
+    d.folder.value = "~/no-such-folder"
+    d.load_button.click()
+    shown = d.status.value
+    assert "Folder not found" in shown and "“no-such-folder”: this folder does not exist" in shown
+    assert "file" not in re.sub(r"<[^>]+>", "", shown).replace("no-such-folder", "")  # no file is counted
+    assert str(tmp_path) not in shown and "No learner results to show." in d.summary.value
+    (tmp_path / "a-file").write_text("x")
+    d.folder.value = "~/a-file"
+    d.load_button.click()
+    assert "“a-file”: this is a file, not a folder" in d.status.value and "needs a look" not in d.status.value
+
+
+def test_a_folder_problem_and_file_problems_are_told_apart():
+    both = show_problems([LoadProblem("class", "this folder could not be read (Permission denied)", folder=True),
+                          LoadProblem("x.json", "the file is empty")]).value
+    assert "Folder not read" in both and "“class”: this folder could not be read (Permission denied)" in both
+    assert "1 file needs a look" in both and "x.json: the file is empty" in both and "class:" not in both

@@ -20,12 +20,12 @@ SIZES = ((8, 4.5), (7, 4), (8, 4), (8, 4.5))  # inches, as the lesson drew them 
 DPI = 100  # 800 pixels wide: readable on a projector, shrunk to fit a narrow notebook
 # The first tab is drawn at Run All: fixed margins (its labels and legend never change) spare it the
 # constrained layout's time. The others fit their labels (question texts, lesson ids) when opened.
-FIRST_MARGINS = {"left": 0.23, "right": 0.975, "bottom": 0.19, "top": 0.935}
+FIRST_MARGINS = {"left": 0.23, "right": 0.92, "bottom": 0.19, "top": 0.935}  # right: the column of means
 # How to read each chart (the words the lesson's markdown held under each chart).
 READING = (
     "The self-assessment (lesson 05) scores seven traits from 0 to 100. Each blue dot is one "
-    "learner; the orange diamond and the number above it are the class mean. A wide spread of "
-    "dots is normal: a class holds people with different strengths.",
+    "learner; the orange diamond is the class mean, and the Mean column at the right gives it as "
+    "a number. A wide spread of dots is normal: a class holds people with different strengths.",
     "Each learner has two role-fit scores, one for coding and one for billing. The dashboard "
     "counts a learner as <b>leaning</b> to a role when that score is at least 5 points higher; a "
     "smaller gap counts as <b>about equal</b>. A self-assessment suggests; it does not decide "
@@ -38,13 +38,19 @@ READING = (
     "checks of lessons 00–05. In a real class, learners may simply not have reached the last "
     "lessons yet.",
     "This is often the most useful view for teaching: which questions should you go over "
-    "together? Each bar is the share of learners who answered that question wrongly; the label "
-    "says how many got it right. Each label starts with the lesson number, then the start of the "
+    "together? Each bar is the share of learners who answered that question wrongly; the words at "
+    "its end count them (for example \"21 of 31 wrong\": 21 of the 31 learners who answered it "
+    "got it wrong). Each question's name starts with the lesson number, then the start of the "
     "question; the table under these tabs gives the questions in full.",
 )
 NOT_RESULTS = ("class_charts needs the class's results table: run results, problems = "
                "load_class_results(folder) first, then class_charts(results, prompts).")
 _TEXT = "careerlab-classroom-text mathjax_ignore tex2jax_ignore"  # learners' ids are text, not maths
+# The tab labels at 13 px (ipywidgets' widget font) were hard to read on a projector: the tabs take
+# the lesson text's size and more, through ipywidgets' own variables, set on these tabs alone (a
+# <style> in every page, like the quiz's; a hidden page's <style> still applies).
+TAB_CSS = ("<style>.careerlab-class-charts {--jp-widgets-font-size: 16px; "
+           "--jp-widgets-horizontal-tab-height: 32px; --jp-widgets-horizontal-tab-width: 160px}</style>")
 
 
 def _traits(df: Any, prompts: dict[str, str], ax: Any) -> str:
@@ -73,7 +79,7 @@ DRAWERS: tuple[Callable[[Any, dict[str, str], Any], str], ...] = (_traits, _role
 
 def page_html(png: bytes, alt: str, sentence: str, reading: str, width: int) -> str:
     """One tab: the chart (an <img> with alt text), the sentence saying what it shows, how to read it."""
-    return readable(f"{chart_html(png, alt, width)}<p style='margin:6px 0'>{html.escape(sentence)}</p>"
+    return TAB_CSS + readable(f"{chart_html(png, alt, width)}<p style='margin:6px 0'>{html.escape(sentence)}</p>"
                     f"<p style='margin:6px 0'><b>How to read it:</b> {reading}</p>", _TEXT)
 
 
@@ -83,7 +89,7 @@ class ClassCharts(widgets.Tab):
     def __init__(self, results: Any, prompts: dict[str, str] | None = None) -> None:
         # One layout and one style for the four pages: every widget model costs Run All time.
         layout, style = widgets.Layout(), HTMLStyle()
-        self.pages = [widgets.HTML(readable(f"<p>Drawing the {title.lower()} chart…</p>"),
+        self.pages = [widgets.HTML(TAB_CSS + readable(f"<p>Drawing the {title.lower()} chart…</p>"),
                                    layout=layout, style=style) for title in TITLES]
         super().__init__(self.pages)
         self.titles = TITLES

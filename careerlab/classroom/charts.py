@@ -28,7 +28,8 @@ def _no_data(ax: Any, title: str, what: str) -> Any:
 
 
 def trait_chart(df: pd.DataFrame, ax: Any = None) -> Any:
-    """Each learner's trait scores as dots, one row per trait, with the class mean as a diamond."""
+    """Each learner's trait scores as dots, one row per trait, with the class mean as a diamond and, in a
+    column at the right, as a number."""
     ax = axes(ax, SIZE)
     s = trait_summary(df)
     title = "Trait scores across the class"
@@ -42,10 +43,14 @@ def trait_chart(df: pd.DataFrame, ax: Any = None) -> Any:
     y = np.arange(len(s))
     ax.scatter(s["mean"], y, marker="D", s=70, color=ORANGE, edgecolor="black", zorder=3,
                label="Class mean")
+    # The means as numbers in a column of their own at the right of the chart: above the diamond they
+    # sat among the row's dots (scores near the mean are the commonest), and were hard to read.
+    beside = ax.get_yaxis_transform()  # x in axes fractions, y in rows
+    ax.text(1.03, -0.7, "Mean", transform=beside, ha="left", va="bottom", fontsize=10, clip_on=False)
     for yi, m in zip(y, s["mean"]):
         if pd.notna(m):
-            ax.annotate(f"{m:.0f}", (m, yi), xytext=(0, 9), textcoords="offset points",
-                        ha="center", fontsize=10, fontweight="bold")
+            ax.text(1.03, yi, f"{m:.0f}", transform=beside, ha="left", va="center", fontsize=10,
+                    fontweight="bold", clip_on=False)
     ax.set_yticks(y, s["label"], fontsize=10)
     ax.set_ylim(len(s) - 0.5, -0.7)
     ax.set_xlim(0, 100)
@@ -124,7 +129,8 @@ def missed_chart(df: pd.DataFrame, ax: Any = None, top: int = 8,
         return _no_data(ax, title, "missed questions")
     y = np.arange(len(m))
     bars = ax.barh(y, 100 * m["missed_share"], color=VERMILLION, hatch="xx", edgecolor="white")
-    ax.bar_label(bars, labels=[f"{a - b}/{a} right" for a, b in zip(m["attempts"], m["missed"])],
+    # The bars are the share wrong, so the labels count the wrong answers too ("21 of 31 wrong").
+    ax.bar_label(bars, labels=[f"{b} of {a} wrong" for a, b in zip(m["attempts"], m["missed"])],
                  fontsize=10, padding=2)
     ax.set_yticks(y, [_question_label(les, q, prompts) for les, q in zip(m["lesson"], m["question"])],
                   fontsize=9 if prompts else 10, **PLAIN)

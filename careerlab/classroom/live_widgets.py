@@ -15,7 +15,7 @@ import ipywidgets as widgets
 
 from careerlab.charting import figure_png
 from careerlab.quiz import QuizBankError, lesson_bank_path, load_bank
-from careerlab.ui import chart_html, message_html, no_maths, readable, safe_callback
+from careerlab.ui import chart_html, message_html, no_maths, readable, safe_callback, show_table
 
 from .live import count_answers, shared_records
 from .load import LoadProblem, read_folder
@@ -101,9 +101,10 @@ class LiveAnswers(widgets.VBox):
         items, problems, one_per_name, note = self.source()
         records, not_shared, more = shared_records(items, one_per_name=one_per_name)
         self.counts = count_answers(records, bank.lesson, question)
-        skipped = len(problems) + len(more)
+        skipped = len([p for p in problems if not p.folder]) + len(more)
         extra = (f" {counted(not_shared, 'learner')} did not opt in to sharing: not counted."
                  if not_shared else "")
+        extra += "".join(f" “{p.file}”: {p.reason}, so no answers were read." for p in problems if p.folder)
         extra += (f" {counted(skipped, 'file')} could not be read for live answers (the class dashboard "
                   "names them, among the files that need a look)." if skipped else "")
         self.status.value = no_maths(message_html(f"{describe_live(self.counts)}\n{note}{extra}",
@@ -120,7 +121,8 @@ class LiveAnswers(widgets.VBox):
         live_chart(self.counts, ax=fig.add_subplot())
         self.chart.value = chart_html(figure_png(fig, 80), describe_live(self.counts), 640)
         table = live_table(self.counts)
-        self.table.value = (readable(no_maths(table.to_html(escape=True, border=0)),
+        # framed: a widget's HTML gets none of JupyterLab's table styles, so the cells ran together
+        self.table.value = (readable(show_table(table, "The class's answers", framed=True).to_html(),
                                      "careerlab-classroom-text mathjax_ignore tex2jax_ignore")
                             if len(table) else "")
 

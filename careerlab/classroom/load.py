@@ -33,9 +33,23 @@ class LoadProblem:
 
     file: str
     reason: str
+    folder: bool = False  # the folder itself (missing, a file, unreadable): not one of its files
 
     def __str__(self) -> str:
         return f"{self.file}: {self.reason}"
+
+
+def _folder_problem(folder: Path) -> list[LoadProblem] | None:
+    """The one problem of a folder that is not there or not a folder (named, never its path), else None."""
+    if folder.is_dir():
+        return None
+    reason = "this is a file, not a folder" if folder.exists() else "this folder does not exist"
+    return [LoadProblem(file_label(folder.name or str(folder)), reason, folder=True)]
+
+
+def _unreadable(folder: Path, exc: OSError) -> list[LoadProblem]:
+    return [LoadProblem(file_label(folder.name or str(folder)),
+                        f"this folder could not be read ({exc.strerror or type(exc).__name__})", folder=True)]
 
 
 def _when(text: str) -> datetime:
@@ -76,15 +90,13 @@ def load_class_results(folder: str | os.PathLike[str]) -> tuple[pd.DataFrame, li
     Problems name a file by its name only, never by its path.
     """
     folder = Path(folder).expanduser()
-    where = file_label(folder.name or str(folder))
-    if not folder.is_dir():
-        reason = "this is a file, not a folder" if folder.exists() else "this folder was not found"
-        return _empty(), [LoadProblem(where, reason)]
+    missing = _folder_problem(folder)
+    if missing:
+        return _empty(), missing
     try:
         paths = results_files(folder)
     except OSError as exc:
-        return _empty(), [LoadProblem(where, f"this folder could not be read "
-                                             f"({exc.strerror or type(exc).__name__})")]
+        return _empty(), _unreadable(folder, exc)
     problems: list[LoadProblem] = []
 
     def contents():
@@ -101,15 +113,14 @@ def read_folder(folder: str | os.PathLike[str]) -> tuple[list[tuple[str, bytes]]
     """(name, bytes) of every results file in a folder, read as ``load_class_results`` reads them
     (links, pipes and huge files skipped), and the problems; a missing folder is one problem."""
     folder = Path(folder).expanduser()
-    where = file_label(folder.name or str(folder))
-    if not folder.is_dir():
-        return [], [LoadProblem(where, "this is a file, not a folder" if folder.exists() else
-                                "this folder was not found")]
+    missing = _folder_problem(folder)
+    if missing:
+        return [], missing
     items, problems = [], []
     try:
         paths = results_files(folder)
     except OSError as exc:
-        return [], [LoadProblem(where, f"this folder could not be read ({exc.strerror or type(exc).__name__})")]
+        return [], _unreadable(folder, exc)
     for path in paths:
         try:
             items.append((file_label(path.name), read_results_file(path)))

@@ -77,10 +77,18 @@ def problems_html(problems: list[LoadProblem]) -> str:
     """The skipped files as one warning box (an info box when there are none)."""
     if not problems:
         return no_maths(message_html("Every results file in the folder was read.", "info"))
-    lines = "\n".join(f"• {p}" for p in problems)
-    return no_maths(message_html(f"{counted(len(problems), 'file')} {'needs' if len(problems) == 1 else 'need'} a look (nothing in the folder "
-                                 f"was changed):\n{lines}", "warn",
-                                 title="Files skipped or partly used"))
+    # The folder itself (missing, a file, unreadable) is no file "needing a look": say what is wrong with it.
+    boxes = [message_html(f"“{p.file}”: {p.reason}, so no results were read. Check the folder's name, "
+                          "then load it again.", "warn",
+                          title="Folder not found" if "does not exist" in p.reason else "Folder not read")
+             for p in problems if p.folder]
+    files = [p for p in problems if not p.folder]
+    if files:
+        lines = "\n".join(f"• {p}" for p in files)
+        boxes.append(message_html(f"{counted(len(files), 'file')} {'needs' if len(files) == 1 else 'need'} a look "
+                                  f"(nothing in the folder was changed):\n{lines}", "warn",
+                                  title="Files skipped or partly used"))
+    return no_maths("".join(boxes))
 
 
 def show_problems(problems: list[LoadProblem]) -> widgets.HTML:

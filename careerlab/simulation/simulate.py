@@ -17,6 +17,7 @@ from .model import DENIAL_REASONS, PARAM_NAMES, YEAR_DAYS, SimParams
 # Synthetic visit charges in cents and how often each occurs (a small teaching fee list).
 CHARGE_CENTS = np.array([9_500, 14_000, 21_000, 30_000, 45_000], dtype=np.int64)
 CHARGE_WEIGHTS = np.array([0.15, 0.35, 0.30, 0.15, 0.05])
+_BASE_LAG = SimParams().submit_lag_days  # the draws every submit lag is scaled from
 
 
 def simulate_claims(n: int, *, coding_error_rate: float = 0.08, seed: int = 0,
@@ -61,7 +62,12 @@ def simulate_claims(n: int, *, coding_error_rate: float = 0.08, seed: int = 0,
     caught = (coding_error | missing_info) & (u[2] < p.scrubber_strength)
     late = u[3] < p.late_filing_rate
     other = u[4] < p.other_denial_rate
-    submit_day = service_day + rng.poisson(p.submit_lag_days, n) + caught  # a fix costs a day
+    # The lag is the default's draws scaled: a Poisson draw of another mean would use up a different
+    # count of random numbers and change every later draw (the follow-up, the payer), so a slower
+    # submission would seem to change how many claims are paid. Same numbers at the default.
+    base_lag = rng.poisson(_BASE_LAG, n)
+    lag = base_lag if p.submit_lag_days == _BASE_LAG else np.rint(base_lag * (p.submit_lag_days / _BASE_LAG))
+    submit_day = service_day + lag.astype(np.int64) + caught  # a fix costs a day
     submit_day = submit_day + np.where(late, 90, 0)  # a late claim sat unnoticed for months
 
     # First payer decision: the first reason that applies, in this order.

@@ -31,7 +31,7 @@ def show_kpis(df: Any) -> widgets.HTML:
 
 
 class RevenueExplorer(widgets.VBox):
-    """Three sliders (coding accuracy, scrubber strength, follow-up speed) that redraw the KPI
+    """Four sliders (coding accuracy, scrubber strength, follow-up speed, days to send a claim) that redraw the KPI
     table, a sentence about the money and, once "Draw the charts" is pressed, one figure through one
     ``Output``; the Hand in row under it."""
 
@@ -55,6 +55,12 @@ class RevenueExplorer(widgets.VBox):
             value=int(d.followup_days), min=1, max=60, step=1,
             description="Follow-up on denials (avg days)", continuous_update=False,
             style=style, layout=layout)
+        # Days from the visit to sending the claim (coding backlog, charge entry): with the payer's own
+        # days it sets most of the days in A/R, so it is the slider that can push A/R past its target.
+        self.send_lag = widgets.IntSlider(
+            value=int(d.submit_lag_days), min=1, max=30, step=1,
+            description="Claim sent (avg days after visit)", continuous_update=False,
+            style=style, layout=layout)
         self.kpi_html = widgets.HTML()
         self.summary = widgets.HTML()
         self.message = widgets.HTML()
@@ -73,11 +79,11 @@ class RevenueExplorer(widgets.VBox):
         self.png = b""
         self.chart = ""  # the <img> shown in self.out
         self.redraw = safe_callback(self.message)(self._redraw)
-        for slider in (self.accuracy, self.scrubber, self.followup):
+        for slider in (self.accuracy, self.scrubber, self.followup, self.send_lag):
             slider.observe(self.redraw, names="value")
         self.chart_button.on_click(safe_callback(self.message)(lambda _b: self.draw_charts()))
         self.handin = hand_in_row(store or default_store(), "your results")
-        super().__init__([self.accuracy, self.scrubber, self.followup, self.message,
+        super().__init__([self.accuracy, self.scrubber, self.followup, self.send_lag, self.message,
                           self.kpi_html, self.summary, self.chart_button, self.out, self.handin])
         self.redraw()
 
@@ -85,7 +91,8 @@ class RevenueExplorer(widgets.VBox):
         """The model settings the sliders stand for."""
         return {"coding_error_rate": round(1 - self.accuracy.value / 100, 4),
                 "scrubber_strength": self.scrubber.value / 100,
-                "followup_days": float(self.followup.value)}
+                "followup_days": float(self.followup.value),
+                "submit_lag_days": float(self.send_lag.value)}
 
     def _redraw(self, change: Any = None) -> None:
         self.df = df = simulate_claims(self.n, seed=self.seed, **self.settings())
@@ -142,7 +149,7 @@ class RevenueExplorer(widgets.VBox):
             revenue_chart(df, ax=left, baseline=self.baseline)
             money_chart(df, ax=right, baseline=self.baseline)
             worst = simulate_claims(self.n, seed=self.seed, coding_error_rate=0.2,
-                                    scrubber_strength=0.0, followup_days=60.0)
+                                    scrubber_strength=0.0, followup_days=60.0, submit_lag_days=30.0)
             update_money_chart(right, worst)  # a scale wide enough for the worst settings
             xlim = right.get_xlim()
             update_money_chart(right, df)

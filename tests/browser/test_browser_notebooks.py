@@ -117,3 +117,39 @@ def test_lesson_03s_widget_tables_align_like_the_lessons_in_jupyterlab(lab_page,
     assert len(spacing) >= 2 and max(spacing) < 1.6, spacing  # not a widget's 28 px rows: no double spacing
     doubled = re.findall(r".{0,40}\S {2,}\S.{0,40}", shown)  # as the learner reads it (no-break spaces aside)
     assert not doubled, doubled
+
+
+def test_lesson_07s_chart_tabs_open_with_the_keyboard_and_draw_when_opened(lab_page, lab_server):
+    """Lesson 07's class charts: after Run All only the Traits tab holds a chart; Tab to the tab
+    bar, the right arrow and Enter open Role fit, whose chart (with its alt text and sentence) is
+    then drawn. A screenshot of the tabs is saved for a person to look at."""
+    from .lab import screenshots_dir
+
+    rel = "notebooks/07-instructor-dashboard.ipynb"
+    report = run_notebook(lab_page, lab_server, rel, TIMEOUT_MS)
+    assert not report.errors, report.errors
+    tabs = lab_page.locator(".careerlab-class-charts")
+    assert tabs.count() == 1
+    names = tabs.get_by_role("tab")
+    assert [n.strip() for n in names.all_inner_texts()] == ["Traits", "Role fit", "Quiz scores", "Most missed"]
+    assert tabs.locator("img").count() == 1  # only the first tab is drawn at Run All
+    assert tabs.locator('img[alt^="Chart: Trait scores across the class."]').is_visible()
+    # readable on a projector: the labels at least 16 px (ipywidgets' own were 13 px), each on one line
+    sizes = names.evaluate_all("els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert min(sizes) >= 16, sizes
+    heights = names.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+    assert max(heights) < 2.6 * min(sizes), heights  # no label wrapped onto a second line
+    names.first.scroll_into_view_if_needed()
+    names.first.focus()  # where Tab lands: the selected tab is the one in the page's tab order
+    assert names.first.get_attribute("tabindex") == "0"
+    lab_page.keyboard.press("ArrowRight")
+    lab_page.keyboard.press("Enter")
+    chart = tabs.locator('img[alt^="Chart: Which role the class leans to."]')
+    chart.wait_for(state="visible", timeout=TIMEOUT_MS)
+    assert names.nth(1).get_attribute("aria-selected") == "true"
+    assert not tabs.locator('img[alt^="Chart: Trait scores"]').is_visible()
+    assert tabs.locator("img").count() == 2
+    shown = tabs.inner_text()
+    assert "Of 32 learners: leaning to coding 13" in shown and "How to read it:" in shown
+    chart.evaluate("img => img.decode()")
+    tabs.screenshot(path=str(screenshots_dir() / "lab-07-chart-tabs-role-fit.png"))
