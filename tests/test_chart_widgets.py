@@ -68,3 +68,13 @@ def test_a_chart_that_cannot_be_drawn_says_so_in_plain_words():
     w.button.click()
     assert "Sorry" in w.chart.value and "Traceback" not in w.chart.value and w.png is None
     assert "A sentence." in w.sentence.value
+
+
+@pytest.mark.parametrize("lesson, call", [("02-the-medical-coder", 'search_hits_chart_widget("diabetes")'),
+                                          ("03-the-medical-biller", "remittance_chart_widget(remit)")])
+def test_lessons_02_and_03_draw_no_chart_at_run_all(lesson, call):
+    """Their one chart each waits for Draw the chart: no cell draws with pyplot, so Run All loads no matplotlib."""
+    cells = json.loads((ROOT / "notebooks" / f"{lesson}.ipynb").read_text(encoding="utf-8"))["cells"]
+    code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    assert call in code
+    assert not any("plt." in text or "matplotlib" in text for text in code)
