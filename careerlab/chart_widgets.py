@@ -9,6 +9,7 @@ import html
 from typing import Any, Callable
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from careerlab.ui import chart_alt, chart_html, no_maths, readable, safe_callback
 
@@ -26,9 +27,10 @@ class ChartOnDemand(widgets.VBox):
         self.alt = ""
         self.button = widgets.Button(description=BUTTON, icon="bar-chart", tooltip=f"Draw the chart: {what}",
                                      layout=widgets.Layout(width="220px"))
-        self.chart = widgets.HTML()
+        plain, text = widgets.Layout(), HTMLStyle()  # shared by the two texts: each model costs Run All time
+        self.chart = widgets.HTML(layout=plain, style=text)
         self.sentence = widgets.HTML(no_maths(readable(
-            f"<p style='margin:4px 0'>{html.escape(sentence)}</p>", "careerlab-say")))
+            f"<p style='margin:4px 0'>{html.escape(sentence)}</p>", "careerlab-say")), layout=plain, style=text)
         self.button.on_click(safe_callback(self.chart)(lambda _b: self.show()))
         super().__init__([self.button, self.chart, self.sentence])
         if css:
