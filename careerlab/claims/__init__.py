@@ -36,6 +36,7 @@ _LAZY = {
                      "payers_table", "posting_table", "reason_codes_table", "remittance_table", "rules_table",
                      "queue_table", "services_table", "show_document", "x12_map_table"], "careerlab.claims.tables"),
     "remittance_chart": "careerlab.claims.charts", "ar_aging_chart": "careerlab.claims.charts",
+    "remittance_chart_widget": "careerlab.claims.chart_widgets",
     "work_queue": "careerlab.claims.queue_widgets",
     "claim_builder": "careerlab.claims.widgets", "share_exercise": "careerlab.claims.widgets",
     "validator_check": "careerlab.claims.widgets",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from careerlab.claims.money import MoneyError, parse_money
 from careerlab.claims.process_text import exercises, secondary_hint, secondary_result, secondary_working
@@ -16,10 +17,16 @@ LESSON = "03-the-medical-biller"
 SECTION = exercise_section(LESSON)
 
 
-def _situation(lines: list[str]) -> widgets.HTML:
+def _shared() -> tuple[widgets.Layout, HTMLStyle]:
+    """One plain layout and one text style for an exercise's texts and button: every widget model costs Run
+    All time (six exercises in lesson 03). Nothing changes them after they are made."""
+    return widgets.Layout(), HTMLStyle()
+
+
+def _situation(lines: list[str], layout: widgets.Layout, style: HTMLStyle) -> widgets.HTML:
     """The facts of the exercise as a short list (dollar signs never typeset as maths)."""
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return widgets.HTML(no_maths(f"<ul style='margin:2px 0'>{items}</ul>"))
+    return widgets.HTML(no_maths(f"<ul style='margin:2px 0'>{items}</ul>"), layout=layout, style=style)
 
 
 class ChoiceExercise(widgets.VBox):
@@ -29,12 +36,14 @@ class ChoiceExercise(widgets.VBox):
         super().__init__()
         spec = exercises()[exercise_id]
         self.exercise_id, self.spec, self.store = exercise_id, spec, store or default_store()
+        plain, text = _shared()
         self.choice = widgets.RadioButtons(options=[(text, key) for key, text, _ in spec["options"]], value=None,
                                            description="Answer", layout=widgets.Layout(width="auto"))
-        self.check_button = widgets.Button(description="Check", icon="check", tooltip="Check my answer")
-        self.feedback = widgets.HTML()
+        self.check_button = widgets.Button(description="Check", icon="check", tooltip="Check my answer", layout=plain)
+        self.feedback = widgets.HTML(layout=plain, style=text)
         self.check_button.on_click(safe_callback(self.feedback)(lambda _b: self.check()))
-        self.children = [_situation(spec["situation"]), widgets.HTML(no_maths(f"<p><b>{html.escape(spec['prompt'])}</b></p>")),
+        self.children = [_situation(spec["situation"], plain, text),
+                         widgets.HTML(no_maths(f"<p><b>{html.escape(spec['prompt'])}</b></p>"), layout=plain, style=text),
                          self.choice, self.check_button, self.feedback]
 
     def check(self) -> None:
@@ -60,11 +69,12 @@ class SecondaryClaimExercise(widgets.VBox):
         super().__init__()
         self.store, self.wrong_tries = store or default_store(), 0
         self.result = secondary_result()
-        style = {"description_width": "170px"}
-        self.paid = widgets.Text(description="Secondary pays $", placeholder="e.g. 12.34", style=style)
-        self.balance = widgets.Text(description="Patient balance $", placeholder="e.g. 12.34", style=style)
-        self.check_button = widgets.Button(description="Check", icon="check", tooltip="Check my answers")
-        self.feedback = widgets.HTML()
+        plain, text = _shared()
+        style = TextStyle(description_width="170px")  # one for both boxes
+        self.paid = widgets.Text(description="Secondary pays $", placeholder="e.g. 12.34", style=style, layout=plain)
+        self.balance = widgets.Text(description="Patient balance $", placeholder="e.g. 12.34", style=style, layout=plain)
+        self.check_button = widgets.Button(description="Check", icon="check", tooltip="Check my answers", layout=plain)
+        self.feedback = widgets.HTML(layout=plain, style=text)
         self.check_button.on_click(safe_callback(self.feedback)(lambda _b: self.check()))
         self.children = [self.paid, self.balance, self.check_button, self.feedback]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_description import DescriptionStyle
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from careerlab.claims.data import ClaimsDataError, default_tables, load_work_queue
 from careerlab.claims.money import fmt_money
@@ -36,41 +38,47 @@ class WorkQueueWidget(widgets.VBox):
         self.done: tuple = ()
         self.before = queue_metrics(self.queue)
         ids = [c.claim_id for c in self.queue.claims]
-        self.table = widgets.HTML()
+        # Shared layouts and styles (none is changed after it is made): every widget model costs Run All time.
+        plain, text = widgets.Layout(), HTMLStyle()
+        pick_style, pick_width = DescriptionStyle(description_width="60px"), widgets.Layout(width="270px")
+        self.table = widgets.HTML(layout=plain, style=text)
         self.picks = [widgets.Dropdown(options=[NONE, *((i, i) for i in ids)], value="", description=f"{n}",
-                                       style={"description_width": "60px"}, layout=widgets.Layout(width="270px")) for n in ("First", "Second", "Third")]
+                                       style=pick_style, layout=pick_width) for n in ("First", "Second", "Third")]
         for pick, words in zip(self.picks, ("first", "second", "third")):
             pick.tooltip = f"The claim you would work {words}"
-        self.order_button = widgets.Button(description="Check my order", icon="check", tooltip="Check my order")
-        self.order_feedback = widgets.HTML()
+        self.order_button = widgets.Button(description="Check my order", icon="check", tooltip="Check my order",
+                                           layout=plain)
+        self.order_feedback = widgets.HTML(layout=plain, style=text)
         self.claim_pick = widgets.Dropdown(description="Claim", layout=widgets.Layout(width="560px"))
-        self.detail = widgets.HTML()
+        self.detail = widgets.HTML(layout=plain, style=text)
         self.action = widgets.RadioButtons(options=[(label, key) for key, label in ACTIONS.items()], value=None,
                                            description="Action", layout=widgets.Layout(width="760px"))
         self.submit = widgets.Button(description="Submit", icon="paper-plane", button_style="primary",
-                                     tooltip="Submit this action for the chosen claim")
+                                     tooltip="Submit this action for the chosen claim", layout=plain)
         self.reset_button = widgets.Button(description="Start the queue over", icon="undo",
                                            tooltip="Start the queue over", layout=widgets.Layout(width="220px"))
-        self.feedback = widgets.HTML()
-        self.scoreboard = widgets.HTML()
+        self.feedback = widgets.HTML(layout=plain, style=text)
+        self.scoreboard = widgets.HTML(layout=plain, style=text)
         self.handin = hand_in_row(self.store, "your work queue and your other results")
         # The A/R by age is drawn when asked (after some decisions), never at Run All.
         self.aging_button = widgets.Button(description="Draw the A/R by age", icon="bar-chart",
                                            tooltip="Draw the open A/R by age, before and after your decisions",
                                            layout=widgets.Layout(width="220px"))
-        self.aging = widgets.HTML()
+        self.aging = widgets.HTML(layout=plain, style=text)
         self.aging_button.on_click(safe_callback(self.aging)(lambda _b: self.draw_aging()))
         self.order_button.on_click(safe_callback(self.order_feedback)(lambda _b: self.check_order()))
         self.submit.on_click(safe_callback(self.feedback)(lambda _b: self.work()))
         self.reset_button.on_click(safe_callback(self.feedback)(lambda _b: self.reset()))
         self.claim_pick.observe(safe_callback(self.feedback)(lambda _c: self.show_claim()), names="value")
         self.children = [
-            widgets.HTML("<b>Part 1. Which three claims would you work first?</b>"), self.table,
-            widgets.HBox(self.picks), self.order_button, self.order_feedback,
+            widgets.HTML("<b>Part 1. Which three claims would you work first?</b>", layout=plain, style=text), self.table,
+            widgets.HBox(self.picks, layout=plain), self.order_button, self.order_feedback,
             # the verdict on the claim just worked sits above the next claim, never under its story
-            widgets.HTML("<b>Part 2. Work the claims, one at a time</b>"), self.scoreboard, self.feedback,
-            self.claim_pick, self.detail, self.action, widgets.HBox([self.submit, self.reset_button]),
-            widgets.HTML("<b>Part 3. What changed: the A/R by age</b>"), self.aging_button, self.aging,
+            widgets.HTML("<b>Part 2. Work the claims, one at a time</b>", layout=plain, style=text), self.scoreboard,
+            self.feedback, self.claim_pick, self.detail, self.action,
+            widgets.HBox([self.submit, self.reset_button], layout=plain),
+            widgets.HTML("<b>Part 3. What changed: the A/R by age</b>", layout=plain, style=text), self.aging_button,
+            self.aging,
             self.handin]
         self.refresh()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from careerlab.claims.adjudication import adjudicate
 from careerlab.claims.correction import FIRST_SEND, correction_route, denied_codes
@@ -43,27 +44,33 @@ class ClaimBuilder(widgets.VBox):
         super().__init__()
         self.visits = visits if visits is not None else load_visits()
         self.store = store or default_store()
-        self.result = widgets.HTML()
-        self.form = widgets.HTML()
+        # Shared layouts and styles (none is changed after it is made): every widget model costs Run All time.
+        self._plain, self._text = widgets.Layout(), HTMLStyle()
+        self._line_style = TextStyle(description_width="initial")
+        self._line_widths = {w: widgets.Layout(width=w) for _, _, _, w, _ in LINE_FIELDS}
+        self._remove_width, self._remove_style = widgets.Layout(width="100px"), widgets.ButtonStyle()
+        self.result = widgets.HTML(layout=self._plain, style=self._text)
+        self.form = widgets.HTML(layout=self._plain, style=self._text)
         self.last_findings, self.last_remittance = None, None
         self.answered = None  # once the payer has answered: how it takes a correction (a Correction)
         self.visit = widgets.Dropdown(options=[(f"{k}: {c.title}", k) for k, c in self.visits.items()],
                                       description="Visit", layout=widgets.Layout(width="560px"))
-        style, wide = {"description_width": "190px"}, widgets.Layout(width="460px")
+        style, wide = TextStyle(description_width="190px"), widgets.Layout(width="460px")
         self.fields = {
             "rendering_npi": widgets.Text(description="Rendering NPI (24J)", style=style, layout=wide),
             "member_id": widgets.Text(description="Insured's ID (1a)", style=style, layout=wide),
             "diagnoses": widgets.Text(description="Diagnoses (21), commas", style=style, layout=wide),
             "filed_on": widgets.Text(description="Date sent (YYYY-MM-DD)", style=style, layout=wide),
         }
-        self.lines_box = widgets.VBox()
+        self.lines_box = widgets.VBox(layout=self._plain)
         self.line_rows: list[dict[str, widgets.Text]] = []
-        self.scrub_button = widgets.Button(description="Scrub the claim", icon="search", button_style="info")
-        self.submit_button = widgets.Button(description=FIRST_SEND, icon="paper-plane", button_style="primary")
-        self.reset_button = widgets.Button(description="Start this visit over", icon="undo")
-        self.file_button = widgets.Button(description="Show the 837P file", icon="file-text")
+        width = widgets.Layout(width="auto", min_width="200px")  # one for all four: "Send a replacement claim" is never cut
+        self.scrub_button = widgets.Button(description="Scrub the claim", icon="search", button_style="info", layout=width)
+        self.submit_button = widgets.Button(description=FIRST_SEND, icon="paper-plane", button_style="primary",
+                                            layout=width)
+        self.reset_button = widgets.Button(description="Start this visit over", icon="undo", layout=width)
+        self.file_button = widgets.Button(description="Show the 837P file", icon="file-text", layout=width)
         for b in (self.scrub_button, self.submit_button, self.reset_button, self.file_button):
-            b.layout.width, b.layout.min_width = "auto", "200px"  # "Send a replacement claim" is never cut
             b.tooltip = b.description
         self.scrub_button.on_click(safe_callback(self.result)(lambda _b: self.run_scrub()))
         self.submit_button.on_click(safe_callback(self.result)(lambda _b: self.run_submit()))
@@ -85,7 +92,7 @@ class ClaimBuilder(widgets.VBox):
         for line in raw["lines"]:
             row = {k: widgets.Text(value=" ".join(line[k]) if isinstance(line[k], list) else str(line[k]),
                                    description=label, tooltip=tip, placeholder=hint,
-                                   style={"description_width": "initial"}, layout=widgets.Layout(width=w))
+                                   style=self._line_style, layout=self._line_widths[w])
                    for k, label, tip, w, hint in LINE_FIELDS}
             self.line_rows.append(row)
         self._draw_lines()
@@ -98,9 +105,10 @@ class ClaimBuilder(widgets.VBox):
         rows = []
         for n, row in enumerate(self.line_rows, start=1):
             remove = widgets.Button(description="Remove", icon="trash", tooltip=f"Take line {n} off this claim",
-                                    layout=widgets.Layout(width="100px"))
+                                    layout=self._remove_width, style=self._remove_style)
             remove.on_click(safe_callback(self.result)(lambda _b, r=row: self.remove_line(r)))
-            rows.append(widgets.HBox([widgets.HTML(f"<b>Line {n}</b>&nbsp;"), *row.values(), remove]))
+            rows.append(widgets.HBox([widgets.HTML(f"<b>Line {n}</b>&nbsp;", layout=self._plain, style=self._text),
+                                      *row.values(), remove], layout=self._plain))
         self.lines_box.children = rows
 
     def remove_line(self, row: dict) -> None:
@@ -270,13 +278,15 @@ class ShareExercise(widgets.VBox):
         self.args = (allowed, deductible_remaining, coinsurance, copay, oop_remaining)
         self.expected = split_allowed(*self.args)[0]
         self.wrong_tries = 0  # this widget's own count: the working is shown from the second wrong try
+        # one plain layout and one text style for the parts: every widget model costs Run All time
+        plain, text = widgets.Layout(), HTMLStyle()
         self.answer = widgets.Text(description="Patient pays $", placeholder="e.g. 12.34",
-                                   style={"description_width": "120px"})
-        self.check_button = widgets.Button(description="Check", icon="check", tooltip="Check my answer")
-        self.feedback = widgets.HTML()
+                                   style={"description_width": "120px"}, layout=plain)
+        self.check_button = widgets.Button(description="Check", icon="check", tooltip="Check my answer", layout=plain)
+        self.feedback = widgets.HTML(layout=plain, style=text)
         self.check_button.on_click(safe_callback(self.feedback)(lambda _b: self.check()))
-        self.children = [widgets.HTML(f"<p>{html.escape(prompt)}</p>"), widgets.HBox([self.answer, self.check_button]),
-                         self.feedback]
+        self.children = [widgets.HTML(f"<p>{html.escape(prompt)}</p>", layout=plain, style=text),
+                         widgets.HBox([self.answer, self.check_button], layout=plain), self.feedback]
 
     def check(self) -> None:
         """Grade the typed answer; a blank or non-number gets a message and nothing is saved."""

@@ -30,6 +30,7 @@ _LAZY = {
     "guidelines_table": "careerlab.codes.tables",
     "ptp_table": "careerlab.codes.tables", "mue_table": "careerlab.codes.tables",
     "search_hits_chart": "careerlab.codes.charts", "code_family_html": "careerlab.codes.tables",
+    "search_hits_chart_widget": "careerlab.codes.chart_widgets",
     "lookup_widget": "careerlab.codes.widgets", "search_widget": "careerlab.codes.widgets",
     "em_time_widget": "careerlab.codes.widgets", "em_mdm_widget": "careerlab.codes.widgets",
     "exercise_widget": "careerlab.codes.exercise_widgets", "code_set_drill": "careerlab.codes.exercise_widgets",
