@@ -159,6 +159,14 @@ def write_table(rows: list[dict], path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _names_an_area(line: str, areas: list[str]) -> bool:
+    """Whether ``line`` is a "Rows for ... re-measured" note about one of ``areas``."""
+    if not line.startswith("Rows for ") or " re-measured" not in line:
+        return False
+    named = line[len("Rows for "):line.index(" re-measured")].split(", ")
+    return any(a in named for a in areas)
+
+
 def update_areas(areas: list[str]) -> None:
     """Measure only ``areas`` (e.g. ``hub``) and put their rows in place of the old ones in results.md."""
     others = [a for a in areas if a != "notebooks"]
@@ -170,16 +178,17 @@ def update_areas(areas: list[str]) -> None:
     table = BENCH / "results.md"
     old = table.read_text(encoding="utf-8").splitlines() if table.exists() else []
     kept = [line for line in old if not any(line.startswith(s) for s in starts)]
-    note = (f"Rows for {', '.join(areas)} re-measured on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC "
-            f"with `python bench/run.py {' '.join(areas)}`.")
-    kept = [line for line in kept if not line.startswith(f"Rows for {', '.join(areas)} re-measured")]
+    when = f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M}"
+    # one note per area, so a later run of one area never leaves an older note about it behind
+    notes = [f"Rows for {a} re-measured on {when} UTC with `python bench/run.py {' '.join(areas)}`." for a in areas]
+    kept = [line for line in kept if not _names_an_area(line, areas)]
     if not kept:
         write_table(rows, table)
         return
     at = max(i for i, line in enumerate(kept) if line.startswith("|")) + 1
     header_end = next(i for i, line in enumerate(kept) if line.startswith("|")) - 1
     kept[at:at] = row_lines(rows)
-    kept.insert(header_end, note)
+    kept[header_end:header_end] = notes
     table.write_text("\n".join(kept) + "\n", encoding="utf-8")
 
 

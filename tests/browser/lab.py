@@ -95,8 +95,9 @@ def open_notebook(page, server, rel_path: str, timeout_ms: int) -> None:
 def restart_and_run_all(page, rel_path: str, timeout_ms: int) -> float:
     """Kernel → Restart Kernel and Run All Cells…, accept the dialog, wait until everything ran.
 
-    Returns the seconds it took. Stops waiting early when a cell raised an error (Run All
-    stops there too)."""
+    Returns the seconds until everything had run: the first poll that found the kernel idle and every
+    cell done (the polls after it only confirm that it stays so, and are not the learner's wait). Stops
+    waiting early when a cell raised an error (Run All stops there too)."""
     start = time.monotonic()
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:restart-run-all'); }")
     accept = page.locator(".jp-Dialog .jp-mod-accept")
@@ -104,15 +105,17 @@ def restart_and_run_all(page, rel_path: str, timeout_ms: int) -> float:
     accept.click()
     page.locator(".jp-Dialog").wait_for(state="detached", timeout=30_000)
     deadline = start + timeout_ms / 1000
-    settled, state = 0, None
+    settled, state, finished_at = 0, None, None
     while time.monotonic() < deadline:
         state = page.evaluate(js.STATE_JS)
+        now = time.monotonic()
         finished = state and state["kernel"] == "idle" and state["running"] == 0 and (
             state["done"] == state["code"] or state["errors"] > 0)
         settled = settled + 1 if finished else 0
+        finished_at = (finished_at or now) if finished else None
         if settled >= 3:  # idle on three polls in a row: not a pause between two cells
-            return time.monotonic() - start
-        time.sleep(0.4)
+            return finished_at - start
+        time.sleep(0.2)
     raise AssertionError(f"{rel_path}: Run All did not finish within {timeout_ms / 1000:.0f} s; last state {state}")
 
 
