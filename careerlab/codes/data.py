@@ -84,12 +84,20 @@ def em_table() -> dict:
     return data
 
 
+def _code_list(value: object, name: str) -> tuple[str, ...]:
+    """A note's list of codes: a hand-edited [[1]] or "E11" (read letter by letter) is refused."""
+    if not isinstance(value, (list, tuple)) or not all(isinstance(c, str) for c in value):
+        raise TypeError(f"{name} must be a list of codes written as text")
+    return tuple(value)
+
+
 def _note_from(raw: dict) -> VisitNote:
     return VisitNote(
         id=str(raw["id"]), title=str(raw["title"]), text=str(raw["text"]), patient=str(raw["patient"]),
-        total_minutes=int(raw.get("total_minutes", 0)), diagnoses=tuple(raw["diagnoses"]),
-        services=tuple(raw["services"]), optional=tuple(raw.get("optional", ())),
-        less_specific=dict(raw.get("less_specific", {})), hints=dict(raw.get("hints", {})), why=dict(raw.get("why", {})),
+        total_minutes=int(raw.get("total_minutes", 0)), diagnoses=_code_list(raw["diagnoses"], "diagnoses"),
+        services=_code_list(raw["services"], "services"), optional=_code_list(raw.get("optional", ()), "optional"),
+        less_specific={str(c): _code_list(v, "less_specific") for c, v in dict(raw.get("less_specific", {})).items()},
+        hints=dict(raw.get("hints", {})), why=dict(raw.get("why", {})),
         modifiers={str(c): tuple(m) for c, m in dict(raw.get("modifiers", {})).items()},
         units={str(c): u for c, u in dict(raw.get("units", {})).items()},
     )
@@ -99,7 +107,7 @@ def parse_notes(data: object) -> list[VisitNote]:
     """Turn the JSON of visit_notes.json into VisitNotes; VisitNoteError on a bad shape."""
     try:
         notes = [_note_from(raw) for raw in data["notes"]]  # type: ignore[index]
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, OverflowError) as exc:  # OverflowError: total_minutes 1e999
         raise VisitNoteError(f"visit_notes.json is not in the expected shape: {exc}") from exc
     ids = [n.id for n in notes]
     if len(set(ids)) != len(ids):

@@ -362,16 +362,23 @@ def _order(key: AnswerKey, feedback: list[CodeFeedback]) -> str:
     return f"Order: the first-listed diagnosis here is a code you have not typed yet (the main reason for the visit)."
 
 
-_GLUED = re.compile(r"^(\d{4}[0-9FT]|[A-V]\d{4})([A-Z]{2})(.*)$")
+_GLUED = re.compile(r"^(\d{4}[0-9FT]|[A-V]\d{4})((?:[A-Z]{2})+)(.*)$")
+_GLUED_UNITS = re.compile(r"(?<=[\s\-][0-9A-Z]{2})([X×*]\d{1,3})$")  # "-RTx1": units glued to a modifier
 
 
 def _unglue_modifier(typed: str, key: AnswerKey) -> str:
     """"20610RT" typed for the key's 20610 is read as 20610-RT (a letter modifier typed without its dash),
-    not as a 7-character ICD-10-PCS shape; only for a code the key holds, so no real code is split."""
-    match = _GLUED.match(typed.strip().upper())
+    not as a 7-character ICD-10-PCS shape; "20610RTRT" as 20610-RT-RT (RT twice, not a modifier "RTRT");
+    "20610-RTx1" as 20610-RT x1 (units glued to the modifier). Only for a code the key holds, so no real
+    code is split."""
+    text = typed.strip().upper()
+    match = _GLUED.match(text)
     if match and match.group(1) in key.services:
-        return f"{match.group(1)}-{match.group(2)}{match.group(3)}"
-    return typed
+        pairs = "-".join(re.findall("..", match.group(2)))
+        text = f"{match.group(1)}-{pairs}{match.group(3)}"
+    elif split_modifiers(text)[0] not in key.services:
+        return typed
+    return _GLUED_UNITS.sub(r" \1", text)
 
 
 MAX_ENTRIES = 60  # entries checked per box: more than any chart needs; a pasted page is not graded line by line

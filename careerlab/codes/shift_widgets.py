@@ -142,6 +142,8 @@ def shift_widget(n: int = DEFAULT_CHARTS, store=None, cases: Sequence[PracticeCa
 
     @safe_callback(feedback)
     def on_start(_=None):
+        if state["shift"] is not None:
+            return  # a shift is under way (Start is disabled): a stray click never throws its charts away
         pool = list(cases) if cases is not None else _bank()
         if not pool:
             show_message(feedback, "There are no practice charts to draw from, so the shift cannot start.", "warn")
