@@ -118,6 +118,16 @@ def test_contacts_columns_put_each_contact_under_its_role_with_what_passes():
     assert "Medical Billing Vs Medical Coding" in grid.caption
 
 
+def test_contacts_columns_say_their_own_alignment():
+    """JupyterLab right-aligns table cells unless a cell says otherwise: the boxes' words sat against their
+    right edge in the lab (seen in the browser test's screenshot)."""
+    import re
+
+    text = contacts_html(load_contacts())._repr_html_()
+    cells = re.findall(r'<t[dh] [^>]*style="([^"]*)"', text)
+    assert len(cells) == 6 and all("text-align:" in style for style in cells)
+
+
 def test_contacts_columns_without_the_link_row_have_no_hand_off():
     contacts = [c for c in load_contacts() if c.contact != "Biller"]
     head, (left, middle, right) = _columns(contacts).rows

@@ -94,9 +94,9 @@ def contacts_html(contacts: Sequence[Contact]) -> Diagram:
     head = "".join(f'<th scope="col" style="{cell};text-align:{a}">{t}</th>' for t, a in (
         ("Coders work with", "left"), ("The two roles" + (" and their hand-off" if links else ""), "center"),
         ("Billers work with", "left")))
-    body = (f'<td style="{cell}">{"".join(_contact_box(c, STYLE["coder"]) for c in side["coder"])}</td>'
+    body = (f'<td style="{cell};text-align:left">{"".join(_contact_box(c, STYLE["coder"]) for c in side["coder"])}</td>'
             f'<td style="{cell};text-align:center">{middle}</td>'
-            f'<td style="{cell}">{"".join(_contact_box(c, STYLE["biller"]) for c in side["biller"])}</td>')
+            f'<td style="{cell};text-align:left">{"".join(_contact_box(c, STYLE["biller"]) for c in side["biller"])}</td>')
     table = (f'<table class="careerlab-contacts mathjax_ignore" style="border-collapse:collapse;margin:6px 0;'
              f'max-width:900px"><caption style="caption-side:top;text-align:left;font-weight:600;padding-bottom:4px">'
              f"{html.escape(CONTACTS_TITLE)}</caption><thead><tr>{head}</tr></thead><tbody><tr>{body}</tr></tbody>"
