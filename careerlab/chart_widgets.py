@@ -1,7 +1,7 @@
 """A lesson chart drawn when the learner asks for it: the sentence that says what it shows is there
 at once, the chart itself comes on **Draw the chart**. Drawing is most of a lesson's Run All (the
 first chart in a kernel also loads matplotlib and its fonts), and a learner who reads the sentence
-first loses nothing. Shared by the areas' ``chart_widgets`` modules (lessons 02 and 03).
+first loses nothing. Shared by the areas' ``chart_widgets`` modules (lessons 02, 03 and 05).
 """
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ class ChartOnDemand(widgets.VBox):
     """A **Draw the chart** button, the chart (empty until pressed, then kept) and the sentence under it."""
 
     def __init__(self, draw: Callable[[Any], Any], sentence: str, size: tuple[float, float],
-                 what: str, css: str = "") -> None:
-        self.draw, self.size, self.what = draw, size, what
+                 what: str, css: str = "", projection: str | None = None) -> None:
+        self.draw, self.size, self.what, self.projection = draw, size, what, projection
         self.png: bytes | None = None
         self.alt = ""
         self.button = widgets.Button(description=BUTTON, icon="bar-chart", tooltip=f"Draw the chart: {what}",
@@ -45,6 +45,6 @@ class ChartOnDemand(widgets.VBox):
             from careerlab.charting import figure_png
 
             fig = Figure(figsize=self.size, layout="constrained")
-            self.draw(fig.add_subplot())
+            self.draw(fig.add_subplot(projection=self.projection))  # "polar" for a radar chart
             self.png, self.alt = figure_png(fig, DPI), chart_alt(fig)
         self.chart.value = chart_html(self.png, self.alt, int(self.size[0] * DPI))

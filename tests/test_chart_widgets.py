@@ -78,3 +78,20 @@ def test_lessons_02_and_03_draw_no_chart_at_run_all(lesson, call):
     code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
     assert call in code
     assert not any("plt." in text or "matplotlib" in text for text in code)
+
+
+def test_lesson_05s_radar_chart_is_drawn_on_demand_on_polar_axes():
+    """Lesson 05's second example chart (Robin's radar) waits for Draw the chart; its sentence is there at once."""
+    from careerlab.assessment import (load_example_responses, load_role_profiles, radar_chart_widget, radar_summary,
+                                      score, trait_labels)
+
+    cells = json.loads((ROOT / "notebooks" / "05-self-assessment.ipynb").read_text(encoding="utf-8"))["cells"]
+    code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    assert any(text.startswith("radar_chart_widget(robin_scores") for text in code)
+    assert not any("projection" in text for text in code)
+    robin = score(load_example_responses())
+    w = radar_chart_widget(robin, title="Robin against the coder and biller profiles", who="Robin")
+    assert w.chart.value == "" and html.escape(radar_summary(robin, load_role_profiles(), trait_labels())) in w.sentence.value
+    w.button.click()
+    assert _png(w.chart.value).startswith(b"\x89PNG") and "Robin against the coder and biller profiles" in _alt(w.chart.value)
+    assert 'width="700"' in w.chart.value and not plt.get_fignums()

@@ -17,6 +17,7 @@ _LAZY = {
     "show_app_footer": "careerlab.assessment.tables",
     "trait_bar_chart": "careerlab.assessment.charts",
     "radar_chart": "careerlab.assessment.charts",
+    "radar_chart_widget": "careerlab.assessment.chart_widgets",
     "results_widget": "careerlab.assessment.results_widgets",
     "show_assessment": "careerlab.assessment.widgets",
     "AssessmentWidget": "careerlab.assessment.widgets",
