@@ -58,7 +58,7 @@ def run_notebook(nb) -> tuple[float, float | None]:
     return seconds, peak
 
 
-ROUNDS = 3  # each lesson is run this many times, each time right after a floor run
+ROUNDS = 5  # each lesson is run this many times, each time right after a floor run (3 left ±0.15x of noise on 2 cores)
 
 
 def notebook_rows(rounds: int = ROUNDS) -> list[dict]:
