@@ -100,6 +100,19 @@ def test_the_export_sentence_says_what_the_file_holds(tmp_path, careerlab_home):
     assert "only your name" not in said
 
 
+def test_an_export_with_no_name_and_no_answers_says_it_holds_nothing(tmp_path, careerlab_home):
+    """The walk's finding: after a reset, Export said "It holds only your name so far" right under
+    "No name on your file". A reset also says that quiz answers still on the page are not saved."""
+    store = ProgressStore(tmp_path / "p.json")
+    parts = progress_panel(store).children_by_role
+    parts["export"].click()
+    said = parts["handin_message"].value
+    assert "only your name" not in said and "holds nothing yet" in said
+    parts["reset"].click()
+    parts["confirm"].click()
+    assert "no longer saved" in parts["reset_note"].value
+
+
 def test_the_live_sharing_paragraph_is_not_double_spaced(tmp_path):
     """Walk's finding (issue 16): lesson 00's paragraph about sharing answers live took the widget row's
     28 px line height (double-spaced); it is in a block with the house's line height, ticked or not."""

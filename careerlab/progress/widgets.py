@@ -43,6 +43,9 @@ def _export_words(store: ProgressStore) -> str:
     done = _summary(store)
     if done:
         return f"Hand in that one file. It holds: {done}."
+    if not has_name(store):  # never "only your name" above a file that has no name either
+        return ("It holds nothing yet: type your name above, do the lessons, and export again; then hand in "
+                "that one file.")
     return ("Hand in that one file when your instructor asks. It holds only your name so far; "
             "export again after the lessons and it holds your answers too.")
 
@@ -137,7 +140,9 @@ def progress_panel(store: ProgressStore | None = None) -> W.VBox:
         share.value = False  # a reset learner shares nothing until they tick the box again
         name.value = ""  # the name was part of the saved progress too
         where = f" The old answers are kept in {backup.name}, next to your saved progress file." if backup else ""
-        reset_note.value = message_html("Your progress starts again from empty." + where, "info", title="Reset done")
+        reset_note.value = message_html("Your progress starts again from empty." + where
+                                        + " Answers still showing in this page's quizzes are no longer saved: run "
+                                          "a quiz's cell again to start it fresh.", "info", title="Reset done")
 
     @safe_callback(reset_note)
     def on_cancel(_=None):
