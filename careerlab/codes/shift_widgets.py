@@ -102,9 +102,8 @@ def shift_widget(n: int = DEFAULT_CHARTS, store=None, cases: Sequence[PracticeCa
         note.value = block(f"<div style='border:1px solid #888;padding:8px 12px;max-width:680px'>"
                            f"<b>{html.escape(case.title)}</b><br>{body}</div>")
         dx.value, svc.value, feedback.value = "", "", ""
-        dx.disabled = svc.disabled = False
-        submit.disabled, nxt.disabled, pause.disabled = False, True, False
-        show_paused(False)
+        nxt.disabled, pause.disabled = True, False
+        show_paused(False)  # the note shown, the boxes and Submit open
         tick()
 
     def show_paused(paused: bool) -> None:

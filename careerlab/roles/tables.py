@@ -5,10 +5,8 @@ sentences short with "...". The numbers and texts are in ``.data`` (a DataFrame)
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
-
 import html
-from typing import Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from careerlab.charting import GREEN, ORANGE, PURPLE, SKY, YELLOW
 from careerlab.roles.model import LANES, OWNERS, ROLE_LABELS, Contact, Stage
